@@ -1,0 +1,60 @@
+import type { FeedIssue } from './types.js';
+import { createStore, get, set, type UseStore } from 'idb-keyval';
+
+/** The last good copy of a feed, as kept in IndexedDB. */
+export interface CachedFeed<T> {
+  revision: number;
+  data: T;
+  /** What the parser left out of that copy. */
+  issues: FeedIssue[];
+  /** A fingerprint of the body, to skip parsing when revalidation returns the same feed. */
+  fingerprint: string;
+  etag?: string;
+  lastModified?: string;
+  /** When the copy was fetched (ms since the epoch). */
+  fetchedAt: number;
+}
+
+let store: UseStore | undefined | null;
+
+/** The IndexedDB store, or `null` where storage is not available (sandboxed frames, some private modes). */
+function feedStore(): UseStore | null {
+  if (store === undefined) {
+    try {
+      store = typeof indexedDB === 'undefined' ? null : createStore('fsd-feeds', 'feeds');
+    } catch {
+      store = null;
+    }
+  }
+  return store;
+}
+
+export async function readCachedFeed<T>(key: string): Promise<CachedFeed<T> | undefined> {
+  const db = feedStore();
+  if (!db) return undefined;
+  try {
+    return await get<CachedFeed<T>>(key, db);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function writeCachedFeed<T>(key: string, value: CachedFeed<T>): Promise<void> {
+  const db = feedStore();
+  if (!db) return;
+  try {
+    await set(key, value, db);
+  } catch (error) {
+    console.warn(`[fsd] could not keep a copy of the feed for offline use (${String(error)})`);
+  }
+}
+
+/** FNV-1a over the text, with its length: enough to tell whether a feed changed. */
+export function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `${text.length}:${(hash >>> 0).toString(36)}`;
+}

@@ -1,0 +1,61 @@
+import { isPublicSuffix } from './public-suffix.js';
+
+const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+
+/**
+ * A host as the browser would write it: lower case, ASCII (IDNA), without port, brackets or trailing dots.
+ * Returns `undefined` for anything that is not a DNS name (IP addresses included).
+ */
+export function normalizeHost(input: string): string | undefined {
+  let host = input.trim();
+  if (host === '' || /[\s/\\@?#]/.test(host)) return undefined;
+  try {
+    host = new URL(`http://${host}`).hostname;
+  } catch {
+    return undefined;
+  }
+  host = host.replace(/\.+$/, '');
+  if (host === '' || host.startsWith('[') || /^\d+(\.\d+){3}$/.test(host)) return undefined;
+  const labels = host.split('.');
+  return labels.every((label) => HOST_LABEL.test(label)) ? host : undefined;
+}
+
+/** Why a domain given for a member cannot be used, or `undefined` when it is fine. */
+export function domainProblem(domain: unknown): string | undefined {
+  if (typeof domain !== 'string') return 'must be a string';
+  const host = normalizeHost(domain);
+  if (!host) return `"${domain}" is not a domain name`;
+  if (isPublicSuffix(host)) return `"${domain}" is a public suffix, which nobody owns`;
+  return undefined;
+}
+
+/** Finds the member that owns a host: `www.kaliop.com` and `blog.kaliop.com` belong to the owner of `kaliop.com`. */
+export class DomainIndex<T> {
+  readonly #owners = new Map<string, T>();
+
+  /** Returns the previous owner when the domain was already taken (the first owner keeps it). */
+  add(domain: string, owner: T): T | undefined {
+    const previous = this.#owners.get(domain);
+    if (previous !== undefined) return previous;
+    this.#owners.set(domain, owner);
+    return undefined;
+  }
+
+  /** The owner of `host` or of its closest parent domain. `host` may carry a port, upper case, or a trailing dot. */
+  lookup(host: string): T | undefined {
+    const normalized = normalizeHost(host);
+    if (!normalized) return undefined;
+    let candidate = normalized;
+    for (;;) {
+      const owner = this.#owners.get(candidate);
+      if (owner !== undefined) return owner;
+      const dot = candidate.indexOf('.');
+      if (dot < 0) return undefined;
+      candidate = candidate.slice(dot + 1);
+    }
+  }
+
+  get size(): number {
+    return this.#owners.size;
+  }
+}

@@ -1,0 +1,22 @@
+/** Why a feed could not be used at all. */
+export const FeedErrorKind = {
+  Network: 'network',
+  Timeout: 'timeout',
+  Http: 'http',
+  NotJson: 'not-json',
+  Version: 'version',
+  Invalid: 'invalid',
+} as const;
+export type FeedErrorKind = (typeof FeedErrorKind)[keyof typeof FeedErrorKind];
+
+export class FeedError extends Error {
+  readonly kind: FeedErrorKind;
+  readonly url: string;
+
+  constructor(kind: FeedErrorKind, url: string, message: string) {
+    super(`${url}: ${message}`);
+    this.name = 'FeedError';
+    this.kind = kind;
+    this.url = url;
+  }
+}

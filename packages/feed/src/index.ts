@@ -1,0 +1,10 @@
+export { DEFAULT_MEMBER_FEED_URL } from './defaults.js';
+export * from './types.js';
+export { FeedError, FeedErrorKind } from './errors.js';
+export type { FeedParser, Parsed } from './parser.js';
+export { watchFeed, loadFeed, refreshFeed, configureFeedClient, type FeedState, type FeedListener } from './client.js';
+export { parseMemberFeed, isLapsed, profileUrl, MemberIndex } from './members.js';
+export { memberFeedParser } from './member-feed-parser.js';
+export { DomainIndex, normalizeHost, domainProblem } from './domains.js';
+export { isPublicSuffix } from './public-suffix.js';
+export { safeUrl, safeWebUrl, isIsoDate, todayIso } from './text.js';

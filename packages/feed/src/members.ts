@@ -1,0 +1,216 @@
+import { DomainIndex, domainProblem, normalizeHost } from './domains.js';
+import { FeedError, FeedErrorKind } from './errors.js';
+import { isIsoDate, isRecord, isSlug, nonEmptyString, safeWebUrl, todayIso } from './text.js';
+import {
+  ORIGIN_CLUSTERS,
+  type College,
+  type FeedIssue,
+  type LocalizedText,
+  type Member,
+  type MemberFeed,
+  type OriginCluster,
+} from './types.js';
+import type { Parsed } from './parser.js';
+
+/** Thrown inside an entry's check; the entry is skipped and the problem reported. */
+class EntryProblem {
+  readonly field: string;
+  readonly message: string;
+  constructor(field: string, message: string) {
+    this.field = field;
+    this.message = message;
+  }
+}
+
+function fail(field: string, message: string): never {
+  throw new EntryProblem(field, message);
+}
+
+function localizedText(value: unknown, field: string, required = true): LocalizedText | undefined {
+  if (typeof value === 'string' && value.trim()) return { fr: value.trim() };
+  if (isRecord(value)) {
+    const fr = nonEmptyString(value.fr) ? value.fr.trim() : undefined;
+    const en = nonEmptyString(value.en) ? value.en.trim() : undefined;
+    if (fr || en) return en ? { fr: fr ?? en, en } : { fr: fr! };
+  }
+  if (required) fail(field, 'must be a text, or an object with "fr" and/or "en" texts');
+  return undefined;
+}
+
+function stringField(entry: Record<string, unknown>, field: string): string {
+  const value = entry[field];
+  if (!nonEmptyString(value)) fail(field, 'is required and must be a non-empty text');
+  return value.trim();
+}
+
+function dateField(entry: Record<string, unknown>, field: string, required: boolean): string | undefined {
+  const value = entry[field];
+  if (value === undefined || value === null) {
+    if (required) fail(field, 'is required (an ISO date, YYYY-MM-DD)');
+    return undefined;
+  }
+  if (!isIsoDate(value)) fail(field, `must be an ISO date (YYYY-MM-DD), got ${JSON.stringify(value)}`);
+  return value;
+}
+
+function parseCollege(entry: unknown): College {
+  if (!isRecord(entry)) fail('', 'must be an object');
+  if (!isSlug(entry.id)) fail('id', 'must be a slug such as "smart-software"');
+  return { id: entry.id, name: localizedText(entry.name, 'name')! };
+}
+
+function parseMember(entry: unknown, colleges: ReadonlySet<string>, feedUrl: string): Member {
+  if (!isRecord(entry)) fail('', 'must be an object');
+  if (!isSlug(entry.id)) fail('id', 'must be a slug: lower-case letters, digits and dashes, such as "rg-systemes"');
+  const name = stringField(entry, 'name');
+  if (!Array.isArray(entry.domains) || entry.domains.length === 0) fail('domains', 'must list at least one domain the member owns');
+  const domains: string[] = [];
+  for (const domain of entry.domains) {
+    const problem = domainProblem(domain);
+    if (problem) fail('domains', problem);
+    const host = normalizeHost(domain as string)!;
+    if (!domains.includes(host)) domains.push(host);
+  }
+  const college = stringField(entry, 'college');
+  if (!colleges.has(college)) fail('college', `"${college}" is not one of the feed's colleges (${[...colleges].join(', ')})`);
+  const website = safeWebUrl(entry.website);
+  if (!website) fail('website', 'must be an absolute http(s) URL');
+  let logo: string | undefined;
+  if (entry.logo !== undefined && entry.logo !== null && entry.logo !== '') {
+    logo = safeWebUrl(entry.logo, feedUrl);
+    if (!logo) fail('logo', 'must be an http(s) URL');
+  }
+  let origin: OriginCluster | undefined;
+  if (entry.origin !== undefined && entry.origin !== null) {
+    if (!ORIGIN_CLUSTERS.includes(entry.origin as OriginCluster)) fail('origin', `must be one of ${ORIGIN_CLUSTERS.join(', ')}`);
+    origin = entry.origin as OriginCluster;
+  }
+  let tags: string[] = [];
+  if (entry.tags !== undefined) {
+    if (!Array.isArray(entry.tags) || !entry.tags.every(nonEmptyString)) fail('tags', 'must be a list of texts');
+    tags = [...new Set((entry.tags as string[]).map((tag) => tag.trim()))];
+  }
+  const member: Member = {
+    id: entry.id,
+    name,
+    domains,
+    college,
+    city: stringField(entry, 'city'),
+    description: localizedText(entry.description, 'description')!,
+    website,
+    memberSince: dateField(entry, 'memberSince', true)!,
+    tags,
+  };
+  const validUntil = dateField(entry, 'validUntil', false);
+  if (validUntil) member.validUntil = validUntil;
+  if (logo) member.logo = logo;
+  if (origin) member.origin = origin;
+  return member;
+}
+
+function entryName(list: string, index: number, entry: unknown): string {
+  return isRecord(entry) && typeof entry.id === 'string' ? `${list}[${index}] ("${entry.id}")` : `${list}[${index}]`;
+}
+
+/**
+ * Checks a member feed entry by entry. A feed that is not an object of a known version throws a {@link FeedError};
+ * a bad entry is left out and reported in `issues`, so that the valid entries still show.
+ */
+export function parseMemberFeed(json: unknown, feedUrl: string): Parsed<MemberFeed> {
+  if (!isRecord(json)) throw new FeedError(FeedErrorKind.Invalid, feedUrl, 'a member feed must be a JSON object');
+  if (json.version !== 1) {
+    throw new FeedError(FeedErrorKind.Version, feedUrl, `unsupported member feed version ${JSON.stringify(json.version)}; this widget reads version 1`);
+  }
+  if (!isRecord(json.cluster) || !nonEmptyString(json.cluster.name) || !safeWebUrl(json.cluster.site)) {
+    throw new FeedError(FeedErrorKind.Invalid, feedUrl, '"cluster" must be an object with a "name" and an http(s) "site"');
+  }
+  if (!Array.isArray(json.colleges)) throw new FeedError(FeedErrorKind.Invalid, feedUrl, '"colleges" must be a list');
+  if (!Array.isArray(json.members)) throw new FeedError(FeedErrorKind.Invalid, feedUrl, '"members" must be a list');
+
+  const issues: FeedIssue[] = [];
+  const report = (entry: string, problem: unknown) => {
+    if (!(problem instanceof EntryProblem)) throw problem;
+    issues.push({ entry, field: problem.field, message: problem.message });
+  };
+
+  const colleges: College[] = [];
+  json.colleges.forEach((entry, index) => {
+    try {
+      const college = parseCollege(entry);
+      if (colleges.some((c) => c.id === college.id)) fail('id', `duplicate college id "${college.id}"`);
+      colleges.push(college);
+    } catch (problem) {
+      report(entryName('colleges', index, entry), problem);
+    }
+  });
+
+  const collegeIds = new Set(colleges.map((c) => c.id));
+  const members: Member[] = [];
+  const ids = new Set<string>();
+  const domainOwners = new Map<string, string>();
+  json.members.forEach((entry, index) => {
+    const where = entryName('members', index, entry);
+    try {
+      const member = parseMember(entry, collegeIds, feedUrl);
+      if (ids.has(member.id)) fail('id', `duplicate member id "${member.id}"`);
+      for (const domain of member.domains) {
+        const owner = domainOwners.get(domain);
+        if (owner !== undefined) fail('domains', `"${domain}" already belongs to member "${owner}"`);
+      }
+      for (const domain of member.domains) domainOwners.set(domain, member.id);
+      ids.add(member.id);
+      members.push(member);
+    } catch (problem) {
+      report(where, problem);
+    }
+  });
+
+  const cluster: MemberFeed['cluster'] = { name: json.cluster.name.trim(), site: safeWebUrl(json.cluster.site)! };
+  if (typeof json.cluster.profileUrl === 'string' && json.cluster.profileUrl.includes('{id}') && safeWebUrl(json.cluster.profileUrl)) {
+    cluster.profileUrl = json.cluster.profileUrl;
+  } else if (json.cluster.profileUrl !== undefined) {
+    issues.push({ entry: 'cluster', field: 'profileUrl', message: 'must be an http(s) URL containing "{id}"; ignored' });
+  }
+  const feed: MemberFeed = { version: 1, cluster, colleges, members };
+  if (typeof json.updated === 'string' && !Number.isNaN(Date.parse(json.updated))) feed.updated = json.updated;
+  return { data: feed, issues };
+}
+
+/** Has the membership lapsed (its `validUntil` day is over, in the viewer's time zone)? */
+export function isLapsed(member: Pick<Member, 'validUntil'>, now: Date = new Date()): boolean {
+  return member.validUntil !== undefined && member.validUntil < todayIso(now);
+}
+
+/** The member's public profile page, from the cluster's `profileUrl` template, else the member's own site. */
+export function profileUrl(feed: MemberFeed, member: Member): string {
+  const template = feed.cluster.profileUrl;
+  return template ? template.replaceAll('{id}', encodeURIComponent(member.id)) : member.website;
+}
+
+/** Looks members up by id and by the host of a page. Build once per feed. */
+export class MemberIndex {
+  readonly feed: MemberFeed;
+  readonly #byId = new Map<string, Member>();
+  readonly #byDomain = new DomainIndex<Member>();
+
+  constructor(feed: MemberFeed) {
+    this.feed = feed;
+    for (const member of feed.members) {
+      this.#byId.set(member.id, member);
+      for (const domain of member.domains) this.#byDomain.add(domain, member);
+    }
+  }
+
+  byId(id: string): Member | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** The member whose domains include `host` or one of its parents; `notkaliop.com` is not `kaliop.com`. */
+  byHost(host: string): Member | undefined {
+    return this.#byDomain.lookup(host);
+  }
+
+  college(id: string): College | undefined {
+    return this.feed.colleges.find((c) => c.id === id);
+  }
+}

@@ -1,0 +1,53 @@
+/** Small, dependency-free checks on untrusted feed values. Feed text is data: nothing here produces markup. */
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function nonEmptyString(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+export function isSlug(value: unknown): value is string {
+  return typeof value === 'string' && SLUG.test(value);
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** `YYYY-MM-DD`, and a real day of the calendar. */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** Today as `YYYY-MM-DD` in the viewer's own time zone. */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+
+/**
+ * The URL as an absolute string when it is http(s) or mailto, else `undefined`.
+ * Relative URLs resolve against `base` (the feed's URL).
+ */
+export function safeUrl(value: unknown, base?: string, protocols: ReadonlySet<string> = SAFE_PROTOCOLS): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  try {
+    const url = new URL(value.trim(), base);
+    return protocols.has(url.protocol) ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const WEB_PROTOCOLS = new Set(['http:', 'https:']);
+/** Like {@link safeUrl}, for links and images that must be web pages: http(s) only. */
+export function safeWebUrl(value: unknown, base?: string): string | undefined {
+  return safeUrl(value, base, WEB_PROTOCOLS);
+}

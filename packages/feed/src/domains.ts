@@ -1,5 +1,3 @@
-import { isPublicSuffix } from './public-suffix.js';
-
 const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
 /**
@@ -18,15 +16,6 @@ export function normalizeHost(input: string): string | undefined {
   if (host === '' || host.startsWith('[') || /^\d+(\.\d+){3}$/.test(host)) return undefined;
   const labels = host.split('.');
   return labels.every((label) => HOST_LABEL.test(label)) ? host : undefined;
-}
-
-/** Why a domain given for a member cannot be used, or `undefined` when it is fine. */
-export function domainProblem(domain: unknown): string | undefined {
-  if (typeof domain !== 'string') return 'must be a string';
-  const host = normalizeHost(domain);
-  if (!host) return `"${domain}" is not a domain name`;
-  if (isPublicSuffix(host)) return `"${domain}" is a public suffix, which nobody owns`;
-  return undefined;
 }
 
 /** Finds the member that owns a host: `www.kaliop.com` and `blog.kaliop.com` belong to the owner of `kaliop.com`. */

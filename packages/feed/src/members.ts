@@ -1,6 +1,7 @@
-import { DomainIndex, domainProblem, normalizeHost } from './domains.js';
+import { normalizeHost } from './domains.js';
+import { isPublicSuffix } from './public-suffix.js';
 import { FeedError, FeedErrorKind } from './errors.js';
-import { isIsoDate, isRecord, isSlug, nonEmptyString, safeWebUrl, todayIso } from './text.js';
+import { isIsoDate, isRecord, isSlug, nonEmptyString, safeWebUrl } from './text.js';
 import {
   ORIGIN_CLUSTERS,
   type College,
@@ -11,6 +12,15 @@ import {
   type OriginCluster,
 } from './types.js';
 import type { Parsed } from './parser.js';
+
+/** Why a domain given for a member cannot be used, or `undefined` when it is fine. */
+export function domainProblem(domain: unknown): string | undefined {
+  if (typeof domain !== 'string') return 'must be a string';
+  const host = normalizeHost(domain);
+  if (!host) return `"${domain}" is not a domain name`;
+  if (isPublicSuffix(host)) return `"${domain}" is a public suffix, which nobody owns`;
+  return undefined;
+}
 
 /** Thrown inside an entry's check; the entry is skipped and the problem reported. */
 class EntryProblem {
@@ -176,41 +186,3 @@ export function parseMemberFeed(json: unknown, feedUrl: string): Parsed<MemberFe
   return { data: feed, issues };
 }
 
-/** Has the membership lapsed (its `validUntil` day is over, in the viewer's time zone)? */
-export function isLapsed(member: Pick<Member, 'validUntil'>, now: Date = new Date()): boolean {
-  return member.validUntil !== undefined && member.validUntil < todayIso(now);
-}
-
-/** The member's public profile page, from the cluster's `profileUrl` template, else the member's own site. */
-export function profileUrl(feed: MemberFeed, member: Member): string {
-  const template = feed.cluster.profileUrl;
-  return template ? template.replaceAll('{id}', encodeURIComponent(member.id)) : member.website;
-}
-
-/** Looks members up by id and by the host of a page. Build once per feed. */
-export class MemberIndex {
-  readonly feed: MemberFeed;
-  readonly #byId = new Map<string, Member>();
-  readonly #byDomain = new DomainIndex<Member>();
-
-  constructor(feed: MemberFeed) {
-    this.feed = feed;
-    for (const member of feed.members) {
-      this.#byId.set(member.id, member);
-      for (const domain of member.domains) this.#byDomain.add(domain, member);
-    }
-  }
-
-  byId(id: string): Member | undefined {
-    return this.#byId.get(id);
-  }
-
-  /** The member whose domains include `host` or one of its parents; `notkaliop.com` is not `kaliop.com`. */
-  byHost(host: string): Member | undefined {
-    return this.#byDomain.lookup(host);
-  }
-
-  college(id: string): College | undefined {
-    return this.feed.colleges.find((c) => c.id === id);
-  }
-}

@@ -13,7 +13,9 @@ export interface Parsed<T> {
 export interface FeedParser<T> {
   kind: string;
   revision: number;
-  parse(json: unknown, url: string): Parsed<T>;
+  parse(json: unknown, url: string): Parsed<T> | Promise<Parsed<T>>;
+  /** Called when a request starts, so that code the parser loads lazily arrives with the feed. */
+  prepare?(): unknown;
   /** When the feed says it was published, to refuse a copy older than the one already held. */
   published?(data: T): string | undefined;
 }

@@ -1,0 +1,2 @@
+/** All-in-one bundle: defines every FrenchSouth.digital widget. */
+export * from './member-badge/member-badge.js';

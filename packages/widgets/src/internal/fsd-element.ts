@@ -1,0 +1,62 @@
+import { LitElement, type PropertyDeclarations } from 'lit';
+import { resolveLang, supportedLang, type Lang } from './localize.js';
+
+export const THEMES = ['light', 'dark', 'auto'] as const;
+export type Theme = (typeof THEMES)[number];
+
+/**
+ * What every FrenchSouth.digital widget shares: language, theme, typed events that cross shadow roots,
+ * and console messages that name the widget. Nothing a widget does may throw into the host page.
+ */
+export class FsdElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    theme: { reflect: true },
+    lang: { reflect: true },
+  };
+
+  /** `light` (default), `dark`, or `auto` (follows the visitor's system setting). */
+  theme: Theme = 'light';
+
+  /** `fr` (default) or `en`; when absent, the page's language. */
+  override lang = '';
+
+  readonly #warned = new Set<string>();
+
+  /** The language the widget speaks now. */
+  protected get language(): Lang {
+    return resolveLang(this);
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('theme')) this.theme = this.checkedValue('theme', this.theme, THEMES, 'light');
+    if (changed.has('lang') && this.lang && !supportedLang(this.lang)) {
+      this.warnOnce(`lang="${this.lang}" is not supported (use "fr" or "en"); showing French`);
+    }
+  }
+
+  /** An attribute's value if it is one of `allowed`, else `fallback` with a console warning naming the attribute. */
+  protected checkedValue<T extends string>(name: string, value: string | null | undefined, allowed: readonly T[], fallback: T): T {
+    if (value && (allowed as readonly string[]).includes(value)) return value as T;
+    if (value) this.warnOnce(`${name}="${value}" is not one of ${allowed.map((v) => `"${v}"`).join(', ')}; using "${fallback}"`);
+    return fallback;
+  }
+
+  protected warnOnce(message: string): void {
+    if (this.#warned.has(message)) return;
+    this.#warned.add(message);
+    console.warn(`<${this.localName}>: ${message}`);
+  }
+
+  /** Dispatches a typed event that bubbles and crosses shadow roots. */
+  protected emit<K extends keyof GlobalEventHandlersEventMap>(
+    name: K,
+    detail: GlobalEventHandlersEventMap[K] extends CustomEvent<infer D> ? D : never,
+  ): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+}
+
+/** Registers a tag once; a second copy of the bundle on the same page is harmless. */
+export function defineElement(tag: string, element: CustomElementConstructor): void {
+  if (!customElements.get(tag)) customElements.define(tag, element);
+}

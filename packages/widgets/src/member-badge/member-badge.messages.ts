@@ -1,0 +1,56 @@
+import type { Messages } from '../internal/localize.js';
+
+export interface BadgeMessages {
+  memberOf: string;
+  checking: string;
+  verifiedLabel: (member: string, college: string | undefined) => string;
+  newTab: string;
+  preview: string;
+  previewNote: string;
+  unverified: string;
+  unverifiedNote: (member: string) => string;
+  lapsed: string;
+  lapsedNote: (member: string, date: string) => string;
+  unknownMember: string;
+  unknownMemberNote: string;
+  error: string;
+  errorNote: string;
+}
+
+/** The badge's texts, French first. */
+export const messages: Messages<BadgeMessages> = {
+  fr: {
+    memberOf: 'Membre de',
+    checking: 'Vérification de l’adhésion…',
+    verifiedLabel: (member, college) =>
+      `${member} est membre de FrenchSouth.digital${college ? `, collège ${college}` : ''} : voir sa fiche`,
+    newTab: 'nouvel onglet',
+    preview: 'Aperçu',
+    previewNote: 'Aperçu local : le badge ne sera vérifié que sur le site du membre.',
+    unverified: 'Badge non vérifié',
+    unverifiedNote: (member) => `Ce site n’appartient pas à ${member}.`,
+    lapsed: 'Adhésion expirée',
+    lapsedNote: (member, date) => `L’adhésion de ${member} a pris fin le ${date}.`,
+    unknownMember: 'Membre inconnu',
+    unknownMemberNote: 'Ce membre ne figure pas dans l’annuaire de FrenchSouth.digital.',
+    error: 'Vérification impossible',
+    errorNote: 'L’annuaire des membres est momentanément indisponible.',
+  },
+  en: {
+    memberOf: 'Member of',
+    checking: 'Checking membership…',
+    verifiedLabel: (member, college) =>
+      `${member} is a member of FrenchSouth.digital${college ? `, ${college} college` : ''}: see its profile`,
+    newTab: 'new tab',
+    preview: 'Preview',
+    previewNote: 'Local preview: the badge is verified only on the member’s own site.',
+    unverified: 'Unverified badge',
+    unverifiedNote: (member) => `This site does not belong to ${member}.`,
+    lapsed: 'Membership lapsed',
+    lapsedNote: (member, date) => `${member}’s membership ended on ${date}.`,
+    unknownMember: 'Unknown member',
+    unknownMemberNote: 'This member is not in the FrenchSouth.digital directory.',
+    error: 'Cannot verify',
+    errorNote: 'The member directory is unavailable for now.',
+  },
+};

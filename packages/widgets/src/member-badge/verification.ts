@@ -1,0 +1,67 @@
+import { isLapsed, MemberIndex, type FeedState, type Member, type MemberFeed } from '@fsd/feed';
+
+export const BadgeState = {
+  Loading: 'loading',
+  Verified: 'verified',
+  Preview: 'preview',
+  Unverified: 'unverified',
+  Lapsed: 'lapsed',
+  UnknownMember: 'unknown-member',
+  Error: 'error',
+} as const;
+export type BadgeState = (typeof BadgeState)[keyof typeof BadgeState];
+
+export interface Verification {
+  state: BadgeState;
+  member?: Member;
+  index?: MemberIndex;
+  /** Why, in words for the console; absent when verified. */
+  reason?: string;
+}
+
+/** Hosts where a developer builds the member's site: `localhost`, `127.0.0.1`, `*.localhost`, `*.test`, a file. */
+export function isDevelopmentHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/\.+$/, '');
+  return (
+    h === '' ||
+    h === 'localhost' ||
+    h.endsWith('.localhost') ||
+    h.endsWith('.test') ||
+    h === '[::1]' ||
+    /^127(\.\d{1,3}){3}$/.test(h)
+  );
+}
+
+const indexes = new WeakMap<MemberFeed, MemberIndex>();
+function indexOf(feed: MemberFeed): MemberIndex {
+  let index = indexes.get(feed);
+  if (!index) indexes.set(feed, (index = new MemberIndex(feed)));
+  return index;
+}
+
+/**
+ * Decides what a badge may claim: verified only when the page is served from one of the member's own domains
+ * and the membership has not lapsed. `preview` lets a developer see the badge on a development host.
+ */
+export function verify(feed: FeedState<MemberFeed>, memberId: string, host: string, preview: boolean, now = new Date()): Verification {
+  if (feed.status === 'loading') return { state: BadgeState.Loading };
+  if (feed.status === 'error') return { state: BadgeState.Error, reason: `the member feed could not be used: ${feed.error.message}` };
+  const index = indexOf(feed.data);
+  if (!memberId) return { state: BadgeState.UnknownMember, index, reason: 'the "member" attribute is missing; set it to your member id, e.g. member="kaliop"' };
+  const member = index.byId(memberId);
+  if (!member) return { state: BadgeState.UnknownMember, index, reason: `no member "${memberId}" in the member feed` };
+  if (isLapsed(member, now)) {
+    return { state: BadgeState.Lapsed, member, index, reason: `the membership of "${memberId}" lapsed after ${member.validUntil}` };
+  }
+  if (index.byHost(host) === member) return { state: BadgeState.Verified, member, index };
+  if (preview && isDevelopmentHost(host)) return { state: BadgeState.Preview, member, index };
+  const domains = member.domains.join(', ');
+  return {
+    state: BadgeState.Unverified,
+    member,
+    index,
+    reason: `this page's host "${host}" is not one of the domains of "${memberId}" (${domains})${
+      isDevelopmentHost(host) ? '; add the "preview" attribute to preview the badge on a development host' : ''
+    }`,
+  };
+}

@@ -1,7 +1,8 @@
+import type * as Validator from './members.js';
 import type { FeedParser } from './parser.js';
 import type { MemberFeed } from './types.js';
 
-let validator: Promise<typeof import('./members.js')> | undefined;
+let validator: Promise<typeof Validator> | undefined;
 /**
  * The validator is loaded only when a feed comes from the network, in parallel with the request: a widget that
  * renders from its offline copy never loads it. (Bundles that cannot split, like a service worker's, inline it.)

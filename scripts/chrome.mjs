@@ -1,0 +1,54 @@
+// Finds the Chrome or Chromium the tests, benchmarks and screenshots run in, and the flags they run it with.
+// No tool of this project downloads a browser.
+import { existsSync } from 'node:fs';
+
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/opt/google/chrome/chrome',
+  '/snap/bin/chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+
+/** `CHROME_PATH`, else the first usual install path that exists, else `undefined`. */
+export function findChrome() {
+  if (process.env.CHROME_PATH) return existsSync(process.env.CHROME_PATH) ? process.env.CHROME_PATH : undefined;
+  return CANDIDATES.find((path) => existsSync(path));
+}
+
+export const NO_CHROME_MESSAGE =
+  'No Chrome or Chromium found: install one (Debian/Ubuntu: apt-get install -y chromium) or set CHROME_PATH to its executable.';
+
+/** The browser's path; exits the process with one line saying how to install one when there is none. */
+export function requireChrome() {
+  const path = findChrome();
+  if (!path) {
+    console.error(NO_CHROME_MESSAGE);
+    process.exit(1);
+  }
+  return path;
+}
+
+/**
+ * Flags for a headless, quiet, offline Chromium. Every host name resolves to this machine, so that tests can
+ * open `http://www.kaliop.com:PORT/` on a local server and nothing ever leaves it.
+ */
+export function chromeArgs() {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-default-apps',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-features=HttpsUpgrades,Translate,OptimizationHints,MediaRouter',
+    '--host-resolver-rules=MAP * 127.0.0.1, EXCLUDE localhost',
+    '--lang=fr-FR',
+  ];
+}

@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// `npm test`: every check, in order, then one plain line `N passed, N failed` for readers of the log.
+//   lint → type-check → build → browser tests (web-test-runner) → Node-side tests (bundle budgets, end-to-end).
+// Exits non-zero when anything failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { NO_CHROME_MESSAGE, findChrome } from './chrome.mjs';
+
+if (!findChrome()) {
+  console.error(NO_CHROME_MESSAGE);
+  process.exit(1);
+}
+
+const totals = { passed: 0, failed: 0 };
+const failures = [];
+
+function run(label, command, args, options = {}) {
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(command, args, { stdio: options.capture ? ['inherit', 'pipe', 'inherit'] : 'inherit', encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  if (options.capture) process.stdout.write(result.stdout ?? '');
+  return result;
+}
+
+function check(label, command, args) {
+  const ok = run(label, command, args).status === 0;
+  totals[ok ? 'passed' : 'failed']++;
+  if (!ok) failures.push(label);
+  return ok;
+}
+
+/** Node-side test files: `*.node.test.mjs` anywhere under test/ or packages/*\/test/. */
+function nodeTestFiles() {
+  const files = [];
+  const walk = (dir) => {
+    if (!existsSync(dir)) return;
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (name === 'node_modules' || name === 'dist') continue;
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.node.test.mjs')) files.push(path);
+    }
+  };
+  walk('test');
+  for (const pkg of readdirSync('packages')) walk(join('packages', pkg, 'test'));
+  return files.sort();
+}
+
+check('lint (eslint)', 'npx', ['eslint', '.']);
+check('type-check (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+const built = check('build (rollup)', 'npm', ['run', 'build', '--silent']);
+
+rmSync('.cache/wtr-results.json', { force: true });
+const wtr = run('browser tests (web-test-runner, headless Chromium)', 'npx', ['web-test-runner']);
+if (existsSync('.cache/wtr-results.json')) {
+  const counted = JSON.parse(readFileSync('.cache/wtr-results.json', 'utf8'));
+  totals.passed += counted.passed;
+  totals.failed += counted.failed + counted.sessionErrors;
+  if (counted.failed || counted.sessionErrors) failures.push(`browser tests: ${counted.failed} failed, ${counted.sessionErrors} files did not run`);
+}
+if (wtr.status !== 0 && !failures.some((f) => f.startsWith('browser tests'))) {
+  totals.failed++;
+  failures.push('browser tests: the runner failed');
+}
+
+const files = nodeTestFiles();
+if (files.length && built) {
+  const node = run('Node-side tests (bundle budgets, end-to-end)', process.execPath, ['--test', '--test-reporter=tap', '--test-concurrency=1', ...files], { capture: true });
+  const pass = Number(/^# pass (\d+)/m.exec(node.stdout ?? '')?.[1] ?? 0);
+  const fail = Number(/^# fail (\d+)/m.exec(node.stdout ?? '')?.[1] ?? 0);
+  totals.passed += pass;
+  totals.failed += fail;
+  if (fail || node.status !== 0) failures.push(`Node-side tests: ${fail} failed`);
+  if (node.status !== 0 && fail === 0) totals.failed++;
+} else if (files.length) {
+  totals.failed += files.length;
+  failures.push('Node-side tests: not run, the build failed');
+}
+
+console.log('');
+for (const failure of failures) console.log(`✗ ${failure}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed === 0 ? 0 : 1);

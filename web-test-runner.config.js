@@ -1,0 +1,31 @@
+// Browser tests: every `*.test.ts` under packages/*/test runs in headless Chromium (the system's, never a download).
+// `npm run test:unit -- --group badge` runs one group alone.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { chromeArgs, requireChrome } from './scripts/chrome.mjs';
+import { countingReporter } from './test/server/counting-reporter.js';
+import { feedMiddleware } from './test/server/feed-middleware.js';
+
+export default {
+  rootDir: '.',
+  files: ['packages/*/test/**/*.test.ts'],
+  groups: [
+    { name: 'feed', files: 'packages/feed/test/**/*.test.ts' },
+    { name: 'badge', files: 'packages/widgets/test/member-badge/**/*.test.ts' },
+    { name: 'widgets', files: 'packages/widgets/test/**/*.test.ts' },
+  ],
+  nodeResolve: { exportConditions: ['production'], extensions: ['.ts', '.js'] },
+  port: 8765,
+  concurrency: 1,
+  testsFinishTimeout: 300_000,
+  testFramework: { config: { timeout: 10_000 } },
+  middleware: [feedMiddleware],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: requireChrome(), headless: true, args: chromeArgs() },
+    }),
+  ],
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter('.cache/wtr-results.json')],
+};

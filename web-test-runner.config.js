@@ -16,7 +16,6 @@ export default {
     { name: 'widgets', files: 'packages/widgets/test/**/*.test.ts' },
   ],
   nodeResolve: { exportConditions: ['production'], extensions: ['.ts', '.js'] },
-  port: 8765,
   concurrency: 1,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10_000 } },

@@ -1,0 +1,65 @@
+// Bundle-size budgets, checked on the built files (npm test builds first). An entry's size is what a page downloads
+// to run it: the entry file and every chunk it imports statically, minified and gzipped (level 9).
+// Chunks loaded on demand (import()) are measured and budgeted apart.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { test } from 'node:test';
+import { gzipSync } from 'node:zlib';
+
+const dist = 'packages/widgets/dist';
+const KB = 1024;
+
+/** Static and dynamic imports of a built module, as file paths. */
+function importsOf(file) {
+  const code = readFileSync(file, 'utf8');
+  const resolve = (spec) => join(dirname(file), spec);
+  const statics = [...code.matchAll(/(?:^|[;}])\s*(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.{1,2}\/[^"']+)["']/g)].map((m) => resolve(m[1]));
+  const dynamics = [...code.matchAll(/import\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)].map((m) => resolve(m[1]));
+  return { statics, dynamics };
+}
+
+/** The files loaded before an entry runs: itself and its static imports, recursively. */
+function staticClosure(entry) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    importsOf(file).statics.forEach(visit);
+  };
+  visit(entry);
+  return [...seen];
+}
+
+const gzipSize = (files) => files.reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0);
+
+/** Entries and their budgets (minified + gzipped, static imports included), from the issues that set them. */
+export const BUDGETS = [
+  { entry: 'fsd-member-badge.js', budget: 12 * KB },
+];
+
+for (const { entry, budget } of BUDGETS) {
+  test(`${entry} (with Lit and every static import) stays within ${budget / KB} KB gzipped`, () => {
+    const files = staticClosure(join(dist, entry));
+    const size = gzipSize(files);
+    console.log(`# ${entry}: ${(size / KB).toFixed(2)} KB gzipped in ${files.length} files`);
+    assert.ok(size <= budget, `${entry} is ${(size / KB).toFixed(2)} KB gzipped, over its ${budget / KB} KB budget`);
+  });
+}
+
+test('the badge loads its feed validator only on demand, and that chunk stays small', () => {
+  const files = staticClosure(join(dist, 'fsd-member-badge.js'));
+  const lazy = [...new Set(files.flatMap((f) => importsOf(f).dynamics))].filter((f) => !files.includes(f));
+  assert.ok(lazy.length > 0, 'no chunk is loaded on demand');
+  const size = gzipSize(lazy);
+  console.log(`# badge on-demand chunks: ${(size / KB).toFixed(2)} KB gzipped in ${lazy.length} files`);
+  assert.ok(size <= 5 * KB, `on-demand chunks are ${(size / KB).toFixed(2)} KB gzipped, over 5 KB`);
+});
+
+test('every entry is a self-contained ES module: no bare import specifiers left', () => {
+  for (const file of staticClosure(join(dist, 'fsd-widgets.js'))) {
+    const code = readFileSync(file, 'utf8');
+    const bare = [...code.matchAll(/(?:from|import)\s*\(?\s*["']([^"'./][^"']*)["']/g)].map((m) => m[1]);
+    assert.deepEqual(bare, [], `${file} imports ${bare.join(', ')}`);
+  }
+});

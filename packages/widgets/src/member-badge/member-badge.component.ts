@@ -104,19 +104,19 @@ export class FsdMemberBadge extends FsdElement {
       case BadgeState.Verified:
       case BadgeState.Preview: {
         const college = index?.college(member!.college);
-        const collegeName = college ? localized(college.name, this.language) : undefined;
-        const label = `${t.verifiedLabel(member!.name, collegeName)} (${t.newTab})`;
+        const preview = state === BadgeState.Preview;
+        // The link's name is its visible text, framed by words for screen readers only (WCAG 2.5.3).
         return html`<a
           part="base"
           class="badge badge--${state} badge--${this.variant}"
           href=${profileUrl(index!.feed, member!)}
           target="_blank"
           rel="noopener"
-          aria-label=${state === BadgeState.Preview ? `${t.preview} : ${label}` : label}
-          title=${state === BadgeState.Preview ? t.previewNote : nothing}
-        >
-          ${this.#body(t.memberOf, collegeName, check, state === BadgeState.Preview ? t.preview : undefined)}
-        </a>`;
+          title=${preview ? t.previewNote : nothing}
+          ><span class="sr-only">${t.linkBefore(member!.name)}</span>
+          ${this.#body(t.memberOf, college && localized(college.name, this.language), check, preview ? t.preview : undefined)}
+          <span class="sr-only">${t.linkAfter}</span></a
+        >`;
       }
       case BadgeState.Loading:
         return html`<div part="base" class="badge badge--loading badge--${this.variant}" aria-busy="true">
@@ -124,7 +124,7 @@ export class FsdMemberBadge extends FsdElement {
         </div>`;
       default: {
         const [title, note] = this.#problem(state, member);
-        return html`<div part="base" class="badge badge--invalid badge--${state} badge--${this.variant}" role="note" aria-label=${`${title}. ${note}`}>
+        return html`<div part="base" class="badge badge--invalid badge--${state} badge--${this.variant}" role="note">
           ${this.#body(title, note, cross)}
         </div>`;
       }

@@ -3,8 +3,10 @@ import type { Messages } from '../internal/localize.js';
 export interface BadgeMessages {
   memberOf: string;
   checking: string;
-  verifiedLabel: (member: string, college: string | undefined) => string;
-  newTab: string;
+  /** Read before the visible text of the link by screen readers: whose badge it is. */
+  linkBefore: (member: string) => string;
+  /** Read after it: where the link goes. */
+  linkAfter: string;
   preview: string;
   previewNote: string;
   unverified: string;
@@ -22,9 +24,8 @@ export const messages: Messages<BadgeMessages> = {
   fr: {
     memberOf: 'Membre de',
     checking: 'Vérification de l’adhésion…',
-    verifiedLabel: (member, college) =>
-      `${member} est membre de FrenchSouth.digital${college ? `, collège ${college}` : ''} : voir sa fiche`,
-    newTab: 'nouvel onglet',
+    linkBefore: (member) => `${member} :`,
+    linkAfter: '– voir sa fiche (nouvel onglet)',
     preview: 'Aperçu',
     previewNote: 'Aperçu local : le badge ne sera vérifié que sur le site du membre.',
     unverified: 'Badge non vérifié',
@@ -39,9 +40,8 @@ export const messages: Messages<BadgeMessages> = {
   en: {
     memberOf: 'Member of',
     checking: 'Checking membership…',
-    verifiedLabel: (member, college) =>
-      `${member} is a member of FrenchSouth.digital${college ? `, ${college} college` : ''}: see its profile`,
-    newTab: 'new tab',
+    linkBefore: (member) => `${member}:`,
+    linkAfter: '– see its profile (new tab)',
     preview: 'Preview',
     previewNote: 'Local preview: the badge is verified only on the member’s own site.',
     unverified: 'Unverified badge',

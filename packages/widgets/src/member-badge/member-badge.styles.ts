@@ -16,6 +16,7 @@ export const styles = [
       contain: layout paint style;
     }
     .badge {
+      position: relative;
       box-sizing: border-box;
       display: inline-flex;
       align-items: center;
@@ -31,6 +32,14 @@ export const styles = [
       font-size: 0.875em;
       text-decoration: none;
       margin: 0;
+    }
+    .sr-only {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
     }
     .badge--compact {
       min-block-size: 2.2em;

@@ -1,0 +1,167 @@
+import { expect } from '@open-wc/testing';
+import { configureFeedClient, loadFeed, memberFeedParser, refreshFeed, watchFeed, type FeedState, type MemberFeed } from '@fsd/feed';
+import { captureConsole, putFeed, requestsFor, sampleMemberFeed, serveFeed, uniqueName, until } from '../../../test/helpers/feeds.js';
+
+/** Opens a page of its own that reads a feed, as a fresh visit would; resolves with every state it went through. */
+async function visit(url: string): Promise<FeedState<MemberFeed>['status'][] & { members: string[][]; sources: string[]; stale: boolean[] }> {
+  const frame = document.createElement('iframe');
+  frame.src = `/packages/feed/test/pages/visit.html?src=${encodeURIComponent(url)}`;
+  const done = new Promise<MessageEvent>((resolve) => {
+    const onMessage = (event: MessageEvent) => {
+      if (event.source === frame.contentWindow && event.data?.type === 'fsd-visit-done') {
+        window.removeEventListener('message', onMessage);
+        resolve(event);
+      }
+    };
+    window.addEventListener('message', onMessage);
+  });
+  document.body.append(frame);
+  const { data } = await done;
+  frame.remove();
+  return Object.assign(data.statuses, { members: data.members, sources: data.sources, stale: data.stale });
+}
+
+describe('feed client', () => {
+  it('loads a valid feed from the network', async () => {
+    const url = await serveFeed(await sampleMemberFeed());
+    const state = await loadFeed(url, memberFeedParser);
+    expect(state.status).to.equal('ready');
+    if (state.status !== 'ready') return;
+    expect(state.source).to.equal('network');
+    expect(state.data.members.find((m) => m.id === 'kaliop')?.name).to.equal('Kaliop');
+  });
+
+  it('shows the valid members of a feed with bad entries and warns about each bad one', async () => {
+    const feed = await sampleMemberFeed();
+    feed.members.push({ id: 'broken', name: 'Broken' }, { ...feed.members[0]!, id: 'bad-link', domains: ['bad.example'], website: 'ftp://x' });
+    const url = await serveFeed(feed);
+    const { result: state, messages } = await captureConsole('warn', () => loadFeed(url, memberFeedParser));
+    expect(state.status).to.equal('ready');
+    if (state.status !== 'ready') return;
+    expect(state.data.members.map((m) => m.id)).to.include('kaliop').and.not.include('broken');
+    expect(state.issues).to.have.length(2);
+    expect(messages.some((m) => m.includes('members[11] ("broken") left out: field "domains"'))).to.equal(true);
+    expect(messages.some((m) => m.includes('members[12] ("bad-link") left out: field "website"'))).to.equal(true);
+  });
+
+  it('gives a clear error for a feed that is not JSON', async () => {
+    const url = await serveFeed('<html>Maintenance</html>', { type: 'text/html' });
+    const { result: state, messages } = await captureConsole('error', () => loadFeed(url, memberFeedParser));
+    expect(state.status).to.equal('error');
+    if (state.status !== 'error') return;
+    expect(state.error.kind).to.equal('not-json');
+    expect(messages.join('\n')).to.contain(`${url}: the feed is not valid JSON`);
+  });
+
+  it('gives a clear error for a feed of an unknown version', async () => {
+    const url = await serveFeed({ ...(await sampleMemberFeed()), version: 3 });
+    const { result: state } = await captureConsole('error', () => loadFeed(url, memberFeedParser));
+    expect(state.status).to.equal('error');
+    if (state.status !== 'error') return;
+    expect(state.error.kind).to.equal('version');
+    expect(state.error.message).to.contain('unsupported member feed version 3');
+  });
+
+  it('reports HTTP errors and network failures when there is no copy', async () => {
+    const missing = await serveFeed('gone', { status: 404 });
+    const dropped = await serveFeed('x', { drop: true });
+    const { result } = await captureConsole('error', async () => [await loadFeed(missing, memberFeedParser), await loadFeed(dropped, memberFeedParser)]);
+    const [http, network] = result;
+    expect(http!.status === 'error' && http!.error.kind).to.equal('http');
+    expect(http!.status === 'error' && http!.error.message).to.contain('HTTP 404');
+    expect(network!.status === 'error' && network!.error.kind).to.equal('network');
+  });
+
+  it('gives up after the timeout', async () => {
+    configureFeedClient({ timeoutMs: 300 });
+    try {
+      const url = await serveFeed(await sampleMemberFeed(), { delay: 3000 });
+      const { result: state } = await captureConsole('error', () => loadFeed(url, memberFeedParser));
+      expect(state.status === 'error' && state.error.kind).to.equal('timeout');
+    } finally {
+      configureFeedClient({ timeoutMs: 10_000 });
+    }
+  });
+
+  it('makes one request however many readers watch the same feed', async () => {
+    const url = await serveFeed(await sampleMemberFeed());
+    const states: string[] = [];
+    const stops = Array.from({ length: 10 }, () => watchFeed(url, memberFeedParser, (s) => states.push(s.status)));
+    await until(() => states.filter((s) => s === 'ready').length === 10, 5000, 'ten ready states');
+    stops.forEach((stop) => stop());
+    expect(await requestsFor(url)).to.have.length(1);
+  });
+
+  it('keeps the last good copy when a refresh fails', async () => {
+    const name = uniqueName();
+    const url = await putFeed(name, await sampleMemberFeed());
+    expect((await loadFeed(url, memberFeedParser)).status).to.equal('ready');
+    await putFeed(name, 'x', { drop: true });
+    const { result: state, messages } = await captureConsole('warn', () => refreshFeed(url, memberFeedParser));
+    expect(state.status).to.equal('ready');
+    if (state.status !== 'ready') return;
+    expect(state.stale).to.equal(true);
+    expect(state.data.members.length).to.be.greaterThan(5);
+    expect(messages.join('\n')).to.contain('showing the copy fetched');
+  });
+
+  it('never replaces the copy held with an invalid or older feed', async () => {
+    const name = uniqueName();
+    const feed = await sampleMemberFeed();
+    const url = await putFeed(name, feed);
+    await loadFeed(url, memberFeedParser);
+    await putFeed(name, { ...feed, version: 9 });
+    const afterInvalid = await captureConsole('warn', () => refreshFeed(url, memberFeedParser));
+    expect(afterInvalid.result.status).to.equal('ready');
+    await putFeed(name, { ...feed, updated: '2015-05-05T20:00:00+02:00', members: feed.members.slice(0, 1) });
+    const afterOlder = await captureConsole('warn', () => refreshFeed(url, memberFeedParser));
+    const state = afterOlder.result;
+    expect(state.status === 'ready' && state.data.members.length).to.equal(feed.members.length);
+    expect(afterOlder.messages.join('\n')).to.contain('older than the copy held');
+  });
+});
+
+describe('feed client across visits (IndexedDB)', () => {
+  it('serves the cached copy at once on the next visit, then revalidates with the server', async () => {
+    const name = uniqueName();
+    const url = await putFeed(name, await sampleMemberFeed());
+    const first = await visit(url);
+    expect([...first]).to.deep.equal(['loading', 'ready']);
+    expect(first.sources).to.deep.equal(['network']);
+    const second = await visit(url);
+    expect(second.sources[0]).to.equal('cache');
+    const requests = await requestsFor(url);
+    expect(requests).to.have.length(2);
+    expect(requests[1]!.ifNoneMatch, 'the second visit revalidates with the ETag').to.match(/^"v\d+"$/);
+  });
+
+  it('picks up a changed feed on revalidation', async () => {
+    const name = uniqueName();
+    const feed = await sampleMemberFeed();
+    const url = await putFeed(name, feed);
+    await visit(url);
+    const changed = { ...feed, updated: '2026-11-27T10:00:00+01:00', members: [...feed.members, { ...feed.members[0]!, id: 'newcomer', name: 'Newcomer', domains: ['newcomer.example'] }] };
+    await putFeed(name, changed);
+    const next = await visit(url);
+    expect(next.sources).to.deep.equal(['cache', 'network']);
+    expect(next.members[0]).to.not.include('newcomer');
+    expect(next.members[1]).to.include('newcomer');
+  });
+
+  it('works offline from the cached copy', async () => {
+    const name = uniqueName();
+    const url = await putFeed(name, await sampleMemberFeed());
+    await visit(url);
+    await putFeed(name, 'x', { drop: true });
+    const offline = await visit(url);
+    expect(offline.sources).to.deep.equal(['cache', 'cache']);
+    expect(offline.stale).to.deep.equal([false, true]);
+    expect(offline.members[1]).to.include('kaliop');
+  });
+
+  it('shows an error on a first visit without network', async () => {
+    const url = await serveFeed('x', { drop: true });
+    const visitWithoutCopy = await visit(url);
+    expect([...visitWithoutCopy]).to.deep.equal(['loading', 'error']);
+  });
+});

@@ -1,0 +1,91 @@
+import { expect } from '@open-wc/testing';
+import { sampleMemberFeed, serveFeed } from '../../../../test/helpers/feeds.js';
+
+// The browser resolves every host name to this machine (see scripts/chrome.mjs), so a page can be opened as
+// http://www.kaliop.com:PORT/…: the badge then sees the host a member's visitors see.
+
+interface Report {
+  host: string;
+  state: string;
+  attribute: string;
+  reason?: string;
+  text: string;
+  href: string | null;
+}
+
+let feedUrl: string;
+before(async () => {
+  const feed = await sampleMemberFeed();
+  feed.members.push({ ...feed.members[0]!, id: 'muller', name: 'Müller Numérique', domains: ['müller.example'] });
+  feedUrl = await serveFeed(feed);
+});
+
+/** Opens the badge page under `host` and resolves with what the badge settled on. */
+function openAs(host: string, params: Record<string, string>): Promise<Report> {
+  const frame = document.createElement('iframe');
+  const query = new URLSearchParams({ src: feedUrl, ...params });
+  frame.src = `http://${host}:${location.port}/packages/widgets/test/pages/badge.html?${query}`;
+  return new Promise((resolve) => {
+    const onMessage = (event: MessageEvent) => {
+      if (event.source !== frame.contentWindow || event.data?.type !== 'fsd-badge-state') return;
+      window.removeEventListener('message', onMessage);
+      frame.remove();
+      resolve(event.data as Report);
+    };
+    window.addEventListener('message', onMessage);
+    document.body.append(frame);
+  });
+}
+
+describe('<fsd-member-badge> verification by the page host', () => {
+  const verified = ['www.kaliop.com', 'kaliop.com', 'blog.kaliop.com', 'KALIOP.COM', 'Www.Kaliop.Fr', 'www.kaliop.com.'];
+  for (const host of verified) {
+    it(`is verified on ${host}`, async () => {
+      const report = await openAs(host, { member: 'kaliop' });
+      expect(report.state).to.equal('verified');
+      expect(report.attribute).to.equal('verified');
+      expect(report.text).to.equal('Kaliop : Membre de FrenchSouth.digital Smart Software (logiciels et solutions web) – voir sa fiche (nouvel onglet)');
+      expect(report.href).to.equal('https://www.frenchsouth.digital/membres/?membre=kaliop');
+    });
+  }
+
+  it('is verified on an internationalised domain name', async () => {
+    const report = await openAs('www.xn--mller-kva.example', { member: 'muller' });
+    expect(report.state).to.equal('verified');
+  });
+
+  const unverified = ['notkaliop.com', 'kaliop.com.evil.test', 'kaliop.co', 'www.awox.com', 'kaliop-com.example'];
+  for (const host of unverified) {
+    it(`is not verified on ${host}, and says why`, async () => {
+      const report = await openAs(host, { member: 'kaliop' });
+      expect(report.state).to.equal('unverified');
+      expect(report.text).to.equal('Badge non vérifié FrenchSouth.digital Ce site n’appartient pas à Kaliop.');
+      expect(report.href).to.equal(null);
+      expect(report.reason).to.contain(`is not one of the domains of "kaliop" (kaliop.com, kaliop.fr)`);
+    });
+  }
+
+  it('ignores preview outside development hosts', async () => {
+    const report = await openAs('www.notkaliop.com', { member: 'kaliop', preview: '' });
+    expect(report.state).to.equal('unverified');
+  });
+
+  it('is not verified on the member’s own site once the membership has lapsed', async () => {
+    const report = await openAs('www.pixel-nimois.example', { member: 'pixel-nimois' });
+    expect(report.state).to.equal('lapsed');
+    expect(report.href).to.equal(null);
+  });
+
+  it('speaks English on the member’s site when asked, in the dark theme', async () => {
+    const report = await openAs('www.kaliop.com', { member: 'kaliop', lang: 'en', theme: 'dark' });
+    expect(report.state).to.equal('verified');
+    expect(report.text).to.equal('Kaliop: Member of FrenchSouth.digital Smart Software – see its profile (new tab)');
+  });
+
+  it('does not verify a member on another member’s site', async () => {
+    const report = await openAs('www.awox.com', { member: 'kaliop' });
+    expect(report.state).to.equal('unverified');
+    const own = await openAs('www.awox.com', { member: 'awox' });
+    expect(own.state).to.equal('verified');
+  });
+});

@@ -1,0 +1,28 @@
+// A member's page, opened by the tests under any host name: it embeds one badge as the query string says and
+// tells its parent what the badge settled on, and what a visitor sees.
+import '../../src/fsd-member-badge.js';
+
+const params = new URLSearchParams(location.search);
+const badge = document.createElement('fsd-member-badge');
+for (const name of ['member', 'src', 'lang', 'variant', 'theme']) {
+  const value = params.get(name);
+  if (value !== null) badge.setAttribute(name, value);
+}
+if (params.has('preview')) badge.setAttribute('preview', '');
+badge.addEventListener('fsd-badge-state', (event) => {
+  const base = badge.shadowRoot!.querySelector('[part~="base"]')!;
+  parent.postMessage(
+    {
+      type: 'fsd-badge-state',
+      host: location.host,
+      state: event.detail.state,
+      reason: event.detail.reason,
+      attribute: badge.getAttribute('state'),
+      text: base.textContent!.replace(/\s+/g, ' ').trim(),
+      href: base.getAttribute('href'),
+      label: base.getAttribute('aria-label'),
+    },
+    '*',
+  );
+});
+document.body.append(badge);

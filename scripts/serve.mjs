@@ -12,6 +12,7 @@ const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 /** URL prefixes and the folders they come from; the first match wins. */
 const MOUNTS = [
   ['/dist/', join(root, 'packages/widgets/dist')],
+  ['/bench/', join(root, 'bench/pages')],
   ['/', join(root, 'examples')],
 ];
 

@@ -1,0 +1,52 @@
+// End-to-end: the example pages as a visitor gets them, from the examples server (strict CSP) in headless Chromium,
+// under the member's real host name and others.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { openBench } from '../bench/harness.mjs';
+
+let context;
+let port;
+before(async () => {
+  context = await openBench();
+  port = new URL(context.origin).port;
+});
+after(() => context?.close());
+
+/** Opens a page in a fresh profile; resolves with the badges' states and every console error and CSP report. */
+async function open(url) {
+  const browserContext = await context.browser.createBrowserContext();
+  const page = await browserContext.newPage();
+  const errors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => [...document.querySelectorAll('fsd-member-badge')].every((b) => b.getAttribute('state') && b.getAttribute('state') !== 'loading'), { timeout: 10_000 });
+  const states = await page.$$eval('fsd-member-badge', (badges) => badges.map((b) => b.getAttribute('state')));
+  const csp = (await page.goto(url)).headers()['content-security-policy'];
+  await browserContext.close();
+  return { states, errors, csp };
+}
+
+test('the member site verifies its badges on www.kaliop.com, under a strict CSP, without a console error', async () => {
+  const { states, errors, csp } = await open(`http://www.kaliop.com:${port}/member-site/`);
+  assert.deepEqual(states, ['verified', 'verified', 'verified']);
+  assert.deepEqual(errors, []);
+  assert.match(csp, /script-src 'self'/);
+  assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+});
+
+test('the same page on the developer’s machine shows the preview', async () => {
+  const { states, errors } = await open(`http://127.0.0.1:${port}/member-site/`);
+  assert.deepEqual(states, ['preview', 'preview', 'preview']);
+  assert.deepEqual(errors, []);
+});
+
+test('a copy of the page on another site shows unverified badges', async () => {
+  const { states } = await open(`http://www.notkaliop.com:${port}/member-site/`);
+  assert.deepEqual(states, ['unverified', 'unverified', 'unverified']);
+});

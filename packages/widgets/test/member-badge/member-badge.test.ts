@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { FsdMemberBadge } from '../../src/fsd-member-badge.js';
 import '../../src/fsd-member-badge.js';
 import { captureConsole, requestsFor, sampleMemberFeed, serveFeed } from '../../../../test/helpers/feeds.js';
@@ -207,6 +207,28 @@ describe('<fsd-member-badge> on the host page', () => {
     expect(style.outlineStyle).to.equal('solid');
     expect(style.outlineWidth).to.equal('3px');
     expect(style.outlineColor).to.equal('rgb(11, 90, 135)');
+  });
+
+  it('follows the visitor’s colour scheme with theme="auto"', async () => {
+    const badge = await badgeFor({ member: 'kaliop', preview: true, theme: 'auto' });
+    try {
+      await emulateMedia({ colorScheme: 'dark' });
+      expect(getComputedStyle(base(badge)).backgroundColor).to.equal('rgb(20, 33, 44)');
+      await expect(badge).to.be.accessible();
+      await emulateMedia({ colorScheme: 'light' });
+      expect(getComputedStyle(base(badge)).backgroundColor).to.equal('rgb(255, 255, 255)');
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
+  });
+
+  it('checks again when the embedder changes the member', async () => {
+    const badge = await badgeFor({ member: 'nobody', preview: true });
+    expect(badge.state).to.equal('unknown-member');
+    const event = oneEvent(badge, 'fsd-badge-state');
+    badge.setAttribute('member', 'awox');
+    expect((await event).detail.state).to.equal('preview');
+    expect(text(badge)).to.contain('Mediacloud Interactivity');
   });
 
   it('makes one request for ten badges on the same page', async () => {

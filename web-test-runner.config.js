@@ -1,5 +1,6 @@
 // Browser tests: every `*.test.ts` under packages/*/test runs in headless Chromium (the system's, never a download).
-// `npm run test:unit -- --group badge` runs one group alone.
+// Each test file belongs to exactly one group (a file in two groups would run twice); `npx web-test-runner --group badge`
+// runs one group alone. A new widget or package adds its own group here.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -9,11 +10,9 @@ import { feedMiddleware } from './test/server/feed-middleware.js';
 
 export default {
   rootDir: '.',
-  files: ['packages/*/test/**/*.test.ts'],
   groups: [
     { name: 'feed', files: 'packages/feed/test/**/*.test.ts' },
     { name: 'badge', files: 'packages/widgets/test/member-badge/**/*.test.ts' },
-    { name: 'widgets', files: 'packages/widgets/test/**/*.test.ts' },
   ],
   nodeResolve: { exportConditions: ['production'], extensions: ['.ts', '.js'] },
   concurrency: 1,

@@ -231,6 +231,21 @@ describe('<fsd-member-badge> on the host page', () => {
     expect(text(badge)).to.contain('Mediacloud Interactivity');
   });
 
+  it('checks again against the new feed when the embedder changes src to a feed the page already holds', async () => {
+    const feed = await sampleMemberFeed();
+    const otherUrl = await serveFeed({ ...feed, members: feed.members.filter((m) => m.id !== 'kaliop') });
+    // Another widget on the page already holds the second feed, so the shared client answers at once.
+    await badgeFor({ member: 'awox', preview: true, src: otherUrl });
+    const badge = await badgeFor({ member: 'kaliop', preview: true });
+    expect(badge.state).to.equal('preview');
+    const event = oneEvent(badge, 'fsd-badge-state');
+    await captureConsole('warn', async () => {
+      badge.setAttribute('src', otherUrl);
+      expect((await event).detail.state).to.equal('unknown-member');
+    });
+    expect(badge.getAttribute('state')).to.equal('unknown-member');
+  });
+
   it('makes one request for ten badges on the same page', async () => {
     const url = await serveFeed(await sampleMemberFeed());
     const wrapper = await fixture(html`<div>${Array.from({ length: 10 }, () => html`<fsd-member-badge member="kaliop" src=${url} preview></fsd-member-badge>`)}</div>`);

@@ -37,6 +37,7 @@ export interface LoggedRequest {
   method: string;
   ifNoneMatch?: string;
   ifModifiedSince?: string;
+  accept?: string;
 }
 
 /** The requests the page made for a feed URL. */
@@ -73,4 +74,10 @@ export async function captureConsole<T>(level: 'warn' | 'error' | 'info', run: (
   } finally {
     console[level] = original;
   }
+}
+
+/** The sample events feed shipped with the examples. */
+export async function sampleEventFeed(): Promise<Record<string, unknown> & { events: Record<string, unknown>[] }> {
+  const response = await fetch('/examples/data/events.json');
+  return response.json();
 }

@@ -2,7 +2,7 @@
 // failure it wants (status, delay, dropped connection), and reads back the requests the widgets made.
 //   PUT    /__feeds/NAME?status=500&delay=2000&drop=1&type=application/json   body = the feed
 //   GET    /__feeds/NAME        the feed, with ETag / Last-Modified and 304 answers
-//   GET    /__feeds-log/NAME    the requests made for NAME: [{ method, ifNoneMatch, ifModifiedSince }]
+//   GET    /__feeds-log/NAME    the requests made for NAME: [{ method, ifNoneMatch, ifModifiedSince, accept }]
 const feeds = new Map();
 const logs = new Map();
 
@@ -50,6 +50,7 @@ export async function feedMiddleware(ctx, next) {
     method: ctx.method,
     ifNoneMatch: ctx.get('If-None-Match') || undefined,
     ifModifiedSince: ctx.get('If-Modified-Since') || undefined,
+    accept: ctx.get('Accept') || undefined,
   });
   const feed = feeds.get(name);
   if (!feed) {

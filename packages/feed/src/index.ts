@@ -1,4 +1,4 @@
-export { DEFAULT_MEMBER_FEED_URL } from './defaults.js';
+export { DEFAULT_MEMBER_FEED_URL, DEFAULT_EVENT_FEED_URL } from './defaults.js';
 export * from './types.js';
 export { FeedError, FeedErrorKind } from './errors.js';
 export type { FeedParser, Parsed } from './parser.js';
@@ -9,3 +9,19 @@ export { memberFeedParser } from './member-feed-parser.js';
 export { DomainIndex, normalizeHost } from './domains.js';
 export { isPublicSuffix } from './public-suffix.js';
 export { safeUrl, safeWebUrl, isIsoDate } from './text.js';
+export { parseEventFeed, eventSortKey } from './events.js';
+export { eventFeedParser } from './event-feed-parser.js';
+export {
+  isTimeZone,
+  localTimeZone,
+  wallClock,
+  zoneOffset,
+  instantOf,
+  dayIn,
+  startOfDay,
+  isoDay,
+  addDays,
+  daysBetween,
+  parseDateTime,
+  type WallClock,
+} from './zoned-time.js';

@@ -1,12 +1,12 @@
 import { normalizeHost } from './domains.js';
 import { isPublicSuffix } from './public-suffix.js';
 import { FeedError, FeedErrorKind } from './errors.js';
-import { isIsoDate, isRecord, isSlug, nonEmptyString, safeWebUrl } from './text.js';
+import { checkEntries, dateField, fail, localizedText, stringField } from './entries.js';
+import { isRecord, isSlug, nonEmptyString, safeWebUrl } from './text.js';
 import {
   ORIGIN_CLUSTERS,
   type College,
   type FeedIssue,
-  type LocalizedText,
   type Member,
   type MemberFeed,
   type OriginCluster,
@@ -20,47 +20,6 @@ export function domainProblem(domain: unknown): string | undefined {
   if (!host) return `"${domain}" is not a domain name`;
   if (isPublicSuffix(host)) return `"${domain}" is a public suffix, which nobody owns`;
   return undefined;
-}
-
-/** Thrown inside an entry's check; the entry is skipped and the problem reported. */
-class EntryProblem {
-  readonly field: string;
-  readonly message: string;
-  constructor(field: string, message: string) {
-    this.field = field;
-    this.message = message;
-  }
-}
-
-function fail(field: string, message: string): never {
-  throw new EntryProblem(field, message);
-}
-
-function localizedText(value: unknown, field: string, required = true): LocalizedText | undefined {
-  if (typeof value === 'string' && value.trim()) return { fr: value.trim() };
-  if (isRecord(value)) {
-    const fr = nonEmptyString(value.fr) ? value.fr.trim() : undefined;
-    const en = nonEmptyString(value.en) ? value.en.trim() : undefined;
-    if (fr || en) return en ? { fr: fr ?? en, en } : { fr: fr! };
-  }
-  if (required) fail(field, 'must be a text, or an object with "fr" and/or "en" texts');
-  return undefined;
-}
-
-function stringField(entry: Record<string, unknown>, field: string): string {
-  const value = entry[field];
-  if (!nonEmptyString(value)) fail(field, 'is required and must be a non-empty text');
-  return value.trim();
-}
-
-function dateField(entry: Record<string, unknown>, field: string, required: boolean): string | undefined {
-  const value = entry[field];
-  if (value === undefined || value === null) {
-    if (required) fail(field, 'is required (an ISO date, YYYY-MM-DD)');
-    return undefined;
-  }
-  if (!isIsoDate(value)) fail(field, `must be an ISO date (YYYY-MM-DD), got ${JSON.stringify(value)}`);
-  return value;
 }
 
 function parseCollege(entry: unknown): College {
@@ -118,10 +77,6 @@ function parseMember(entry: unknown, colleges: ReadonlySet<string>, feedUrl: str
   return member;
 }
 
-function entryName(list: string, index: number, entry: unknown): string {
-  return isRecord(entry) && typeof entry.id === 'string' ? `${list}[${index}] ("${entry.id}")` : `${list}[${index}]`;
-}
-
 /**
  * Checks a member feed entry by entry. A feed that is not an object of a known version throws a {@link FeedError};
  * a bad entry is left out and reported in `issues`, so that the valid entries still show.
@@ -138,41 +93,26 @@ export function parseMemberFeed(json: unknown, feedUrl: string): Parsed<MemberFe
   if (!Array.isArray(json.members)) throw new FeedError(FeedErrorKind.Invalid, feedUrl, '"members" must be a list');
 
   const issues: FeedIssue[] = [];
-  const report = (entry: string, problem: unknown) => {
-    if (!(problem instanceof EntryProblem)) throw problem;
-    issues.push({ entry, field: problem.field, message: problem.message });
-  };
-
   const colleges: College[] = [];
-  json.colleges.forEach((entry, index) => {
-    try {
-      const college = parseCollege(entry);
-      if (colleges.some((c) => c.id === college.id)) fail('id', `duplicate college id "${college.id}"`);
-      colleges.push(college);
-    } catch (problem) {
-      report(entryName('colleges', index, entry), problem);
-    }
+  checkEntries(json.colleges, 'colleges', issues, (entry) => {
+    const college = parseCollege(entry);
+    if (colleges.some((c) => c.id === college.id)) fail('id', `duplicate college id "${college.id}"`);
+    colleges.push(college);
   });
 
   const collegeIds = new Set(colleges.map((c) => c.id));
-  const members: Member[] = [];
   const ids = new Set<string>();
   const domainOwners = new Map<string, string>();
-  json.members.forEach((entry, index) => {
-    const where = entryName('members', index, entry);
-    try {
-      const member = parseMember(entry, collegeIds, feedUrl);
-      if (ids.has(member.id)) fail('id', `duplicate member id "${member.id}"`);
-      for (const domain of member.domains) {
-        const owner = domainOwners.get(domain);
-        if (owner !== undefined) fail('domains', `"${domain}" already belongs to member "${owner}"`);
-      }
-      for (const domain of member.domains) domainOwners.set(domain, member.id);
-      ids.add(member.id);
-      members.push(member);
-    } catch (problem) {
-      report(where, problem);
+  const members = checkEntries(json.members, 'members', issues, (entry) => {
+    const member = parseMember(entry, collegeIds, feedUrl);
+    if (ids.has(member.id)) fail('id', `duplicate member id "${member.id}"`);
+    for (const domain of member.domains) {
+      const owner = domainOwners.get(domain);
+      if (owner !== undefined) fail('domains', `"${domain}" already belongs to member "${owner}"`);
     }
+    for (const domain of member.domains) domainOwners.set(domain, member.id);
+    ids.add(member.id);
+    return member;
   });
 
   const cluster: MemberFeed['cluster'] = { name: json.cluster.name.trim(), site: safeWebUrl(json.cluster.site)! };

@@ -16,11 +16,11 @@ function reportIssues(url: string, issues: readonly FeedIssue[]): void {
  * `cache: 'no-cache'` makes the browser revalidate with the ETag / Last-Modified it holds (a 304 comes back as the
  * stored body) without adding request headers, so that a cross-origin feed needs no CORS preflight.
  */
-async function request(url: string): Promise<Response> {
+async function request(url: string, accept: string): Promise<Response> {
   const signal = AbortSignal.timeout(options.timeoutMs);
   let response: Response;
   try {
-    response = await fetch(url, { cache: 'no-cache', credentials: 'omit', headers: { Accept: 'application/json' }, signal });
+    response = await fetch(url, { cache: 'no-cache', credentials: 'omit', headers: { Accept: accept }, signal });
   } catch (error) {
     if (signal.aborted) throw new FeedError(FeedErrorKind.Timeout, url, `no answer within ${options.timeoutMs / 1000} s`);
     throw new FeedError(FeedErrorKind.Network, url, `the feed could not be reached (${(error as Error).message})`);
@@ -39,7 +39,7 @@ export async function revalidate<T>(feed: FeedHandle<T>): Promise<void> {
   const { url, parser } = feed;
   try {
     void parser.prepare?.();
-    const response = await request(url);
+    const response = await request(url, parser.accept ?? 'application/json');
     const text = await response.text();
     const print = fingerprint(text);
     if (feed.cached && feed.cached.fingerprint === print) {
@@ -48,13 +48,15 @@ export async function revalidate<T>(feed: FeedHandle<T>): Promise<void> {
       if (feed.state.status === 'ready' && feed.state.stale) feed.set({ ...feed.state, stale: false });
       return;
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      throw new FeedError(FeedErrorKind.NotJson, url, `the feed is not valid JSON (${(error as Error).message})`);
+    let input: unknown = text;
+    if (parser.format !== 'text') {
+      try {
+        input = JSON.parse(text);
+      } catch (error) {
+        throw new FeedError(FeedErrorKind.NotJson, url, `the feed is not valid JSON (${(error as Error).message})`);
+      }
     }
-    const { data, issues } = await parser.parse(json, url);
+    const { data, issues } = await parser.parse(input, url, response.headers.get('Content-Type') ?? undefined);
     const published = parser.published?.(data);
     const held = feed.cached && parser.published?.(feed.cached.data);
     if (published && held && Date.parse(published) < Date.parse(held)) {

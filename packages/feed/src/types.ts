@@ -63,3 +63,52 @@ export interface FeedIssue {
   field: string;
   message: string;
 }
+
+/** Who runs an event: a member (with its member id), a partner such as DigitalPlace, or the cluster when absent. */
+export interface EventOrganizer {
+  /** The member id (slug) when the organiser is a member of the cluster, e.g. `kaliop`. */
+  id?: string;
+  name: string;
+  /** A web page or a mailto: address. */
+  url?: string;
+}
+
+export interface EventCategory {
+  id: string;
+  name: LocalizedText;
+}
+
+/**
+ * One event, checked. Timed events carry instants (`start`, `end`: UTC ISO date-times, e.g. `2027-01-14T17:00:00.000Z`);
+ * all-day events carry days (`start`, `end`: `YYYY-MM-DD`, `end` being the last day, inclusive).
+ */
+export interface CalendarEvent {
+  /** Unique in its feed; for a repeated ICS event, the UID and the occurrence's start. */
+  id: string;
+  title: LocalizedText;
+  allDay: boolean;
+  start: string;
+  end: string;
+  /** The IANA zone the event was planned in, e.g. `Europe/Paris`, when the feed says so. */
+  timeZone?: string;
+  location?: string;
+  description?: LocalizedText;
+  /** Absent: the cluster's own event. */
+  organizer?: EventOrganizer;
+  /** One of the cluster's colleges, e.g. `smart-software`. */
+  college?: string;
+  /** A slug such as `workshop`; named in the feed's `categories`. */
+  category?: string;
+  /** The event's page (http or https). */
+  url?: string;
+}
+
+export interface EventFeed {
+  version: 1;
+  /** When the staff published this feed (ISO date-time); an older feed never replaces a newer one. */
+  updated?: string;
+  /** Names of the categories used by the events, in French and English. */
+  categories: EventCategory[];
+  /** Sorted by start. */
+  events: CalendarEvent[];
+}

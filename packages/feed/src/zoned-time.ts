@@ -1,0 +1,146 @@
+/**
+ * Wall-clock time in an IANA time zone, and back, with `Intl.DateTimeFormat` only (no time-zone library):
+ * the browser already carries the zone database. Days are ISO dates (`YYYY-MM-DD`); instants are ms since the epoch.
+ */
+
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const DAY_MS = 86_400_000;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      era: 'short',
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+/** Whether the browser knows `zone` as a time zone (`Europe/Paris`, `UTC`…). */
+export function isTimeZone(zone: unknown): zone is string {
+  if (typeof zone !== 'string' || zone === '') return false;
+  try {
+    formatter(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone of the browser this runs in. */
+export function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** What a clock on the wall in `zone` shows at `instant`. */
+export function wallClock(instant: number, zone: string): WallClock {
+  const parts: Record<string, string> = {};
+  for (const part of formatter(zone).formatToParts(new Date(instant))) parts[part.type] = part.value;
+  const year = Number(parts.year);
+  return {
+    year: parts.era === 'BC' || parts.era === 'B' ? 1 - year : year,
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  };
+}
+
+function utcOf(w: WallClock): number {
+  const date = new Date(Date.UTC(2000, w.month - 1, w.day, w.hour, w.minute, w.second));
+  date.setUTCFullYear(w.year);
+  return date.getTime();
+}
+
+/** The zone's offset from UTC at `instant`, in ms (Paris in summer: +2 h). */
+export function zoneOffset(instant: number, zone: string): number {
+  const whole = Math.floor(instant / 1000) * 1000;
+  return utcOf(wallClock(whole, zone)) - whole;
+}
+
+/**
+ * The instant when the wall clock in `zone` shows `wall`. A time that happens twice (when clocks go back) gives the
+ * first; a time that never happens (when clocks go forward) is moved forward by the gap, as calendar programs do.
+ */
+export function instantOf(wall: WallClock, zone: string): number {
+  const utc = utcOf(wall);
+  const before = zoneOffset(utc - DAY_MS, zone);
+  const after = zoneOffset(utc + DAY_MS, zone);
+  const candidates = [utc - before, utc - after].filter((t) => zoneOffset(t, zone) === utc - t);
+  if (candidates.length) return Math.min(...candidates);
+  return utc - before;
+}
+
+/** The day (`YYYY-MM-DD`) it is in `zone` at `instant`. */
+export function dayIn(instant: number, zone: string): string {
+  const w = wallClock(instant, zone);
+  return isoDay(w.year, w.month, w.day);
+}
+
+/** The instant a day begins in `zone` (not always midnight on the wall: some zones skip it). */
+export function startOfDay(day: string, zone: string): number {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return instantOf({ year, month, day: date, hour: 0, minute: 0, second: 0 }, zone);
+}
+
+export function isoDay(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** `day` plus `days` days (negative to go back). */
+export function addDays(day: string, days: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d + days));
+  return isoDay(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+/** Whole days from `from` to `to`. */
+export function daysBetween(from: string, to: string): number {
+  const ms = (day: string) => {
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+    return Date.UTC(y, m - 1, d);
+  };
+  return Math.round((ms(to) - ms(from)) / DAY_MS);
+}
+
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/**
+ * An ISO 8601 date-time as an instant. With an offset (`Z`, `+02:00`) it stands alone; without one it is a wall-clock
+ * time in `zone`. `undefined` when it is not a real date-time, or has no offset and no zone is given.
+ */
+export function parseDateTime(value: string, zone?: string): number | undefined {
+  const m = DATE_TIME.exec(value.trim());
+  if (!m) return undefined;
+  const wall: WallClock = { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: m[6] ? +m[6] : 0 };
+  if (wall.month < 1 || wall.month > 12 || wall.hour > 23 || wall.minute > 59 || wall.second > 59) return undefined;
+  const check = new Date(Date.UTC(wall.year, wall.month - 1, wall.day));
+  if (check.getUTCDate() !== wall.day) return undefined;
+  const fraction = m[7] ? Math.round(Number(m[7]) * 1000) : 0;
+  const offset = m[8];
+  if (!offset) return zone ? instantOf(wall, zone) + fraction : undefined;
+  if (offset.toUpperCase() === 'Z') return utcOf(wall) + fraction;
+  const sign = offset[0] === '-' ? -1 : 1;
+  const digits = offset.slice(1).replace(':', '');
+  const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0);
+  return utcOf(wall) - sign * minutes * 60_000 + fraction;
+}

@@ -1,0 +1,140 @@
+import { expect } from '@open-wc/testing';
+import { eventFeedParser, loadFeed, parseEventFeed, type EventFeed } from '@fsd/feed';
+import { captureConsole, requestsFor, sampleEventFeed, serveFeed } from '../../../test/helpers/feeds.js';
+
+const URL_ = 'https://www.frenchsouth.digital/feeds/events.json';
+
+describe('events feed validation', () => {
+  it('keeps every event of the sample feed, true to the launch article, sorted by start', async () => {
+    const { data, issues } = parseEventFeed(await sampleEventFeed(), URL_);
+    expect(issues).to.deep.equal([]);
+    const launch = data.events.find((e) => e.id === 'lancement-2015')!;
+    // 18:30 in Montpellier on 5 May 2015 (summer time, UTC+2).
+    expect(launch.start).to.equal('2015-05-05T16:30:00.000Z');
+    expect(launch.location).to.contain('Domaine de Verchant');
+    expect(launch.organizer).to.equal(undefined);
+    const assembly = data.events.find((e) => e.id === 'assemblee-generale-2015')!;
+    expect(assembly.start.slice(0, 7)).to.equal('2015-06');
+    const colleges = new Set(data.events.filter((e) => e.category === 'workshop').map((e) => e.college));
+    expect([...colleges]).to.include.members(['digital-content-cultures', 'mediacloud-interactivity', 'smart-software']);
+    expect(data.events.some((e) => e.organizer?.name === 'DigitalPlace' && e.location === 'Toulouse')).to.equal(true);
+    expect(data.events.filter((e) => e.start >= '2026-11-29').length).to.be.greaterThan(5);
+    const starts = data.events.map((e) => Date.parse(e.allDay ? `${e.start}T00:00Z` : e.start));
+    expect(starts).to.deep.equal([...starts].sort((a, b) => a - b));
+  });
+
+  it('reads wall-clock times in the event’s zone, offsets as given, and all-day days inclusive', () => {
+    const { data, issues } = parseEventFeed(
+      {
+        version: 1,
+        events: [
+          { id: 'ny', title: 'NY', start: '2027-07-01T10:00:00', end: '2027-07-01T11:30', timeZone: 'America/New_York' },
+          { id: 'paris-winter', title: 'Paris', start: '2027-01-14T18:00:00', timeZone: 'Europe/Paris' },
+          { id: 'offset', title: 'Offset', start: '2027-01-14T18:00:00+01:00', end: '2027-01-14T19:00:00Z' },
+          { id: 'days', title: { fr: 'Deux jours', en: 'Two days' }, start: '2027-03-10', end: '2027-03-11' },
+          // 02:30 on 28 March 2027 does not exist in Paris: clocks jump from 02:00 to 03:00.
+          { id: 'gap', title: 'Gap', start: '2027-03-28T02:30', timeZone: 'Europe/Paris' },
+        ],
+      },
+      URL_,
+    );
+    expect(issues).to.deep.equal([]);
+    const byId = Object.fromEntries(data.events.map((e) => [e.id, e]));
+    expect(byId.ny!.start).to.equal('2027-07-01T14:00:00.000Z');
+    expect(byId.ny!.end).to.equal('2027-07-01T15:30:00.000Z');
+    expect(byId.ny!.timeZone).to.equal('America/New_York');
+    expect(byId['paris-winter']!.start).to.equal('2027-01-14T17:00:00.000Z');
+    expect(byId['paris-winter']!.end).to.equal(byId['paris-winter']!.start);
+    expect(byId.offset!.start).to.equal('2027-01-14T17:00:00.000Z');
+    expect(byId.days).to.include({ allDay: true, start: '2027-03-10', end: '2027-03-11' });
+    expect(byId.days!.title).to.deep.equal({ fr: 'Deux jours', en: 'Two days' });
+    expect(byId.gap!.start).to.equal('2027-03-28T01:30:00.000Z');
+  });
+
+  it('leaves out bad events, naming the entry and the field, and keeps the good ones', () => {
+    const good = { id: 'good', title: 'Atelier', start: '2027-01-14T18:00:00+01:00', category: 'workshop' };
+    const { data, issues } = parseEventFeed(
+      {
+        version: 1,
+        categories: [{ id: 'workshop', name: { fr: 'Atelier', en: 'Workshop' } }],
+        events: [
+          good,
+          { ...good, id: 'no-offset', start: '2027-01-14T18:00:00' },
+          { ...good, id: 'bad-zone', timeZone: 'Mars/Olympus' },
+          { ...good, id: 'backwards', end: '2027-01-14T17:00:00+01:00' },
+          { ...good, id: 'feb-30', start: '2027-02-30T10:00:00Z' },
+          { ...good, id: 'no-title', title: '' },
+          { ...good, id: 'bad-link', url: 'javascript:alert(1)' },
+          { ...good, id: 'bad-college', college: 'quantum' },
+          { ...good, id: 'bad-category', category: 'party' },
+          { ...good, id: 'bad-organizer', organizer: { id: 'Not A Slug', name: 'x' } },
+          { ...good, id: 'all-day-time', allDay: true },
+          { ...good, id: 'good' },
+          42,
+          { ...good, id: 'fine', organizer: { id: 'kaliop', name: 'Kaliop', url: 'javascript:void 0' } },
+          { ...good, id: 'relative', url: 'agenda/relative/', organizer: 'DigitalPlace' },
+        ],
+      },
+      URL_,
+    );
+    expect(data.events.map((e) => e.id)).to.deep.equal(['good', 'relative']);
+    expect(data.events[1]!.url).to.equal('https://www.frenchsouth.digital/feeds/agenda/relative/');
+    expect(data.events[1]!.organizer).to.deep.equal({ name: 'DigitalPlace' });
+    expect(issues.map((i) => `${i.entry} ${i.field}`)).to.deep.equal([
+      'events[1] ("no-offset") start',
+      'events[2] ("bad-zone") timeZone',
+      'events[3] ("backwards") end',
+      'events[4] ("feb-30") start',
+      'events[5] ("no-title") title',
+      'events[6] ("bad-link") url',
+      'events[7] ("bad-college") college',
+      'events[8] ("bad-category") category',
+      'events[9] ("bad-organizer") organizer',
+      'events[10] ("all-day-time") start',
+      'events[11] ("good") id',
+      'events[12] ',
+      'events[13] ("fine") organizer',
+    ]);
+    expect(issues[0]!.message).to.contain('no UTC offset');
+    expect(issues[1]!.message).to.contain('Mars/Olympus');
+  });
+
+  it('refuses a feed of an unknown version, or one that is not an object', () => {
+    expect(() => parseEventFeed({ version: 2, events: [] }, URL_)).to.throw(/unsupported events feed version 2/);
+    expect(() => parseEventFeed('BEGIN:VCALENDAR', URL_)).to.throw(/must be a JSON object/);
+    expect(() => parseEventFeed({ version: 1 }, URL_)).to.throw(/"events" must be a list/);
+  });
+
+  it('goes through the shared feed client: fetched, checked, bad entries reported in the console', async () => {
+    const feed = await sampleEventFeed();
+    feed.events = [...feed.events, { id: 'broken', title: 'Sans date' }];
+    const url = await serveFeed(feed);
+    const { result: state, messages } = await captureConsole('warn', () => loadFeed<EventFeed>(url, eventFeedParser));
+    expect(state.status).to.equal('ready');
+    if (state.status !== 'ready') return;
+    expect(state.data.events.length).to.equal(feed.events.length - 1);
+    expect(messages.some((m) => m.includes(`events[${feed.events.length - 1}] ("broken") left out: field "start"`))).to.equal(true);
+  });
+});
+
+describe('text feeds through the same client', () => {
+  it('hands a text parser the body and the content type, asking with its own Accept header', async () => {
+    const seen: { input: unknown; contentType: string | undefined }[] = [];
+    const parser = {
+      kind: 'test-text',
+      revision: 1,
+      format: 'text' as const,
+      accept: 'text/calendar, */*;q=0.5',
+      parse: (input: unknown, _url: string, contentType?: string) => {
+        seen.push({ input, contentType });
+        return { data: String(input).split('\n')[0], issues: [] };
+      },
+    };
+    const url = await serveFeed('BEGIN:VCALENDAR\nEND:VCALENDAR\n', { type: 'text/calendar; charset=utf-8' });
+    const state = await loadFeed(url, parser);
+    expect(state.status === 'ready' && state.data).to.equal('BEGIN:VCALENDAR');
+    expect(seen).to.deep.equal([{ input: 'BEGIN:VCALENDAR\nEND:VCALENDAR\n', contentType: 'text/calendar; charset=utf-8' }]);
+    const requests = await requestsFor(url);
+    expect(requests.map((r) => r.accept)).to.deep.equal(['text/calendar, */*;q=0.5']);
+  });
+});

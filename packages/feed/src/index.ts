@@ -25,3 +25,6 @@ export {
   parseDateTime,
   type WallClock,
 } from './zoned-time.js';
+export { calendarSourceParser, loadIcs, looksLikeIcs, type CalendarSource } from './calendar-source.js';
+export type { IcsCalendar } from './ics.js';
+export { eventToIcs, googleCalendarUrl, outlookCalendarUrl, escapeText, foldLine, type EventTexts } from './calendar-links.js';

@@ -1,0 +1,80 @@
+import { expect } from '@open-wc/testing';
+import { calendarSourceParser, loadFeed, loadIcs, wallClock, type CalendarEvent, type CalendarSource } from '@fsd/feed';
+import { captureConsole, serveFeed } from '../../../test/helpers/feeds.js';
+
+const fixture = async (name: string) => (await fetch(`/test/fixtures/ics/${name}`)).text();
+
+async function expand(name: string, from: string, to: string): Promise<CalendarEvent[]> {
+  const { parseIcs, expandIcs } = await loadIcs();
+  const { data } = parseIcs(await fixture(name), `https://calendar.example/${name}`);
+  return expandIcs(data, Date.parse(from), Date.parse(to));
+}
+
+const at = (events: CalendarEvent[], title: string) => events.filter((e) => e.title.fr === title).map((e) => (e.allDay ? `${e.start}/${e.end}` : `${e.start}/${e.end}`));
+const paris = (iso: string) => {
+  const w = wallClock(Date.parse(iso), 'Europe/Paris');
+  return `${w.day}/${w.month} ${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
+};
+
+describe('iCalendar sources (ical.js)', () => {
+  it('Google Calendar: a New York event, a weekly series across the change to summer time, EXDATE and a moved occurrence, an all-day event', async () => {
+    const july = await expand('google.ics', '2027-07-01T00:00:00Z', '2027-08-01T00:00:00Z');
+    expect(at(july, 'Webinaire New York')).to.deep.equal(['2027-07-01T14:00:00.000Z/2027-07-01T15:00:00.000Z']);
+    expect(paris(july[0]!.start)).to.equal('1/7 16:00');
+    expect(july[0]!.description!.fr).to.equal('Webinaire depuis Manhattan, avec la French Tech New York.\nInscription : https://www.frenchsouth.digital/agenda/new-york/');
+
+    const march = await expand('google.ics', '2027-03-01T00:00:00Z', '2027-04-30T00:00:00Z');
+    const cafe = march.filter((e) => e.title.fr.startsWith('Café des membres'));
+    expect(cafe.map((e) => paris(e.start))).to.deep.equal(['2/3 09:30', '9/3 09:30', '24/3 14:00', '30/3 09:30', '6/4 09:30']);
+    expect(cafe[2]!.title.fr).to.equal('Café des membres (décalé au mercredi)');
+    expect(cafe[3]!.start).to.equal('2027-03-30T07:30:00.000Z');
+    expect(new Set(cafe.map((e) => e.id)).size).to.equal(5);
+    expect(cafe[0]!.location).to.equal('Kaliop, 1 rue de la Mer, Montpellier');
+    expect(at(march, 'Salon du numérique')).to.deep.equal(['2027-03-10/2027-03-11']);
+  });
+
+  it('Outlook: Windows zone names defined by VTIMEZONE, a monthly series with UNTIL, a night across the change to winter time', async () => {
+    const year = await expand('outlook.ics', '2027-01-01T00:00:00Z', '2028-01-01T00:00:00Z');
+    const committee = year.filter((e) => e.title.fr === 'Comité Smart Software');
+    expect(committee.map((e) => paris(e.start))).to.deep.equal(['7/1 09:00', '4/2 09:00', '4/3 09:00', '1/4 09:00', '6/5 09:00']);
+    expect(committee[0]!.start).to.equal('2027-01-07T08:00:00.000Z');
+    expect(committee[3]!.start).to.equal('2027-04-01T07:00:00.000Z');
+    // 20:00 summer time to 08:00 winter time: 13 hours.
+    expect(at(year, 'Nuit du jeu vidéo')).to.deep.equal(['2027-10-30T18:00:00.000Z/2027-10-31T07:00:00.000Z']);
+    const ny = year.find((e) => e.title.fr === 'Point avec la French Tech New York')!;
+    expect(paris(ny.start)).to.equal('15/4 16:00');
+    expect(at(year, 'Anniversaire du cluster')).to.deep.equal(['2027-05-05/2027-05-05']);
+  });
+
+  it('Nextcloud: Tokyo, an endless weekday series since 2020 expanded only up to the range, an IANA TZID without VTIMEZONE', async () => {
+    const january = await expand('nextcloud.ics', '2027-01-01T00:00:00Z', '2027-02-01T00:00:00Z');
+    expect(at(january, 'Visioconférence avec Tokyo')).to.deep.equal(['2027-01-20T00:00:00.000Z/2027-01-20T01:00:00.000Z']);
+    const daily = january.filter((e) => e.title.fr === 'Point quotidien de l’équipe');
+    expect(daily.length).to.equal(21);
+    expect(daily.every((e) => paris(e.start).endsWith('08:45'))).to.equal(true);
+    const february = await expand('nextcloud.ics', '2027-02-01T00:00:00Z', '2027-03-01T00:00:00Z');
+    expect(at(february, 'Afterwork à New York (fuseau sans VTIMEZONE)')).to.deep.equal(['2027-02-08T23:00:00.000Z/2027-02-09T00:00:00.000Z']);
+  });
+
+  it('leaves out a VEVENT without DTSTART or with an unknown zone, naming it, and keeps the others', async () => {
+    const { parseIcs } = await loadIcs();
+    const { data, issues } = parseIcs(await fixture('nextcloud.ics'), 'https://calendar.example/nextcloud.ics');
+    expect(issues.map((i) => `${i.entry} ${i.field}`)).to.deep.equal(['VEVENT[3] ("broken-no-start") DTSTART', 'VEVENT[4] ("broken-zone") DTSTART']);
+    expect(issues[1]!.message).to.contain('Mars/Olympus');
+    expect(data.name).to.equal('Cluster (Nextcloud)');
+    expect(JSON.stringify(data.jcal)).not.to.contain('broken-');
+  });
+
+  it('is told apart from JSON by content and fetched through the shared client, with warnings for bad events', async () => {
+    const url = await serveFeed(await fixture('nextcloud.ics'), { type: 'text/plain' });
+    const { result: state, messages } = await captureConsole('warn', () => loadFeed<CalendarSource>(url, calendarSourceParser));
+    expect(state.status).to.equal('ready');
+    expect(state.status === 'ready' && state.data.format).to.equal('ics');
+    expect(messages.some((m) => m.includes('VEVENT[3] ("broken-no-start") left out: field "DTSTART"'))).to.equal(true);
+
+    const notIcs = await serveFeed('<html>oops</html>', { type: 'text/html' });
+    const error = await captureConsole('error', () => loadFeed<CalendarSource>(notIcs, calendarSourceParser));
+    expect(error.result.status).to.equal('error');
+    expect(error.messages[0]).to.contain('neither a JSON events feed nor an iCalendar file');
+  });
+});

@@ -13,6 +13,7 @@ export default {
   groups: [
     { name: 'feed', files: 'packages/feed/test/**/*.test.ts' },
     { name: 'badge', files: 'packages/widgets/test/member-badge/**/*.test.ts' },
+    { name: 'directory', files: 'packages/widgets/test/member-directory/**/*.test.ts' },
   ],
   nodeResolve: { exportConditions: ['production'], extensions: ['.ts', '.js'] },
   concurrency: 1,

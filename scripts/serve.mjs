@@ -118,5 +118,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const { origin } = await startServer({ port, host: arg('host', '127.0.0.1') });
   console.log(`FrenchSouth.digital examples: ${origin}/`);
   console.log(`  member site (badge):   ${origin}/member-site/`);
+  console.log(`  local media (directory): ${origin}/local-media/`);
   console.log('Press Ctrl+C to stop.');
 }

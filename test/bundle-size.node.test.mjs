@@ -36,6 +36,7 @@ const gzipSize = (files) => files.reduce((sum, file) => sum + gzipSync(readFileS
 /** Entries and their budgets (minified + gzipped, static imports included), from the issues that set them. */
 export const BUDGETS = [
   { entry: 'fsd-member-badge.js', budget: 12 * KB },
+  { entry: 'fsd-member-directory.js', budget: 24 * KB },
 ];
 
 for (const { entry, budget } of BUDGETS) {

@@ -1,2 +1,3 @@
 /** All-in-one bundle: defines every FrenchSouth.digital widget. */
 export * from './member-badge/member-badge.js';
+export * from './member-directory/member-directory.js';

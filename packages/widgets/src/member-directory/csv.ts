@@ -1,0 +1,27 @@
+/**
+ * CSV for spreadsheets: a byte-order mark so that Excel reads UTF-8, CRLF line ends, quotes where needed, and
+ * cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return at the start) made
+ * inert with a leading apostrophe: feed text is data, in a spreadsheet too.
+ */
+export function csvCell(value: string, separator: string): string {
+  let cell = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  if (cell.includes(separator) || /["\r\n]/.test(cell) || cell !== cell.trim()) cell = `"${cell.replace(/"/g, '""')}"`;
+  return cell;
+}
+
+export function toCsv(rows: readonly (readonly string[])[], separator: string): string {
+  return `\uFEFF${rows.map((row) => row.map((cell) => csvCell(cell, separator)).join(separator)).join('\r\n')}\r\n`;
+}
+
+/** Offers `text` as a file download. */
+export function download(text: string, filename: string, type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

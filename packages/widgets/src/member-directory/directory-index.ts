@@ -1,0 +1,296 @@
+import { isLapsed, type Member, type MemberFeed } from '@fsd/feed';
+import SearchableMap from 'minisearch/SearchableMap';
+
+/**
+ * The directory's search and facets over every member of a feed, built once per feed.
+ *
+ * Terms live in MiniSearch's radix tree (`SearchableMap`): it gives prefix matching (`atPrefix`) and one-typo
+ * tolerance (`fuzzyGet`, a bounded edit-distance walk of the tree) for about 1.6 KB gzipped. The scoring is ours
+ * and small: a match in the name outranks one in the city, college or tags, which outranks one in the description;
+ * an exact word outranks a prefix, which outranks a typo. Scores are small integers, so ranking is a bucket pass
+ * over members already in name order (no comparison sort on each keystroke), and facet counts come from the same
+ * single pass. Everything is linear in the number of matching postings and members, with typed arrays reused
+ * between queries.
+ */
+
+export const FACETS = ['college', 'city', 'origin', 'tag'] as const;
+export type Facet = (typeof FACETS)[number];
+
+export const SORTS = ['relevance', 'name', 'newest'] as const;
+export type Sort = (typeof SORTS)[number];
+
+export type Filters = Record<Facet, readonly string[]>;
+
+export const noFilters = (): Filters => ({ college: [], city: [], origin: [], tag: [] });
+
+/** Case and accents folded: "Écrans" → "ecrans", "Œuvre" → "oeuvre", "NÎMES" → "nimes". */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .replace(/ß/g, 'ss');
+}
+
+/** The words of a text, folded. */
+export function words(text: string): string[] {
+  return fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
+}
+
+/** Where a word was found in a member: bits of a posting. */
+const IN_NAME = 4;
+const IN_KEYWORDS = 2; // city, college, tags
+const IN_TEXT = 1; // description
+
+/** Words this long or longer match with one typo. */
+export const FUZZY_MIN_LENGTH = 5;
+
+const fieldWeight = (mask: number) => (mask & IN_NAME ? 10 : mask & IN_KEYWORDS ? 3 : 1);
+const EXACT = 3;
+const PREFIX = 2;
+const TYPO = 1;
+
+/** A facet's values: a label for each folded key, and each member's value numbers. */
+export interface FacetValues {
+  /** The labels, by value number. */
+  labels: string[];
+  /** The folded key of each value number. */
+  keys: string[];
+}
+
+export interface SearchQuery {
+  text: string;
+  filters: Filters;
+  sort: Sort;
+}
+
+export interface SearchResult {
+  /** Member numbers (indexes in `index.members`), in display order. */
+  items: number[];
+  /** For each facet, how many results each value would have with the other facets applied. */
+  counts: Record<Facet, Int32Array>;
+  /** Did the text match anything before facets? */
+  searched: boolean;
+}
+
+export class DirectoryIndex {
+  readonly feed: MemberFeed;
+  readonly members: readonly Member[];
+  readonly facets: Record<Facet, FacetValues>;
+  readonly #terms: SearchableMap<number[]>;
+  /** Members by French collation of their names ("Écrans" with E). */
+  readonly #byName: Uint32Array;
+  #byNewest: Uint32Array | undefined;
+  /** Each member's value number per single-valued facet (-1: none). */
+  readonly #college: Int32Array;
+  readonly #city: Int32Array;
+  readonly #origin: Int32Array;
+  readonly #tags: Int32Array[];
+  // Scratch space reused by every query.
+  readonly #tokenScore: Int32Array;
+  readonly #tokenStamp: Uint32Array;
+  readonly #total: Int32Array;
+  readonly #matched: Uint32Array;
+  readonly #queryStamp: Uint32Array;
+  #stamp = 0;
+
+  constructor(feed: MemberFeed, now = new Date()) {
+    this.feed = feed;
+    // A membership that has lapsed is no longer a membership: those members are not listed.
+    this.members = feed.members.filter((member) => !isLapsed(member, now));
+    const n = this.members.length;
+    const postings = new Map<string, number[]>();
+    const add = (text: string, member: number, mask: number) => {
+      for (const word of words(text)) {
+        let list = postings.get(word);
+        if (!list) postings.set(word, (list = []));
+        const last = list[list.length - 1];
+        if (last !== undefined && last >>> 3 === member) list[list.length - 1] = last | mask;
+        else list.push((member << 3) | mask);
+      }
+    };
+    const collegeNames = new Map(feed.colleges.map((c) => [c.id, `${c.name.fr} ${c.name.en ?? ''}`]));
+    const facetBuilders = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<Facet, Map<string, number>>;
+    this.facets = Object.fromEntries(FACETS.map((f) => [f, { labels: [], keys: [] }])) as unknown as Record<Facet, FacetValues>;
+    const valueOf = (facet: Facet, label: string, key = fold(label).trim()): number => {
+      const known = facetBuilders[facet].get(key);
+      if (known !== undefined) return known;
+      const number = this.facets[facet].labels.length;
+      facetBuilders[facet].set(key, number);
+      this.facets[facet].labels.push(label);
+      this.facets[facet].keys.push(key);
+      return number;
+    };
+    for (const college of feed.colleges) valueOf('college', college.id, college.id);
+    for (const origin of ['novae-lr', 'pixlr', 'mcc']) valueOf('origin', origin, origin);
+    this.#college = new Int32Array(n);
+    this.#city = new Int32Array(n);
+    this.#origin = new Int32Array(n);
+    this.#tags = [];
+    this.members.forEach((member, i) => {
+      add(member.name, i, IN_NAME);
+      add(member.city, i, IN_KEYWORDS);
+      add(collegeNames.get(member.college) ?? member.college, i, IN_KEYWORDS);
+      for (const tag of member.tags) add(tag, i, IN_KEYWORDS);
+      add(member.description.fr, i, IN_TEXT);
+      if (member.description.en) add(member.description.en, i, IN_TEXT);
+      this.#college[i] = valueOf('college', member.college, member.college);
+      this.#city[i] = member.city ? valueOf('city', member.city) : -1;
+      this.#origin[i] = member.origin ? valueOf('origin', member.origin, member.origin) : -1;
+      this.#tags.push(Int32Array.from(member.tags, (tag) => valueOf('tag', tag)));
+    });
+    this.#terms = new SearchableMap<number[]>();
+    for (const [word, list] of postings) this.#terms.set(word, list);
+
+    const collator = new Intl.Collator('fr', { numeric: true });
+    const keys = this.members.map((m) => m.name);
+    this.#byName = Uint32Array.from(keys.keys()).sort((a, b) => collator.compare(keys[a]!, keys[b]!) || a - b);
+
+    this.#tokenScore = new Int32Array(n);
+    this.#tokenStamp = new Uint32Array(n);
+    this.#total = new Int32Array(n);
+    this.#matched = new Uint32Array(n);
+    this.#queryStamp = new Uint32Array(n);
+  }
+
+  /** Newest members first (by `memberSince`), then by name. Built on first use. */
+  get #newest(): Uint32Array {
+    if (!this.#byNewest) {
+      const rank = new Uint32Array(this.members.length);
+      this.#byName.forEach((member, position) => (rank[member] = position));
+      const since = this.members.map((m) => m.memberSince);
+      this.#byNewest = Uint32Array.from(this.#byName).sort((a, b) => (since[a]! < since[b]! ? 1 : since[a]! > since[b]! ? -1 : rank[a]! - rank[b]!));
+    }
+    return this.#byNewest;
+  }
+
+  /** The number of the value a filter label stands for, or -1. */
+  valueNumber(facet: Facet, label: string): number {
+    const key = facet === 'college' || facet === 'origin' ? label : fold(label).trim();
+    return this.facets[facet].keys.indexOf(key);
+  }
+
+  /**
+   * Marks the members matching every word of `text` (each word as a prefix, or with one typo when long enough)
+   * and scores them. Returns the stamp that marks them in `#queryStamp` (0 when `text` has no word) and the number
+   * of words: a member matches when `#matched` reached that number.
+   */
+  #match(text: string): [stamp: number, words: number] {
+    const tokens = [...new Set(words(text))];
+    if (tokens.length === 0) return [0, 0];
+    const stamp = ++this.#stamp;
+    tokens.forEach((token, k) => {
+      const tokenStamp = stamp * 64 + k + 1;
+      const touched: number[] = [];
+      const visit = (list: number[], quality: number) => {
+        for (const posting of list) {
+          const member = posting >>> 3;
+          if (k > 0 && (this.#queryStamp[member] !== stamp || this.#matched[member] !== k)) continue;
+          const score = fieldWeight(posting & 7) * quality;
+          if (this.#tokenStamp[member] !== tokenStamp) {
+            this.#tokenStamp[member] = tokenStamp;
+            this.#tokenScore[member] = score;
+            touched.push(member);
+          } else if (score > this.#tokenScore[member]!) {
+            this.#tokenScore[member] = score;
+          }
+        }
+      };
+      for (const [term, list] of this.#terms.atPrefix(token)) visit(list, term === token ? EXACT : PREFIX);
+      if (token.length >= FUZZY_MIN_LENGTH) {
+        for (const [term, [list]] of this.#terms.fuzzyGet(token, 1)) if (!term.startsWith(token)) visit(list, TYPO);
+      }
+      for (const member of touched) {
+        if (k === 0) {
+          this.#queryStamp[member] = stamp;
+          this.#total[member] = 0;
+        }
+        this.#matched[member] = k + 1;
+        this.#total[member]! += this.#tokenScore[member]!;
+      }
+    });
+    return [stamp, tokens.length];
+  }
+
+  /** Runs a query: the ordered results and the facet counts. */
+  search({ text, filters, sort }: SearchQuery): SearchResult {
+    const [stamp, tokens] = this.#match(text);
+    const matches = (member: number) => stamp === 0 || (this.#queryStamp[member] === stamp && this.#matched[member] === tokens);
+    const selected = FACETS.map((facet) => {
+      const numbers = filters[facet].map((label) => this.valueNumber(facet, label));
+      if (numbers.length === 0) return undefined;
+      const set = new Uint8Array(this.facets[facet].labels.length);
+      for (const number of numbers) if (number >= 0) set[number] = 1;
+      return set;
+    });
+    const single = [this.#college, this.#city, this.#origin];
+    const passes = (f: number, member: number): boolean => {
+      const set = selected[f]!;
+      if (f < 3) {
+        const value = single[f]![member]!;
+        return value >= 0 && set[value] === 1;
+      }
+      for (const tag of this.#tags[member]!) if (set[tag] === 1) return true;
+      return false;
+    };
+    const counts = Object.fromEntries(FACETS.map((f) => [f, new Int32Array(this.facets[f].labels.length)])) as Record<Facet, Int32Array>;
+    const countsByNumber = FACETS.map((f) => counts[f]);
+    const count = (f: number, member: number) => {
+      if (f < 3) {
+        const value = single[f]![member]!;
+        if (value >= 0) countsByNumber[f]![value]!++;
+      } else {
+        for (const tag of this.#tags[member]!) countsByNumber[3]![tag]!++;
+      }
+    };
+    const active = selected.flatMap((set, f) => (set ? [f] : []));
+    const order = sort === 'newest' ? this.#newest : this.#byName;
+    const items: number[] = [];
+    let searched = false;
+    for (const member of order) {
+      if (!matches(member)) continue;
+      searched = true;
+      let failed = -1;
+      let failures = 0;
+      for (const f of active) {
+        if (!passes(f, member)) {
+          failed = f;
+          if (++failures > 1) break;
+        }
+      }
+      if (failures === 0) {
+        items.push(member);
+        for (let f = 0; f < 4; f++) count(f, member);
+      } else if (failures === 1) {
+        count(failed, member);
+      }
+    }
+    if (stamp !== 0 && sort === 'relevance') return { items: this.#byScore(items), counts, searched };
+    return { items, counts, searched };
+  }
+
+  /** Highest score first; members of equal score stay in name order (a stable bucket pass). */
+  #byScore(items: number[]): number[] {
+    const buckets: number[][] = [];
+    for (const member of items) (buckets[this.#total[member]!] ??= []).push(member);
+    const out: number[] = [];
+    for (let score = buckets.length - 1; score >= 0; score--) {
+      const bucket = buckets[score];
+      if (bucket) for (const member of bucket) out.push(member);
+    }
+    return out;
+  }
+}
+
+const indexes = new WeakMap<MemberFeed, DirectoryIndex>();
+
+/** The index of a feed, built once however many directories show it. */
+export function directoryIndex(feed: MemberFeed): DirectoryIndex {
+  let index = indexes.get(feed);
+  if (!index) indexes.set(feed, (index = new DirectoryIndex(feed)));
+  return index;
+}

@@ -1,0 +1,13 @@
+import { defineElement } from '../internal/fsd-element.js';
+import { FsdMemberDirectory } from './member-directory.component.js';
+
+export { FsdMemberDirectory };
+export type { DirectoryState, FsdDirectoryStateEvent, FsdDirectoryStateDetail } from '../events/fsd-directory-state.js';
+
+defineElement('fsd-member-directory', FsdMemberDirectory);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fsd-member-directory': FsdMemberDirectory;
+  }
+}

@@ -1,0 +1,100 @@
+import { FACETS, SORTS, noFilters, type Filters, type Sort } from './directory-index.js';
+
+/**
+ * The directory's view in the page's URL, so that an article can link straight to a filtered view and the back
+ * button works. Every parameter carries the `fsd-` prefix so that it never clashes with the host page's own; the
+ * page's other parameters and its hash are left as they are.
+ */
+
+export const URL_STATES = ['query', 'hash', 'none'] as const;
+export type UrlStateMode = (typeof URL_STATES)[number];
+
+export interface DirectoryView {
+  q: string;
+  filters: Filters;
+  /** `''`: the default (relevance while searching, else name). */
+  sort: Sort | '';
+  /** 1-based. */
+  page: number;
+  /** The member whose profile is open, or `''`. */
+  member: string;
+}
+
+export const emptyView = (): DirectoryView => ({ q: '', filters: noFilters(), sort: '', page: 1, member: '' });
+
+const PARAM = { q: 'fsd-q', sort: 'fsd-sort', page: 'fsd-page', member: 'fsd-member' } as const;
+const facetParam = (facet: string) => `fsd-${facet}`;
+const OUR_PARAMS = new Set<string>([...Object.values(PARAM), ...FACETS.map(facetParam)]);
+
+/** The view's parameters, in a stable order; defaults are left out. */
+export function viewParams(view: DirectoryView): [string, string][] {
+  const params: [string, string][] = [];
+  if (view.q) params.push([PARAM.q, view.q]);
+  for (const facet of FACETS) for (const value of view.filters[facet]) params.push([facetParam(facet), value]);
+  if (view.sort) params.push([PARAM.sort, view.sort]);
+  if (view.page > 1) params.push([PARAM.page, String(view.page)]);
+  if (view.member) params.push([PARAM.member, view.member]);
+  return params;
+}
+
+/** Reads a view from parameters; anything unknown or malformed is ignored. */
+export function parseView(params: URLSearchParams): DirectoryView {
+  const view = emptyView();
+  view.q = params.get(PARAM.q) ?? '';
+  for (const facet of FACETS) view.filters[facet] = [...new Set(params.getAll(facetParam(facet)).filter((v) => v.trim() !== ''))];
+  const sort = params.get(PARAM.sort);
+  if (sort && (SORTS as readonly string[]).includes(sort)) view.sort = sort as Sort;
+  const page = Number(params.get(PARAM.page));
+  if (Number.isInteger(page) && page > 1) view.page = page;
+  view.member = params.get(PARAM.member) ?? '';
+  return view;
+}
+
+/** The hash's `&`-separated pieces that are not ours (a plain anchor stays a plain anchor). */
+function foreignHashParts(hash: string): string[] {
+  return hash
+    .replace(/^#/, '')
+    .split('&')
+    .filter((part) => {
+      if (part === '') return false;
+      try {
+        return !OUR_PARAMS.has(decodeURIComponent(part.split('=')[0]!));
+      } catch {
+        return true;
+      }
+    });
+}
+
+/** The view the page's URL holds now. */
+export function readView(mode: UrlStateMode, url: URL = new URL(location.href)): DirectoryView {
+  if (mode === 'none') return emptyView();
+  return parseView(mode === 'query' ? url.searchParams : new URLSearchParams(url.hash.replace(/^#/, '')));
+}
+
+/** The page's URL with `view` in it, the page's own parameters and hash kept. */
+export function urlWithView(mode: UrlStateMode, view: DirectoryView, current: URL = new URL(location.href)): URL {
+  const url = new URL(current.href);
+  const ours = viewParams(view);
+  if (mode === 'query') {
+    for (const name of OUR_PARAMS) url.searchParams.delete(name);
+    for (const [name, value] of ours) url.searchParams.append(name, value);
+  } else if (mode === 'hash') {
+    const parts = [...foreignHashParts(url.hash), ...ours.map(([n, v]) => `${encodeURIComponent(n)}=${encodeURIComponent(v)}`)];
+    url.hash = parts.join('&');
+  }
+  return url;
+}
+
+/**
+ * Writes the view into the page's URL: a new history entry for a discrete change (a filter, a page, a profile),
+ * the same entry while the visitor types. Returns whether the URL changed.
+ */
+export function writeView(mode: UrlStateMode, view: DirectoryView, how: 'push' | 'replace'): boolean {
+  if (mode === 'none') return false;
+  const next = urlWithView(mode, view);
+  if (next.href === location.href) return false;
+  const state: unknown = history.state;
+  if (how === 'push') history.pushState({ fsdDirectory: true }, '', next);
+  else history.replaceState(state, '', next);
+  return true;
+}

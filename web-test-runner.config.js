@@ -14,6 +14,7 @@ export default {
     { name: 'feed', files: 'packages/feed/test/**/*.test.ts' },
     { name: 'badge', files: 'packages/widgets/test/member-badge/**/*.test.ts' },
     { name: 'directory', files: 'packages/widgets/test/member-directory/**/*.test.ts' },
+    { name: 'calendar', files: 'packages/widgets/test/event-calendar/**/*.test.ts' },
   ],
   nodeResolve: { exportConditions: ['production'], extensions: ['.ts', '.js'] },
   concurrency: 1,

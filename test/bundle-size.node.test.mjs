@@ -37,6 +37,7 @@ const gzipSize = (files) => files.reduce((sum, file) => sum + gzipSync(readFileS
 export const BUDGETS = [
   { entry: 'fsd-member-badge.js', budget: 12 * KB },
   { entry: 'fsd-member-directory.js', budget: 24 * KB },
+  { entry: 'fsd-event-calendar.js', budget: 20 * KB },
 ];
 
 for (const { entry, budget } of BUDGETS) {
@@ -63,4 +64,15 @@ test('every entry is a self-contained ES module: no bare import specifiers left'
     const bare = [...code.matchAll(/(?:from|import)\s*\(?\s*["']([^"'./][^"']*)["']/g)].map((m) => m[1]);
     assert.deepEqual(bare, [], `${file} imports ${bare.join(', ')}`);
   }
+});
+
+test('the calendar loads the iCalendar parser (ical.js) only on demand, as a chunk of its own', () => {
+  const files = staticClosure(join(dist, 'fsd-event-calendar.js'));
+  const has = (file, text) => readFileSync(file, 'utf8').includes(text);
+  // ical.js names its parser errors "invalid line (no token ";" or ":")": a string no other code has.
+  assert.ok(!files.some((f) => has(f, 'no token')), 'ical.js is loaded with the calendar entry');
+  const lazy = [...new Set(files.flatMap((f) => importsOf(f).dynamics))];
+  const ics = lazy.filter((f) => has(f, 'no token'));
+  assert.equal(ics.length, 1, 'no on-demand chunk holds ical.js');
+  console.log(`# calendar ICS chunk (ical.js): ${(gzipSize(ics) / KB).toFixed(2)} KB gzipped, loaded on demand`);
 });

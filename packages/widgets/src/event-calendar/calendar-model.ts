@@ -1,0 +1,116 @@
+/** What the calendar shows, worked out from its sources: pure functions of the events, the zone and the days. */
+import { addDays, dayIn, daysBetween, startOfDay, type CalendarEvent, type LocalizedText } from '@fsd/feed';
+
+/** An event as one source gave it, placed on the days it covers in the viewer's zone. */
+export interface Occurrence {
+  /** Unique in the calendar: the source's index and the event's id. */
+  key: string;
+  event: CalendarEvent;
+  /** The source URL it came from. */
+  source: string;
+  /** The JSON feed names its categories; an iCalendar category is its own name. */
+  categoryName?: LocalizedText;
+  firstDay: string;
+  lastDay: string;
+  /** Instant the occurrence starts (all-day: the start of its first day in the viewer's zone). */
+  startsAt: number;
+}
+
+export const VIEWS = ['month', 'list', 'next'] as const;
+export type CalendarView = (typeof VIEWS)[number];
+
+/** The days an event covers in `zone`: an event ending at midnight does not spill onto the next day. */
+export function daysOf(event: CalendarEvent, zone: string): [string, string] {
+  if (event.allDay) return [event.start, event.end];
+  const start = Date.parse(event.start);
+  const end = Date.parse(event.end);
+  const first = dayIn(start, zone);
+  return [first, end > start ? dayIn(end - 1, zone) : first];
+}
+
+export function occurrence(event: CalendarEvent, source: string, index: number, zone: string, categoryName?: LocalizedText): Occurrence {
+  const [firstDay, lastDay] = daysOf(event, zone);
+  const startsAt = event.allDay ? startOfDay(firstDay, zone) : Date.parse(event.start);
+  const result: Occurrence = { key: `${index}:${event.id}`, event, source, firstDay, lastDay, startsAt };
+  if (categoryName) result.categoryName = categoryName;
+  return result;
+}
+
+export interface Filters {
+  colleges: ReadonlySet<string>;
+  categories: ReadonlySet<string>;
+  /** A member id: only that member's events (and the cluster's own with `includeCluster`). */
+  organizer: string;
+  includeCluster: boolean;
+}
+
+/** A space- or comma-separated attribute as a set of values. */
+export function valueSet(value: string | null | undefined): Set<string> {
+  return new Set((value ?? '').split(/[\s,]+/).filter(Boolean));
+}
+
+/**
+ * Whether an event passes the filters. The organiser filter applies to the JSON feed, which names members;
+ * events of iCalendar sources, which do not, are the embedder's own choice and are kept.
+ */
+export function passes(event: CalendarEvent, fromIcs: boolean, filters: Filters): boolean {
+  if (filters.colleges.size && !(event.college && filters.colleges.has(event.college))) return false;
+  if (filters.categories.size && !(event.category && filters.categories.has(event.category))) return false;
+  if (filters.organizer && !fromIcs) {
+    if (event.organizer) return event.organizer.id === filters.organizer;
+    return filters.includeCluster;
+  }
+  return true;
+}
+
+/** The weeks (Monday first) that show the month of `day`: each an array of seven ISO days. */
+export function monthWeeks(day: string): string[][] {
+  const first = `${day.slice(0, 8)}01`;
+  const nextMonth = addMonths(first, 1);
+  const weekday = (isoWeekday(first) + 6) % 7; // 0 = Monday
+  let cursor = addDays(first, -weekday);
+  const weeks: string[][] = [];
+  while (cursor < nextMonth) {
+    weeks.push(Array.from({ length: 7 }, (_, i) => addDays(cursor, i)));
+    cursor = addDays(cursor, 7);
+  }
+  return weeks;
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function isoWeekday(day: string): number {
+  return new Date(`${day}T00:00:00Z`).getUTCDay();
+}
+
+/** The same day `months` months later, kept inside shorter months (31 January + 1 month = 28 or 29 February). */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, last));
+  return target.toISOString().slice(0, 10);
+}
+
+/** The occurrences of each day between `from` and `to` (inclusive), in start order. */
+export function byDay(occurrences: readonly Occurrence[], from: string, to: string): Map<string, Occurrence[]> {
+  const days = new Map<string, Occurrence[]>();
+  for (const o of occurrences) {
+    if (o.lastDay < from || o.firstDay > to) continue;
+    const first = o.firstDay < from ? from : o.firstDay;
+    const span = daysBetween(first, o.lastDay > to ? to : o.lastDay);
+    for (let i = 0; i <= span; i++) {
+      const day = addDays(first, i);
+      let list = days.get(day);
+      if (!list) days.set(day, (list = []));
+      list.push(o);
+    }
+  }
+  for (const list of days.values()) list.sort(compareOccurrences);
+  return days;
+}
+
+/** All-day events first, then by start, then by title. */
+export function compareOccurrences(a: Occurrence, b: Occurrence): number {
+  if (a.event.allDay !== b.event.allDay) return a.event.allDay ? -1 : 1;
+  return a.startsAt - b.startsAt || a.event.title.fr.localeCompare(b.event.title.fr);
+}

@@ -1,0 +1,110 @@
+import type { Messages } from '../internal/localize.js';
+
+export interface CalendarMessages {
+  calendar: string;
+  previousMonth: string;
+  nextMonth: string;
+  today: string;
+  loading: string;
+  error: string;
+  errorNote: string;
+  sourceError: (url: string) => string;
+  empty: string;
+  emptyList: (from: string, to: string) => string;
+  emptyNext: string;
+  nextEvents: string;
+  /** Announced when the month shown changes. */
+  monthAnnounce: (month: string, count: number) => string;
+  eventCount: (count: number) => string;
+  more: (count: number) => string;
+  allDay: string;
+  continued: string;
+  place: string;
+  organizer: string;
+  cluster: string;
+  college: (name: string) => string;
+  category: string;
+  eventPage: string;
+  addToCalendar: string;
+  downloadIcs: string;
+  google: string;
+  outlook: string;
+  newTab: string;
+  close: string;
+  weekNumber: string;
+}
+
+/** The calendar's texts, French first. */
+export const messages: Messages<CalendarMessages> = {
+  fr: {
+    calendar: 'Agenda de FrenchSouth.digital',
+    previousMonth: 'Mois précédent',
+    nextMonth: 'Mois suivant',
+    today: 'Aujourd’hui',
+    loading: 'Chargement des événements…',
+    error: 'Agenda indisponible',
+    errorNote: 'Les événements ne peuvent pas être chargés pour le moment.',
+    sourceError: (url) => `Une source d’événements est indisponible (${url}).`,
+    empty: 'Aucun événement ce mois-ci.',
+    emptyList: (from, to) => `Aucun événement du ${from} au ${to}.`,
+    emptyNext: 'Aucun événement à venir.',
+    nextEvents: 'Prochains événements',
+    monthAnnounce: (month, count) => `${month} : ${count === 0 ? 'aucun événement' : count === 1 ? '1 événement' : `${count} événements`}`,
+    eventCount: (count) => (count === 1 ? '1 événement' : `${count} événements`),
+    more: (count) => `+ ${count} autre${count > 1 ? 's' : ''}`,
+    allDay: 'Toute la journée',
+    continued: 'suite',
+    place: 'Lieu',
+    organizer: 'Organisé par',
+    cluster: 'FrenchSouth.digital',
+    college: (name) => `le collège ${name}`,
+    category: 'Catégorie',
+    eventPage: 'Page de l’événement',
+    addToCalendar: 'Ajouter à mon agenda',
+    downloadIcs: 'Fichier .ics',
+    google: 'Google Agenda',
+    outlook: 'Outlook',
+    newTab: '(nouvel onglet)',
+    close: 'Fermer',
+    weekNumber: 'Semaine',
+  },
+  en: {
+    calendar: 'FrenchSouth.digital events',
+    previousMonth: 'Previous month',
+    nextMonth: 'Next month',
+    today: 'Today',
+    loading: 'Loading events…',
+    error: 'Calendar unavailable',
+    errorNote: 'The events cannot be loaded for now.',
+    sourceError: (url) => `An event source is unavailable (${url}).`,
+    empty: 'No events this month.',
+    emptyList: (from, to) => `No events from ${from} to ${to}.`,
+    emptyNext: 'No upcoming events.',
+    nextEvents: 'Upcoming events',
+    monthAnnounce: (month, count) => `${month}: ${count === 0 ? 'no events' : count === 1 ? '1 event' : `${count} events`}`,
+    eventCount: (count) => (count === 1 ? '1 event' : `${count} events`),
+    more: (count) => `+ ${count} more`,
+    allDay: 'All day',
+    continued: 'continued',
+    place: 'Place',
+    organizer: 'Organised by',
+    cluster: 'FrenchSouth.digital',
+    college: (name) => `the ${name} college`,
+    category: 'Category',
+    eventPage: 'Event page',
+    addToCalendar: 'Add to my calendar',
+    downloadIcs: '.ics file',
+    google: 'Google Calendar',
+    outlook: 'Outlook',
+    newTab: '(new tab)',
+    close: 'Close',
+    weekNumber: 'Week',
+  },
+};
+
+/** The cluster's three colleges, named the same in both languages. */
+export const COLLEGE_NAMES: Record<string, string> = {
+  'digital-content-cultures': 'Digital Content & Cultures',
+  'mediacloud-interactivity': 'Mediacloud Interactivity',
+  'smart-software': 'Smart Software',
+};

@@ -1,0 +1,300 @@
+import { css } from 'lit';
+import { tokens } from '../internal/tokens.styles.js';
+
+export const styles = [
+  tokens,
+  css`
+    :host {
+      --_cal-bg: var(--fsd-calendar-background, var(--_surface));
+      --_cal-fg: var(--fsd-calendar-color, var(--_text));
+      --_cal-accent: var(--fsd-calendar-accent, var(--_accent));
+      --_cal-border: var(--fsd-calendar-border-color, var(--_border));
+      --_cal-radius: var(--fsd-calendar-radius, var(--_radius));
+      --_cal-event-bg: var(--fsd-calendar-event-background, color-mix(in srgb, var(--_cal-accent) 12%, var(--_cal-bg)));
+      display: block;
+      max-inline-size: 100%;
+      contain: layout paint style;
+    }
+    .calendar {
+      container: calendar / inline-size;
+      box-sizing: border-box;
+      padding: 0.75em;
+      border: 1px solid var(--_cal-border);
+      border-radius: var(--_cal-radius);
+      background: var(--_cal-bg);
+      color: var(--_cal-fg);
+      min-block-size: 8em;
+    }
+    .sr-only {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    button,
+    a {
+      font: inherit;
+      color: inherit;
+    }
+    button {
+      cursor: pointer;
+    }
+    a {
+      color: var(--_cal-accent);
+    }
+    .header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.5em;
+      margin-block-end: 0.6em;
+    }
+    .title {
+      margin: 0;
+      font-size: 1.15em;
+      line-height: 1.3;
+    }
+    .nav {
+      display: flex;
+      gap: 0.25em;
+    }
+    .nav__button {
+      min-inline-size: 2.5em;
+      min-block-size: 2.25em;
+      padding: 0.2em 0.6em;
+      border: 1px solid var(--_cal-border);
+      border-radius: var(--_cal-radius);
+      background: var(--_cal-bg);
+      font-size: 0.95em;
+    }
+    .nav__button:hover {
+      border-color: var(--_cal-accent);
+    }
+    .note {
+      margin: 0.5em 0;
+      color: var(--_muted);
+    }
+    .note--warning,
+    .note--error {
+      color: var(--_danger);
+    }
+    .calendar--error {
+      min-block-size: 0;
+    }
+    .grid {
+      inline-size: 100%;
+      border-collapse: collapse;
+      table-layout: fixed;
+    }
+    .grid th {
+      padding: 0.25em;
+      font-size: 0.8em;
+      font-weight: 600;
+      color: var(--_muted);
+      text-align: start;
+      text-transform: capitalize;
+    }
+    .day {
+      vertical-align: top;
+      block-size: 5.5em;
+      padding: 0.2em;
+      border: 1px solid var(--_cal-border);
+      overflow: hidden;
+    }
+    .day:focus-visible {
+      outline-offset: -3px;
+    }
+    .day__number {
+      display: block;
+      font-size: 0.85em;
+      margin-block-end: 0.15em;
+    }
+    .day--outside .day__number {
+      color: var(--_muted);
+    }
+    .day--outside {
+      background: color-mix(in srgb, var(--_cal-fg) 4%, var(--_cal-bg));
+    }
+    .day--today .day__number {
+      display: inline-block;
+      min-inline-size: 1.6em;
+      border-radius: 999px;
+      background: var(--_cal-accent);
+      color: var(--_cal-bg);
+      text-align: center;
+      font-weight: 700;
+    }
+    .chip,
+    .more {
+      display: block;
+      inline-size: 100%;
+      margin-block-end: 0.15em;
+      padding: 0.1em 0.3em;
+      border: 0;
+      border-inline-start: 3px solid var(--_cal-accent);
+      border-radius: 0.25em;
+      background: var(--_cal-event-bg);
+      font-size: 0.78em;
+      line-height: 1.3;
+      text-align: start;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .chip--allday {
+      border-inline-start-style: double;
+    }
+    .chip__time {
+      font-variant-numeric: tabular-nums;
+      font-weight: 600;
+    }
+    .more {
+      border: 0;
+      background: none;
+      text-decoration: underline;
+    }
+    .agenda,
+    .agenda__events {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .agenda__day + .agenda__day {
+      margin-block-start: 0.75em;
+    }
+    .agenda__date {
+      margin: 0 0 0.3em;
+      font-size: 0.95em;
+      text-transform: capitalize;
+      color: var(--_cal-accent);
+    }
+    .item {
+      display: grid;
+      grid-template-columns: 6.5em 1fr;
+      gap: 0 0.6em;
+      inline-size: 100%;
+      padding: 0.4em 0.5em;
+      border: 0;
+      border-inline-start: 3px solid var(--_cal-accent);
+      border-radius: 0.25em;
+      background: var(--_cal-event-bg);
+      text-align: start;
+      margin-block-end: 0.3em;
+    }
+    .item__time {
+      font-variant-numeric: tabular-nums;
+      font-weight: 600;
+    }
+    .item__title {
+      font-weight: 600;
+    }
+    .item__place {
+      grid-column: 2;
+      font-size: 0.9em;
+      color: var(--_muted);
+    }
+    .chip:hover,
+    .item:hover {
+      background: color-mix(in srgb, var(--_cal-accent) 22%, var(--_cal-bg));
+    }
+    @container calendar (max-width: 34em) {
+      .day {
+        block-size: 3.2em;
+      }
+      .chip__title {
+        display: none;
+      }
+      .item {
+        grid-template-columns: 1fr;
+      }
+      .item__place {
+        grid-column: 1;
+      }
+    }
+    .dialog {
+      box-sizing: border-box;
+      inline-size: min(34em, calc(100vw - 2em));
+      max-block-size: calc(100vh - 2em);
+      padding: 1.1em 1.25em;
+      border: 1px solid var(--_cal-border);
+      border-radius: var(--_cal-radius);
+      background: var(--_cal-bg);
+      color: var(--_cal-fg);
+      font-family: var(--_font);
+    }
+    .dialog::backdrop {
+      background: rgb(0 0 0 / 45%);
+    }
+    .dialog__head {
+      display: flex;
+      align-items: start;
+      justify-content: space-between;
+      gap: 1em;
+    }
+    .dialog__title {
+      margin: 0;
+      font-size: 1.2em;
+    }
+    .dialog__close {
+      flex: none;
+      inline-size: 2.25em;
+      block-size: 2.25em;
+      border: 1px solid var(--_cal-border);
+      border-radius: 999px;
+      background: var(--_cal-bg);
+      font-size: 1.1em;
+      line-height: 1;
+    }
+    .dialog__when {
+      font-weight: 600;
+    }
+    .dialog__facts {
+      display: grid;
+      grid-template-columns: auto 1fr;
+      gap: 0.2em 0.8em;
+      margin: 0.5em 0;
+    }
+    .dialog__facts dt {
+      color: var(--_muted);
+    }
+    .dialog__facts dd {
+      margin: 0;
+    }
+    .dialog__description {
+      white-space: pre-line;
+      overflow-wrap: anywhere;
+    }
+    .dialog__subtitle {
+      margin: 0.8em 0 0.4em;
+      font-size: 0.95em;
+    }
+    .dialog__add {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.4em;
+    }
+    .dialog__add .dialog__subtitle {
+      flex-basis: 100%;
+    }
+    .add {
+      display: inline-block;
+      padding: 0.35em 0.7em;
+      border: 1px solid var(--_cal-accent);
+      border-radius: var(--_cal-radius);
+      text-decoration: none;
+    }
+    .add:hover {
+      background: var(--_cal-event-bg);
+    }
+    @media (forced-colors: active) {
+      .chip,
+      .item,
+      .day--today .day__number {
+        border: 1px solid CanvasText;
+      }
+    }
+  `,
+];

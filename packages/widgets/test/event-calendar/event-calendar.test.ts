@@ -1,0 +1,361 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import ICAL from 'ical.js';
+import type { FsdEventCalendar } from '../../src/fsd-event-calendar.js';
+import '../../src/fsd-event-calendar.js';
+import { captureConsole, sampleEventFeed, serveFeed, until } from '../../../../test/helpers/feeds.js';
+
+let jsonUrl: string;
+let icsUrls: Record<'google' | 'outlook' | 'nextcloud', string>;
+before(async () => {
+  jsonUrl = await serveFeed(await sampleEventFeed());
+  const ics = async (name: string) => serveFeed(await (await fetch(`/test/fixtures/ics/${name}.ics`)).text(), { type: 'text/calendar; charset=utf-8' });
+  icsUrls = { google: await ics('google'), outlook: await ics('outlook'), nextcloud: await ics('nextcloud') };
+});
+
+/** Resolves once the calendar shows what it will show (at once if it already does). */
+async function settled(calendar: FsdEventCalendar): Promise<FsdEventCalendar> {
+  await until(() => calendar.state !== 'loading', 8000, 'the calendar to settle');
+  await calendar.updateComplete;
+  return calendar;
+}
+
+async function calendarWith(attributes: Record<string, string | true>): Promise<FsdEventCalendar> {
+  const calendar = document.createElement('fsd-event-calendar');
+  for (const [name, value] of Object.entries({ src: jsonUrl, ...attributes } as Record<string, string | true>)) calendar.setAttribute(name, value === true ? '' : value);
+  const { result } = await captureConsole('warn', async () => settled(await fixture<FsdEventCalendar>(calendar)));
+  return result;
+}
+
+const root = (c: FsdEventCalendar) => c.shadowRoot!;
+const clean = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+const cell = (c: FsdEventCalendar, day: string) => root(c).querySelector<HTMLElement>(`[data-day="${day}"]`);
+/** The events shown on a day of the month grid, as the visitor reads them: "16:00 Webinaire New York". */
+const eventsOn = (c: FsdEventCalendar, day: string) => [...(cell(c, day)?.querySelectorAll('[part~="event"]') ?? [])].map((e) => clean(e.textContent));
+const title = (c: FsdEventCalendar) => clean(root(c).querySelector('[part~="title"]')?.textContent);
+const focused = (c: FsdEventCalendar) => (root(c).activeElement as HTMLElement | null)?.dataset.day;
+
+describe('<fsd-event-calendar> month grid from the JSON events feed', () => {
+  it('shows December 2026, Monday first in French, each event on its day at its time in Paris, and passes axe', async () => {
+    const calendar = await calendarWith({ date: '2026-12-01', 'time-zone': 'Europe/Paris' });
+    expect(calendar.getAttribute('state')).to.equal('ready');
+    expect(title(calendar)).to.equal('Décembre 2026');
+    const headers = [...root(calendar).querySelectorAll('th')].map((th) => clean(th.textContent));
+    expect(headers).to.deep.equal(['lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.', 'dim.']);
+    // The grid starts on Monday 30 November.
+    expect(root(calendar).querySelector('[data-day]')!.getAttribute('data-day')).to.equal('2026-11-30');
+    expect(eventsOn(calendar, '2026-12-03')).to.deep.equal(['09:30 Atelier Smart Software : financer sa croissance']);
+    expect(eventsOn(calendar, '2026-12-10')).to.deep.equal(['Toute la journée Rencontres du numérique FrenchSouth.digital × DigitalPlace']);
+    expect(eventsOn(calendar, '2026-12-11')).to.deep.equal(['Toute la journée Rencontres du numérique FrenchSouth.digital × DigitalPlace']);
+    expect(eventsOn(calendar, '2026-12-12')).to.deep.equal([]);
+    expect(clean(cell(calendar, '2026-12-03')!.querySelector('.sr-only')!.textContent)).to.equal('jeudi 3 décembre 2026');
+    await expect(calendar).to.be.accessible();
+  });
+
+  it('shows the launch evening of 5 May 2015 at the Domaine de Verchant and the general assembly at the end of June', async () => {
+    const may = await calendarWith({ date: '2015-05-05', 'time-zone': 'Europe/Paris' });
+    expect(eventsOn(may, '2015-05-05')).to.deep.equal(['18:30 Lancement officiel de FrenchSouth.digital']);
+    const june = await calendarWith({ date: '2015-06-15', 'time-zone': 'Europe/Paris', lang: 'en' });
+    expect(title(june)).to.equal('June 2015');
+    expect(eventsOn(june, '2015-06-30')).to.deep.equal(['17:00 General assembly: election of the permanent board']);
+  });
+
+  it('fires fsd-calendar-state with what it shows', async () => {
+    const calendar = document.createElement('fsd-event-calendar');
+    calendar.setAttribute('src', jsonUrl);
+    calendar.setAttribute('date', '2026-12-01');
+    const event = oneEvent(calendar, 'fsd-calendar-state');
+    await fixture(calendar);
+    const { detail } = await event;
+    expect(detail).to.deep.equal({ state: 'ready', count: 5, failed: [] });
+  });
+});
+
+describe('<fsd-event-calendar> time zones and iCalendar sources', () => {
+  const zones = {
+    'Europe/Paris': { ny: ['2027-07-01', '16:00'], tokyo: ['2027-01-20', '01:00'], committee: ['2027-01-07', '09:00'], newYorkNoVtz: ['2027-02-09', '00:00'] },
+    'America/New_York': { ny: ['2027-07-01', '10:00'], tokyo: ['2027-01-19', '19:00'], committee: ['2027-01-07', '03:00'], newYorkNoVtz: ['2027-02-08', '18:00'] },
+    'Asia/Tokyo': { ny: ['2027-07-01', '23:00'], tokyo: ['2027-01-20', '09:00'], committee: ['2027-01-07', '17:00'], newYorkNoVtz: ['2027-02-09', '08:00'] },
+  } as const;
+  for (const [zone, expected] of Object.entries(zones)) {
+    it(`puts Google, Outlook and Nextcloud events on the right day at the right time for a viewer in ${zone}`, async () => {
+      const src = `${icsUrls.google} ${icsUrls.outlook} ${icsUrls.nextcloud}`;
+      const july = await calendarWith({ src, date: '2027-07-01', 'time-zone': zone });
+      expect(eventsOn(july, expected.ny[0])).to.include(`${expected.ny[1]} Webinaire New York`);
+      const january = await calendarWith({ src, date: '2027-01-15', 'time-zone': zone });
+      expect(eventsOn(january, expected.tokyo[0])).to.include(`${expected.tokyo[1]} Visioconférence avec Tokyo`);
+      expect(eventsOn(january, expected.committee[0])).to.include(`${expected.committee[1]} Comité Smart Software`);
+      const february = await calendarWith({ src, date: '2027-02-01', 'time-zone': zone });
+      expect(eventsOn(february, expected.newYorkNoVtz[0])).to.include(`${expected.newYorkNoVtz[1]} Afterwork à New York (fuseau sans VTIMEZONE)`);
+      // All-day events are the same days everywhere.
+      const march = await calendarWith({ src, date: '2027-03-01', 'time-zone': zone });
+      expect(eventsOn(march, '2027-03-10')).to.include('Toute la journée Salon du numérique');
+      expect(eventsOn(march, '2027-03-11')).to.include('Toute la journée Salon du numérique');
+      expect(eventsOn(march, '2027-03-12')).not.to.include('Toute la journée Salon du numérique');
+    });
+  }
+
+  it('expands a weekly series across the change to summer time, without the EXDATE, with the moved occurrence', async () => {
+    const march = await calendarWith({ src: icsUrls.google, date: '2027-03-01', 'time-zone': 'Europe/Paris' });
+    const cafe = (day: string) => eventsOn(march, day).filter((e) => e.includes('Café des membres'));
+    expect(cafe('2027-03-02')).to.deep.equal(['09:30 Café des membres']);
+    expect(cafe('2027-03-09')).to.deep.equal(['09:30 Café des membres']);
+    expect(cafe('2027-03-16')).to.deep.equal([]);
+    expect(cafe('2027-03-23')).to.deep.equal([]);
+    expect(cafe('2027-03-24')).to.deep.equal(['14:00 Café des membres (décalé au mercredi)']);
+    expect(cafe('2027-03-30')).to.deep.equal(['09:30 Café des membres']);
+    // Seen from New York, where summer time began two weeks earlier, the same meeting moves by an hour.
+    const ny = await calendarWith({ src: icsUrls.google, date: '2027-03-01', 'time-zone': 'America/New_York' });
+    expect(eventsOn(ny, '2027-03-09').filter((e) => e.includes('Café'))).to.deep.equal(['03:30 Café des membres']);
+    expect(eventsOn(ny, '2027-03-16').filter((e) => e.includes('Café'))).to.deep.equal([]);
+    expect(eventsOn(ny, '2027-03-30').filter((e) => e.includes('Café'))).to.deep.equal(['03:30 Café des membres']);
+    expect(eventsOn(ny, '2027-03-02').filter((e) => e.includes('Café'))).to.deep.equal(['03:30 Café des membres']);
+  });
+
+  it('shows a night that crosses the change to winter time on both days, and an endless series in any month', async () => {
+    const october = await calendarWith({ src: `${icsUrls.outlook} ${icsUrls.nextcloud}`, date: '2027-10-01', 'time-zone': 'Europe/Paris' });
+    expect(eventsOn(october, '2027-10-30')).to.include('20:00 Nuit du jeu vidéo');
+    expect(eventsOn(october, '2027-10-31')).to.include('suite Nuit du jeu vidéo');
+    const later = await calendarWith({ src: icsUrls.nextcloud, date: '2031-06-01', 'time-zone': 'Europe/Paris' });
+    // Weekdays only: Monday 2 June 2031 yes, Saturday 7 June no; three or more events a day collapse behind "+ n".
+    expect(eventsOn(later, '2031-06-02')).to.deep.equal(['08:45 Point quotidien de l’équipe']);
+    expect(eventsOn(later, '2031-06-07')).to.deep.equal([]);
+  });
+
+  it('keeps showing the good sources when one fails, with a note naming the failed one', async () => {
+    const broken = await serveFeed('gone', { status: 404 });
+    const { result: calendar, messages } = await captureConsole('error', async () => calendarWith({ src: `${jsonUrl} ${broken}`, date: '2026-12-01', 'time-zone': 'Europe/Paris' }));
+    expect(calendar.state).to.equal('ready');
+    expect(eventsOn(calendar, '2026-12-03')).to.have.length(1);
+    const notes = [...root(calendar).querySelectorAll('[part~="note"]')].map((n) => clean(n.textContent));
+    expect(notes).to.deep.equal([`Une source d’événements est indisponible (${broken}).`]);
+    expect(messages.some((m) => m.includes(broken) && m.includes('HTTP 404'))).to.equal(true);
+    await expect(calendar).to.be.accessible();
+  });
+});
+
+describe('<fsd-event-calendar> keyboard', () => {
+  it('follows the date grid pattern: arrows, Home/End, Page Up/Down, one tab stop, month changes announced', async () => {
+    const calendar = await calendarWith({ date: '2026-12-03', 'time-zone': 'Europe/Paris' });
+    const tabStops = () => [...root(calendar).querySelectorAll('[data-day]')].filter((c) => c.getAttribute('tabindex') === '0').map((c) => (c as HTMLElement).dataset.day);
+    expect(tabStops()).to.deep.equal(['2026-12-03']);
+    cell(calendar, '2026-12-03')!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await calendar.updateComplete;
+    expect(focused(calendar)).to.equal('2026-12-04');
+    await sendKeys({ press: 'ArrowDown' });
+    await calendar.updateComplete;
+    expect(focused(calendar)).to.equal('2026-12-11');
+    await sendKeys({ press: 'Home' });
+    await calendar.updateComplete;
+    expect(focused(calendar)).to.equal('2026-12-07');
+    await sendKeys({ press: 'End' });
+    await calendar.updateComplete;
+    expect(focused(calendar)).to.equal('2026-12-13');
+    await sendKeys({ press: 'ArrowLeft' });
+    await calendar.updateComplete;
+    expect(tabStops()).to.deep.equal(['2026-12-12']);
+    await sendKeys({ press: 'PageDown' });
+    await until(() => focused(calendar) === '2027-01-12', 3000, 'focus on 12 January');
+    expect(title(calendar)).to.equal('Janvier 2027');
+    await until(() => clean(root(calendar).querySelector('[aria-live]')?.textContent) !== '', 3000, 'the announcement');
+    expect(clean(root(calendar).querySelector('[aria-live]')!.textContent)).to.equal('Janvier 2027 : 2 événements');
+    await sendKeys({ press: 'PageUp' });
+    await until(() => focused(calendar) === '2026-12-12', 3000, 'focus back on 12 December');
+    await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: 'ArrowUp' });
+    await until(() => focused(calendar) === '2026-11-28', 3000, 'focus on 28 November');
+    expect(title(calendar)).to.equal('Novembre 2026');
+  });
+
+  it('opens an event with Enter, in a modal dialog that Escape closes, giving focus back', async () => {
+    const calendar = await calendarWith({ date: '2026-12-03', 'time-zone': 'Europe/Paris' });
+    cell(calendar, '2026-12-03')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => !!root(calendar).querySelector('dialog')?.open, 3000, 'the dialog');
+    const dialog = root(calendar).querySelector('dialog')!;
+    expect(clean(dialog.querySelector('h2')!.textContent)).to.equal('Atelier Smart Software : financer sa croissance');
+    await expect(calendar).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await until(() => !root(calendar).querySelector('dialog'), 3000, 'the dialog to close');
+    expect(clean((root(calendar).activeElement as HTMLElement).textContent)).to.equal('09:30 Atelier Smart Software : financer sa croissance');
+  });
+
+  it('previous, next and today buttons change the month', async () => {
+    const calendar = await calendarWith({ date: '2026-12-03', 'time-zone': 'Europe/Paris', lang: 'en' });
+    const buttons = [...root(calendar).querySelectorAll<HTMLButtonElement>('[part~="nav"] button')];
+    expect(buttons.map((b) => b.getAttribute('aria-label') ?? clean(b.textContent))).to.deep.equal(['Previous month', 'Today', 'Next month']);
+    buttons[2]!.click();
+    await calendar.updateComplete;
+    expect(title(calendar)).to.equal('January 2027');
+    buttons[0]!.click();
+    buttons[0]!.click();
+    await calendar.updateComplete;
+    expect(title(calendar)).to.equal('November 2026');
+    buttons[1]!.click();
+    await calendar.updateComplete;
+    const now = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(new Date());
+    expect(title(calendar)).to.equal(now);
+  });
+});
+
+describe('<fsd-event-calendar> event details and add to my calendar', () => {
+  async function openEvent(attributes: Record<string, string>, day: string) {
+    const calendar = await calendarWith({ 'time-zone': 'Europe/Paris', ...attributes });
+    cell(calendar, day)!.querySelector<HTMLElement>('[part~="event"]')!.click();
+    await until(() => !!root(calendar).querySelector('dialog')?.open, 3000, 'the dialog');
+    return { calendar, dialog: root(calendar).querySelector('dialog')! };
+  }
+
+  it('shows the title, the time in the chosen zone, the place, the organiser and the description with safe links', async () => {
+    const { dialog } = await openEvent({ date: '2026-12-03' }, '2026-12-03');
+    expect(clean(dialog.querySelector('.dialog__when')!.textContent)).to.equal('jeudi 3 décembre 2026, 09:30 – 12:00 (UTC+1)');
+    const facts = [...dialog.querySelectorAll('dt, dd')].map((e) => clean(e.textContent));
+    expect(facts).to.deep.equal(['Lieu', 'Kaliop, Montpellier', 'Organisé par', 'Kaliop', 'Catégorie', 'Atelier']);
+    const links = [...dialog.querySelectorAll<HTMLAnchorElement>('.dialog__description a')].map((a) => a.href);
+    expect(links).to.deep.equal(['https://www.frenchsouth.digital/agenda/atelier-financement-2026-12/', 'mailto:contact@frenchsouth.digital']);
+  });
+
+  it('shows the same event at New York time for a viewer there', async () => {
+    const { dialog } = await openEvent({ date: '2026-12-03', 'time-zone': 'America/New_York' }, '2026-12-03');
+    expect(clean(dialog.querySelector('.dialog__when')!.textContent)).to.equal('jeudi 3 décembre 2026, 03:30 – 06:00 (UTC−5)');
+  });
+
+  it('treats feed text as text: no markup, no javascript: link', async () => {
+    const url = await serveFeed({
+      version: 1,
+      events: [{ id: 'x', title: '<b>Gras</b>', start: '2027-01-14T18:00:00+01:00', description: '<img src=x onerror="alert(1)"> javascript:alert(1) https://ok.example/a', location: '<i>ici</i>' }],
+    });
+    const { dialog } = await openEvent({ src: url, date: '2027-01-14' }, '2027-01-14');
+    expect(dialog.querySelector('img, b, i')).to.equal(null);
+    expect(clean(dialog.querySelector('h2')!.textContent)).to.equal('<b>Gras</b>');
+    expect([...dialog.querySelectorAll('a')].map((a) => a.protocol)).not.to.include('javascript:');
+    expect([...dialog.querySelectorAll<HTMLAnchorElement>('.dialog__description a')].map((a) => a.href)).to.deep.equal(['https://ok.example/a']);
+  });
+
+  it('offers an .ics download that re-parses to the same event, and Google and Outlook links', async () => {
+    const { dialog } = await openEvent({ date: '2026-12-10' }, '2026-12-03');
+    const [file, google, outlook] = [...dialog.querySelectorAll<HTMLAnchorElement>('.dialog__add a')];
+    expect(file!.download).to.equal('atelier-financement-2026-12.ics');
+    const ics = await (await fetch(file!.href)).text();
+    const vevent = new ICAL.Component(ICAL.parse(ics) as unknown[]).getFirstSubcomponent('vevent')!;
+    const event = new ICAL.Event(vevent);
+    expect(event.summary).to.equal('Atelier Smart Software : financer sa croissance');
+    expect(event.startDate.toJSDate().toISOString()).to.equal('2026-12-03T08:30:00.000Z');
+    expect(event.endDate.toJSDate().toISOString()).to.equal('2026-12-03T11:00:00.000Z');
+    expect(event.location).to.equal('Kaliop, Montpellier');
+    expect(new URL(google!.href).searchParams.get('dates')).to.equal('20261203T083000Z/20261203T110000Z');
+    expect(new URL(outlook!.href).hostname).to.equal('outlook.live.com');
+  });
+
+  it('re-exports an all-day event from an ICS source as whole days', async () => {
+    const { dialog } = await openEvent({ src: icsUrls.google, date: '2027-03-10' }, '2027-03-10');
+    expect(clean(dialog.querySelector('.dialog__when')!.textContent)).to.equal('mercredi 10 – jeudi 11 mars 2027');
+    const ics = await (await fetch(dialog.querySelector<HTMLAnchorElement>('.dialog__add a')!.href)).text();
+    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(ics) as unknown[]).getFirstSubcomponent('vevent')!);
+    expect([event.summary, event.startDate.toString(), event.endDate.toString()]).to.deep.equal(['Salon du numérique', '2027-03-10', '2027-03-12']);
+  });
+});
+
+describe('<fsd-event-calendar> filters', () => {
+  const allIn = async (attributes: Record<string, string | true>) => {
+    const calendar = await calendarWith({ view: 'list', date: '2026-12-01', 'time-zone': 'Europe/Paris', ...attributes });
+    return [...new Set([...root(calendar).querySelectorAll('.item__title')].map((e) => clean(e.textContent)))];
+  };
+
+  it('by college, by category, by organiser, and with the cluster’s own events', async () => {
+    expect(await allIn({})).to.have.length(5);
+    expect(await allIn({ college: 'smart-software' })).to.deep.equal(['Atelier Smart Software : financer sa croissance']);
+    expect(await allIn({ college: 'digital-content-cultures mediacloud-interactivity' })).to.deep.equal([
+      'Atelier Mediacloud Interactivity : plates-formes de données et démonstrateurs',
+      'Atelier Digital Content & Cultures : financer un jeu vidéo',
+    ]);
+    expect(await allIn({ category: 'partner' })).to.deep.equal(['Rencontres du numérique FrenchSouth.digital × DigitalPlace']);
+    expect(await allIn({ organizer: 'kaliop' })).to.deep.equal(['Atelier Smart Software : financer sa croissance']);
+    expect(await allIn({ organizer: 'kaliop', 'include-cluster': true })).to.deep.equal(['Atelier Smart Software : financer sa croissance', 'Soirée de fin d’année du cluster']);
+  });
+
+  it('says so when nothing matches, with state empty, and passes axe', async () => {
+    const calendar = await calendarWith({ date: '2026-12-01', organizer: 'nobody' });
+    expect(calendar.state).to.equal('empty');
+    expect(clean(root(calendar).querySelector('[part~="note"]')!.textContent)).to.equal('Aucun événement ce mois-ci.');
+    await expect(calendar).to.be.accessible();
+  });
+});
+
+describe('<fsd-event-calendar> views and states', () => {
+  it('lists a month of events from the given day, grouped by day, and passes axe in both themes', async () => {
+    for (const theme of ['light', 'dark']) {
+      const calendar = await calendarWith({ view: 'list', date: '2026-12-05', 'time-zone': 'Europe/Paris', theme });
+      expect(title(calendar)).to.equal('5 décembre 2026 – 4 janvier 2027');
+      const days = [...root(calendar).querySelectorAll('.agenda__date')].map((d) => clean(d.textContent));
+      expect(days).to.deep.equal(['mardi 8 décembre', 'jeudi 10 décembre', 'vendredi 11 décembre', 'mardi 15 décembre', 'jeudi 17 décembre']);
+      await expect(calendar).to.be.accessible();
+    }
+  });
+
+  it('lists the next events from now, each once, up to the limit', async () => {
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString();
+    const url = await serveFeed({
+      version: 1,
+      events: [
+        { id: 'past', title: 'Passé', start: day(-3) },
+        { id: 'a', title: 'Premier', start: day(1), end: day(3) },
+        { id: 'b', title: 'Deuxième', start: day(2) },
+        { id: 'c', title: 'Troisième', start: day(40) },
+        { id: 'd', title: 'Quatrième', start: day(50) },
+      ],
+    });
+    const calendar = await calendarWith({ src: url, view: 'next', limit: '3', lang: 'en' });
+    expect(title(calendar)).to.equal('Upcoming events');
+    expect([...root(calendar).querySelectorAll('.item__title')].map((e) => clean(e.textContent))).to.deep.equal(['Premier', 'Deuxième', 'Troisième']);
+    expect(root(calendar).querySelector('[part~="nav"]')).to.equal(null);
+    await expect(calendar).to.be.accessible();
+  });
+
+  it('shows the list in a narrow container unless a view is set', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="inline-size: 320px">
+      <fsd-event-calendar src=${jsonUrl} date="2026-12-01"></fsd-event-calendar>
+      <fsd-event-calendar src=${jsonUrl} date="2026-12-01" view="month"></fsd-event-calendar>
+    </div>`);
+    const [auto, month] = [...wrapper.querySelectorAll('fsd-event-calendar')];
+    await settled(auto!);
+    await settled(month!);
+    await until(() => !!root(auto!).querySelector('.agenda'), 3000, 'the list');
+    expect(root(auto!).querySelector('[part~="grid"]')).to.equal(null);
+    expect(root(month!).querySelector('[part~="grid"]')).not.to.equal(null);
+  });
+
+  it('is loading, politely, while the feed is on its way', async () => {
+    const url = await serveFeed(await sampleEventFeed(), { delay: 1500 });
+    const calendar = await fixture<FsdEventCalendar>(html`<fsd-event-calendar src=${url} date="2026-12-01"></fsd-event-calendar>`);
+    expect(calendar.getAttribute('state')).to.equal('loading');
+    expect(root(calendar).querySelector('[part~="base"]')!.getAttribute('aria-busy')).to.equal('true');
+    expect(clean(root(calendar).querySelector('[role="status"]')!.textContent)).to.equal('Chargement des événements…');
+    await expect(calendar).to.be.accessible();
+    await settled(calendar);
+    expect(calendar.state).to.equal('ready');
+  });
+
+  it('shows an error when no source can be read, and says why in the console', async () => {
+    const url = await serveFeed('{"version": 9, "events": []}');
+    const { result: calendar, messages } = await captureConsole('error', async () => calendarWith({ src: url, lang: 'en', theme: 'dark' }));
+    expect(calendar.state).to.equal('error');
+    expect(clean(root(calendar).querySelector('[part~="note"]')!.textContent)).to.equal('Calendar unavailable The events cannot be loaded for now.');
+    expect(messages.some((m) => m.includes('unsupported events feed version 9'))).to.equal(true);
+    await expect(calendar).to.be.accessible();
+  });
+
+  it('shows the valid events of a feed with bad entries, and warns about each bad one', async () => {
+    const feed = await sampleEventFeed();
+    feed.events.push({ id: 'bad', title: 'Sans fuseau', start: '2026-12-04T10:00:00' });
+    const url = await serveFeed(feed);
+    const calendar = document.createElement('fsd-event-calendar');
+    calendar.setAttribute('src', url);
+    calendar.setAttribute('date', '2026-12-01');
+    const { messages } = await captureConsole('warn', async () => settled(await fixture<FsdEventCalendar>(calendar)));
+    expect(eventsOn(calendar, '2026-12-03')).to.have.length(1);
+    expect(eventsOn(calendar, '2026-12-04')).to.deep.equal([]);
+    expect(messages.some((m) => m.includes('("bad") left out: field "start"'))).to.equal(true);
+  });
+});

@@ -34,14 +34,23 @@ export function fold(text: string): string {
     .replace(/ß/g, 'ss');
 }
 
-/** The words of a text, folded. */
-export function words(text: string): string[] {
-  return fold(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word !== '');
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+/** The words of a text, folded; `cache` keeps each distinct word's folded form (indexing folds each word once). */
+export function words(text: string, cache?: Map<string, string>): string[] {
+  const out: string[] = [];
+  for (const [raw] of text.matchAll(WORD)) {
+    let word = cache?.get(raw);
+    if (word === undefined) {
+      word = fold(raw);
+      cache?.set(raw, word);
+    }
+    if (word) out.push(word);
+  }
+  return out;
 }
 
-/** Where a word was found in a member: bits of a posting. */
+/** Where a word was found in a member: bits of a posting, weighing 10, 3 and 1 in the score. */
 const IN_NAME = 4;
 const IN_KEYWORDS = 2; // city, college, tags
 const IN_TEXT = 1; // description
@@ -49,7 +58,6 @@ const IN_TEXT = 1; // description
 /** Words this long or longer match with one typo. */
 export const FUZZY_MIN_LENGTH = 5;
 
-const fieldWeight = (mask: number) => (mask & IN_NAME ? 10 : mask & IN_KEYWORDS ? 3 : 1);
 const EXACT = 3;
 const PREFIX = 2;
 const TYPO = 1;
@@ -89,7 +97,9 @@ export class DirectoryIndex {
   readonly #college: Int32Array;
   readonly #city: Int32Array;
   readonly #origin: Int32Array;
-  readonly #tags: Int32Array[];
+  /** Each member's tag value numbers: `#tagValues[#tagStart[m] … #tagStart[m + 1]]`. */
+  readonly #tagStart: Uint32Array;
+  readonly #tagValues: Int32Array;
   // Scratch space reused by every query.
   readonly #tokenScore: Int32Array;
   readonly #tokenStamp: Uint32Array;
@@ -104,8 +114,9 @@ export class DirectoryIndex {
     this.members = feed.members.filter((member) => !isLapsed(member, now));
     const n = this.members.length;
     const postings = new Map<string, number[]>();
+    const folded = new Map<string, string>();
     const add = (text: string, member: number, mask: number) => {
-      for (const word of words(text)) {
+      for (const word of words(text, folded)) {
         let list = postings.get(word);
         if (!list) postings.set(word, (list = []));
         const last = list[list.length - 1];
@@ -130,7 +141,8 @@ export class DirectoryIndex {
     this.#college = new Int32Array(n);
     this.#city = new Int32Array(n);
     this.#origin = new Int32Array(n);
-    this.#tags = [];
+    this.#tagStart = new Uint32Array(n + 1);
+    const tagValues: number[] = [];
     this.members.forEach((member, i) => {
       add(member.name, i, IN_NAME);
       add(member.city, i, IN_KEYWORDS);
@@ -141,8 +153,10 @@ export class DirectoryIndex {
       this.#college[i] = valueOf('college', member.college, member.college);
       this.#city[i] = member.city ? valueOf('city', member.city) : -1;
       this.#origin[i] = member.origin ? valueOf('origin', member.origin, member.origin) : -1;
-      this.#tags.push(Int32Array.from(member.tags, (tag) => valueOf('tag', tag)));
+      for (const tag of member.tags) tagValues.push(valueOf('tag', tag));
+      this.#tagStart[i + 1] = tagValues.length;
     });
+    this.#tagValues = Int32Array.from(tagValues);
     this.#terms = new SearchableMap<number[]>();
     for (const [word, list] of postings) this.#terms.set(word, list);
 
@@ -183,20 +197,26 @@ export class DirectoryIndex {
     const tokens = [...new Set(words(text))];
     if (tokens.length === 0) return [0, 0];
     const stamp = ++this.#stamp;
+    const tokenStamps = this.#tokenStamp;
+    const tokenScores = this.#tokenScore;
+    const queryStamps = this.#queryStamp;
+    const matched = this.#matched;
+    const totals = this.#total;
     tokens.forEach((token, k) => {
-      const tokenStamp = stamp * 64 + k + 1;
+      const tokenStamp = (stamp * 64 + k + 1) >>> 0;
       const touched: number[] = [];
       const visit = (list: number[], quality: number) => {
-        for (const posting of list) {
+        for (let p = 0; p < list.length; p++) {
+          const posting = list[p]!;
           const member = posting >>> 3;
-          if (k > 0 && (this.#queryStamp[member] !== stamp || this.#matched[member] !== k)) continue;
-          const score = fieldWeight(posting & 7) * quality;
-          if (this.#tokenStamp[member] !== tokenStamp) {
-            this.#tokenStamp[member] = tokenStamp;
-            this.#tokenScore[member] = score;
+          if (k > 0 && (queryStamps[member] !== stamp || matched[member] !== k)) continue;
+          const score = (posting & IN_NAME ? 10 : posting & IN_KEYWORDS ? 3 : 1) * quality;
+          if (tokenStamps[member] !== tokenStamp) {
+            tokenStamps[member] = tokenStamp;
+            tokenScores[member] = score;
             touched.push(member);
-          } else if (score > this.#tokenScore[member]!) {
-            this.#tokenScore[member] = score;
+          } else if (score > tokenScores[member]!) {
+            tokenScores[member] = score;
           }
         }
       };
@@ -204,13 +224,14 @@ export class DirectoryIndex {
       if (token.length >= FUZZY_MIN_LENGTH) {
         for (const [term, [list]] of this.#terms.fuzzyGet(token, 1)) if (!term.startsWith(token)) visit(list, TYPO);
       }
-      for (const member of touched) {
+      for (let t = 0; t < touched.length; t++) {
+        const member = touched[t]!;
         if (k === 0) {
-          this.#queryStamp[member] = stamp;
-          this.#total[member] = 0;
+          queryStamps[member] = stamp;
+          totals[member] = 0;
         }
-        this.#matched[member] = k + 1;
-        this.#total[member]! += this.#tokenScore[member]!;
+        matched[member] = k + 1;
+        totals[member]! += tokenScores[member]!;
       }
     });
     return [stamp, tokens.length];
@@ -219,55 +240,55 @@ export class DirectoryIndex {
   /** Runs a query: the ordered results and the facet counts. */
   search({ text, filters, sort }: SearchQuery): SearchResult {
     const [stamp, tokens] = this.#match(text);
-    const matches = (member: number) => stamp === 0 || (this.#queryStamp[member] === stamp && this.#matched[member] === tokens);
+    const queryStamps = this.#queryStamp;
+    const matched = this.#matched;
+    // One "selected" flag array per facet (college, city, origin, tag), or undefined when the facet is not filtered.
     const selected = FACETS.map((facet) => {
-      const numbers = filters[facet].map((label) => this.valueNumber(facet, label));
-      if (numbers.length === 0) return undefined;
+      if (filters[facet].length === 0) return undefined;
       const set = new Uint8Array(this.facets[facet].labels.length);
-      for (const number of numbers) if (number >= 0) set[number] = 1;
+      for (const label of filters[facet]) {
+        const number = this.valueNumber(facet, label);
+        if (number >= 0) set[number] = 1;
+      }
       return set;
     });
-    const single = [this.#college, this.#city, this.#origin];
-    const passes = (f: number, member: number): boolean => {
-      const set = selected[f]!;
-      if (f < 3) {
-        const value = single[f]![member]!;
-        return value >= 0 && set[value] === 1;
-      }
-      for (const tag of this.#tags[member]!) if (set[tag] === 1) return true;
-      return false;
-    };
+    const [college, city, origin] = [this.#college, this.#city, this.#origin];
+    const [onCollege, onCity, onOrigin, onTag] = selected;
+    const tagStart = this.#tagStart;
+    const tagValues = this.#tagValues;
     const counts = Object.fromEntries(FACETS.map((f) => [f, new Int32Array(this.facets[f].labels.length)])) as Record<Facet, Int32Array>;
-    const countsByNumber = FACETS.map((f) => counts[f]);
-    const count = (f: number, member: number) => {
-      if (f < 3) {
-        const value = single[f]![member]!;
-        if (value >= 0) countsByNumber[f]![value]!++;
-      } else {
-        for (const tag of this.#tags[member]!) countsByNumber[3]![tag]!++;
-      }
-    };
-    const active = selected.flatMap((set, f) => (set ? [f] : []));
+    const { college: collegeCounts, city: cityCounts, origin: originCounts, tag: tagCounts } = counts;
     const order = sort === 'newest' ? this.#newest : this.#byName;
     const items: number[] = [];
     let searched = false;
-    for (const member of order) {
-      if (!matches(member)) continue;
+    for (let position = 0; position < order.length; position++) {
+      const member = order[position]!;
+      if (stamp !== 0 && (queryStamps[member] !== stamp || matched[member] !== tokens)) continue;
       searched = true;
-      let failed = -1;
-      let failures = 0;
-      for (const f of active) {
-        if (!passes(f, member)) {
-          failed = f;
-          if (++failures > 1) break;
+      // Which facets this member fails: it counts in a facet when it passes every other one.
+      const c = college[member]!;
+      const y = city[member]!;
+      const o = origin[member]!;
+      const failsCollege = onCollege !== undefined && !(c >= 0 && onCollege[c] === 1);
+      const failsCity = onCity !== undefined && !(y >= 0 && onCity[y] === 1);
+      const failsOrigin = onOrigin !== undefined && !(o >= 0 && onOrigin[o] === 1);
+      let failsTag = false;
+      if (onTag !== undefined) {
+        failsTag = true;
+        for (let t = tagStart[member]!; t < tagStart[member + 1]!; t++) {
+          if (onTag[tagValues[t]!] === 1) {
+            failsTag = false;
+            break;
+          }
         }
       }
-      if (failures === 0) {
-        items.push(member);
-        for (let f = 0; f < 4; f++) count(f, member);
-      } else if (failures === 1) {
-        count(failed, member);
-      }
+      const failures = +failsCollege + +failsCity + +failsOrigin + +failsTag;
+      if (failures > 1) continue;
+      if (failures === 0) items.push(member);
+      if (c >= 0 && !(failures && !failsCollege)) collegeCounts[c]!++;
+      if (y >= 0 && !(failures && !failsCity)) cityCounts[y]!++;
+      if (o >= 0 && !(failures && !failsOrigin)) originCounts[o]!++;
+      if (!(failures && !failsTag)) for (let t = tagStart[member]!; t < tagStart[member + 1]!; t++) tagCounts[tagValues[t]!]!++;
     }
     if (stamp !== 0 && sort === 'relevance') return { items: this.#byScore(items), counts, searched };
     return { items, counts, searched };

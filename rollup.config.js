@@ -11,6 +11,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { rmSync } from 'node:fs';
 import esbuild from 'rollup-plugin-esbuild';
 import { minifyLitLiteralsPlugin } from './build/minify-lit-literals.js';
+import { extensionConfigs } from './packages/extension/rollup.config.js';
 
 const widgetsSrc = 'packages/widgets/src';
 const STANDALONE = ['fsd-member-badge'];
@@ -48,4 +49,6 @@ export default [
     output: output(),
     plugins: plugins(),
   },
+  // The browser extension (packages/extension): Chrome and Firefox builds, and their zips.
+  ...extensionConfigs(),
 ];

@@ -11,8 +11,10 @@ export interface CachedFeed<T> {
   fingerprint: string;
   etag?: string;
   lastModified?: string;
-  /** When the copy was fetched (ms since the epoch). */
+  /** When the copy was fetched (ms since the epoch); 0 for a copy shipped with the code. */
   fetchedAt: number;
+  /** The copy was shipped with the code (see `seedFeed`), not fetched. */
+  bundled?: boolean;
 }
 
 let store: UseStore | undefined | null;

@@ -1,4 +1,4 @@
-import { readCachedFeed, type CachedFeed } from './cache.js';
+import { readCachedFeed, writeCachedFeed, type CachedFeed } from './cache.js';
 import { FeedError, FeedErrorKind } from './errors.js';
 import type { FeedParser } from './parser.js';
 import type { FeedIssue } from './types.js';
@@ -42,6 +42,8 @@ export interface FeedHandle<T> {
   readonly parser: FeedParser<T>;
   cached: CachedFeed<T> | undefined;
   readonly state: FeedState<T>;
+  /** Why the last request did not bring a usable feed (failed, refused, or older than the copy held); cleared by a good one. */
+  lastError: FeedError | undefined;
   set(state: FeedState<T>): void;
   fail(error: FeedError): void;
 }
@@ -53,6 +55,7 @@ export interface FeedHandle<T> {
 class FeedEntry<T> implements FeedHandle<T> {
   state: FeedState<T> = { status: 'loading' };
   cached: CachedFeed<T> | undefined;
+  lastError: FeedError | undefined;
   readonly url: string;
   readonly parser: FeedParser<T>;
   readonly key: string;
@@ -87,6 +90,11 @@ class FeedEntry<T> implements FeedHandle<T> {
     return this.#started;
   }
 
+  /** Has {@link start} run (the offline copy read, the first request made or under way)? */
+  get started(): boolean {
+    return this.#started !== undefined;
+  }
+
   /** Asks the network for a newer feed; one request at a time. */
   refresh(): Promise<void> {
     this.#refreshing ??= import('./revalidate.js')
@@ -99,6 +107,7 @@ class FeedEntry<T> implements FeedHandle<T> {
 
   /** A refresh failed: keep the last good copy if there is one, else show the error. */
   fail(error: FeedError): void {
+    this.lastError = error;
     if (this.state.status === 'ready') {
       console.warn(`${LOG_PREFIX} ${error.message}; showing the copy fetched ${new Date(this.state.fetchedAt).toISOString()}`);
       if (!this.state.stale) this.set({ ...this.state, stale: true });
@@ -158,10 +167,51 @@ export async function loadFeed<T>(url: string, parser: FeedParser<T>): Promise<F
   return entry.state;
 }
 
-/** Asks the network again now (a "refresh" button, a scheduled update); resolves with the resulting state. */
+/**
+ * Asks the network again now (a "refresh" button, a scheduled update); resolves with the resulting state.
+ * One request: a feed not yet started is started (offline copy, then one request), else revalidated.
+ */
 export async function refreshFeed<T>(url: string, parser: FeedParser<T>): Promise<FeedState<T>> {
   const entry = entryFor(url, parser);
-  await entry.start();
-  await entry.refresh();
+  if (entry.started) await entry.refresh();
+  else await entry.start();
   return entry.state;
 }
+
+/** Why the last request for this feed, in this context, did not bring a usable feed; `undefined` after a good one. */
+export function lastFeedError<T>(url: string, parser: FeedParser<T>): FeedError | undefined {
+  return entryFor(url, parser).lastError;
+}
+
+/** The copy of a feed held in IndexedDB, without any request: for contexts that only read (a popup, a page). */
+export async function readStoredFeed<T>(url: string, parser: FeedParser<T>): Promise<CachedFeed<T> | undefined> {
+  const entry = entryFor(url, parser);
+  const cached = await readCachedFeed<T>(entry.key);
+  return cached && cached.revision === parser.revision ? cached : undefined;
+}
+
+/**
+ * Puts a feed shipped with the code (the extension's bundled snapshot) in place of the copy held, when there is
+ * none or when the one held is older, so that readers work from their first second and offline. The snapshot goes
+ * through the parser like any feed. Resolves `true` when it was put in place.
+ */
+export async function seedFeed<T>(url: string, parser: FeedParser<T>, json: unknown): Promise<boolean> {
+  const entry = entryFor(url, parser);
+  const { data, issues } = await parser.parse(json, entry.url);
+  const held = await readCachedFeed<T>(entry.key);
+  if (held && held.revision === parser.revision) {
+    const heldAt = parser.published?.(held.data);
+    const seedAt = parser.published?.(data);
+    if (!heldAt || !seedAt || Date.parse(seedAt) <= Date.parse(heldAt)) return false;
+  }
+  // No fingerprint: the first answer from the server is parsed and, unless it is older, replaces the snapshot.
+  const copy: CachedFeed<T> = { revision: parser.revision, data, issues, fingerprint: '', fetchedAt: 0, bundled: true };
+  await writeCachedFeed(entry.key, copy);
+  if (entry.started) {
+    entry.cached = copy;
+    entry.set({ status: 'ready', data, issues, source: 'cache', fetchedAt: 0, stale: false });
+  }
+  return true;
+}
+
+export type { CachedFeed };

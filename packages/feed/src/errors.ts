@@ -6,6 +6,8 @@ export const FeedErrorKind = {
   NotJson: 'not-json',
   Version: 'version',
   Invalid: 'invalid',
+  /** The server sent a feed published before the copy held, which was kept. */
+  Older: 'older',
 } as const;
 export type FeedErrorKind = (typeof FeedErrorKind)[keyof typeof FeedErrorKind];
 

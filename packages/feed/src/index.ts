@@ -2,7 +2,18 @@ export { DEFAULT_MEMBER_FEED_URL, DEFAULT_EVENT_FEED_URL } from './defaults.js';
 export * from './types.js';
 export { FeedError, FeedErrorKind } from './errors.js';
 export type { FeedParser, Parsed } from './parser.js';
-export { watchFeed, loadFeed, refreshFeed, configureFeedClient, type FeedState, type FeedListener } from './client.js';
+export {
+  watchFeed,
+  loadFeed,
+  refreshFeed,
+  lastFeedError,
+  readStoredFeed,
+  seedFeed,
+  configureFeedClient,
+  type CachedFeed,
+  type FeedState,
+  type FeedListener,
+} from './client.js';
 export { parseMemberFeed, domainProblem } from './members.js';
 export { isLapsed, profileUrl, todayIso, MemberIndex } from './member-index.js';
 export { memberFeedParser } from './member-feed-parser.js';

@@ -45,6 +45,7 @@ export async function revalidate<T>(feed: FeedHandle<T>): Promise<void> {
     if (feed.cached && feed.cached.fingerprint === print) {
       feed.cached = { ...feed.cached, fetchedAt: Date.now() };
       await writeCachedFeed(feed.key, feed.cached);
+      feed.lastError = undefined;
       if (feed.state.status === 'ready' && feed.state.stale) feed.set({ ...feed.state, stale: false });
       return;
     }
@@ -60,7 +61,9 @@ export async function revalidate<T>(feed: FeedHandle<T>): Promise<void> {
     const published = parser.published?.(data);
     const held = feed.cached && parser.published?.(feed.cached.data);
     if (published && held && Date.parse(published) < Date.parse(held)) {
-      console.warn(`${LOG_PREFIX} ${url}: the server sent a feed published ${published}, older than the copy held (${held}); keeping the copy`);
+      const message = `the server sent a feed published ${published}, older than the copy held (${held}); keeping the copy`;
+      console.warn(`${LOG_PREFIX} ${url}: ${message}`);
+      feed.lastError = new FeedError(FeedErrorKind.Older, url, message);
       return;
     }
     reportIssues(url, issues);
@@ -70,6 +73,7 @@ export async function revalidate<T>(feed: FeedHandle<T>): Promise<void> {
     if (etag) entry.etag = etag;
     if (lastModified) entry.lastModified = lastModified;
     feed.cached = entry;
+    feed.lastError = undefined;
     feed.set({ status: 'ready', data, issues, source: 'network', fetchedAt: entry.fetchedAt, stale: false });
     await writeCachedFeed(feed.key, entry);
   } catch (caught) {

@@ -1,5 +1,17 @@
 import { expect } from '@open-wc/testing';
-import { configureFeedClient, loadFeed, memberFeedParser, refreshFeed, watchFeed, type FeedState, type MemberFeed } from '@fsd/feed';
+import {
+  FeedErrorKind,
+  configureFeedClient,
+  lastFeedError,
+  loadFeed,
+  memberFeedParser,
+  readStoredFeed,
+  refreshFeed,
+  seedFeed,
+  watchFeed,
+  type FeedState,
+  type MemberFeed,
+} from '@fsd/feed';
 import { captureConsole, putFeed, requestsFor, sampleMemberFeed, serveFeed, uniqueName, until } from '../../../test/helpers/feeds.js';
 
 /** Opens a page of its own that reads a feed, as a fresh visit would; resolves with every state it went through. */
@@ -163,5 +175,75 @@ describe('feed client across visits (IndexedDB)', () => {
     const url = await serveFeed('x', { drop: true });
     const visitWithoutCopy = await visit(url);
     expect([...visitWithoutCopy]).to.deep.equal(['loading', 'error']);
+  });
+});
+
+describe('feed client for long-lived readers (the extension)', () => {
+  it('refreshes a feed not yet loaded with exactly one request', async () => {
+    const url = await serveFeed(await sampleMemberFeed());
+    const state = await refreshFeed(url, memberFeedParser);
+    expect(state.status).to.equal('ready');
+    expect(await requestsFor(url)).to.have.length(1);
+    await refreshFeed(url, memberFeedParser);
+    expect(await requestsFor(url)).to.have.length(2);
+  });
+
+  it('reads the stored copy without any request', async () => {
+    const url = await serveFeed(await sampleMemberFeed());
+    expect(await readStoredFeed(url, memberFeedParser)).to.equal(undefined);
+    await loadFeed(url, memberFeedParser);
+    const stored = await readStoredFeed(url, memberFeedParser);
+    expect(stored?.data.members.map((m) => m.id)).to.include('kaliop');
+    expect(await requestsFor(url)).to.have.length(1);
+  });
+
+  it('says why the last request brought nothing usable, and forgets it after a good one', async () => {
+    const name = uniqueName();
+    const feed = await sampleMemberFeed();
+    const url = await putFeed(name, feed);
+    await refreshFeed(url, memberFeedParser);
+    expect(lastFeedError(url, memberFeedParser)).to.equal(undefined);
+    await putFeed(name, '{ not json');
+    await captureConsole('warn', () => refreshFeed(url, memberFeedParser));
+    expect(lastFeedError(url, memberFeedParser)?.kind).to.equal(FeedErrorKind.NotJson);
+    await putFeed(name, { ...feed, updated: '2015-05-05T20:00:00+02:00' });
+    await captureConsole('warn', () => refreshFeed(url, memberFeedParser));
+    expect(lastFeedError(url, memberFeedParser)?.kind).to.equal(FeedErrorKind.Older);
+    await putFeed(name, { ...feed, updated: '2026-11-28T09:00:00+01:00' });
+    await refreshFeed(url, memberFeedParser);
+    expect(lastFeedError(url, memberFeedParser)).to.equal(undefined);
+  });
+
+  it('seeds a bundled snapshot where no copy is held, and never over a newer copy', async () => {
+    const name = uniqueName();
+    const feed = await sampleMemberFeed();
+    const url = new URL(`/__feeds/${name}`, location.href).href;
+    expect(await seedFeed(url, memberFeedParser, feed)).to.equal(true);
+    const seeded = await readStoredFeed(url, memberFeedParser);
+    expect(seeded?.bundled).to.equal(true);
+    expect(seeded?.data.members.length).to.equal(feed.members.length);
+    expect(await seedFeed(url, memberFeedParser, feed), 'the same snapshot again').to.equal(false);
+
+    // The server's feed, newer than the snapshot, replaces it; the snapshot cannot come back over it.
+    await putFeed(name, { ...feed, updated: '2026-11-28T09:00:00+01:00', members: feed.members.slice(0, 3) });
+    await refreshFeed(url, memberFeedParser);
+    expect((await readStoredFeed(url, memberFeedParser))?.data.members).to.have.length(3);
+    expect(await seedFeed(url, memberFeedParser, feed)).to.equal(false);
+    expect((await readStoredFeed(url, memberFeedParser))?.data.members).to.have.length(3);
+
+    // A later snapshot (an update of the extension) replaces an older copy.
+    expect(await seedFeed(url, memberFeedParser, { ...feed, updated: '2026-12-01T09:00:00+01:00' })).to.equal(true);
+    expect((await readStoredFeed(url, memberFeedParser))?.data.members).to.have.length(feed.members.length);
+  });
+
+  it('refuses a server feed older than the bundled snapshot', async () => {
+    const name = uniqueName();
+    const feed = await sampleMemberFeed();
+    const url = new URL(`/__feeds/${name}`, location.href).href;
+    await seedFeed(url, memberFeedParser, feed);
+    await putFeed(name, { ...feed, updated: '2015-05-05T20:00:00+02:00', members: feed.members.slice(0, 1) });
+    const { result: state } = await captureConsole('warn', () => refreshFeed(url, memberFeedParser));
+    expect(state.status === 'ready' && state.data.members.length).to.equal(feed.members.length);
+    expect(lastFeedError(url, memberFeedParser)?.kind).to.equal(FeedErrorKind.Older);
   });
 });

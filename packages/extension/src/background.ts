@@ -1,0 +1,158 @@
+/**
+ * The background of the extension: a service worker in Chrome, an event page in Firefox. Every listener is
+ * registered at the top level (the worker may start for any event); state lives in storage, never only in memory.
+ *
+ * - keeps the member registries: seeds the bundled snapshot, refreshes on an alarm (created only if missing);
+ * - shows on the toolbar, tab by tab, whether the tab's site belongs to a member;
+ * - answers the annotation content script's host lookups, and registers it for the sites the user enabled.
+ */
+import { DEFAULT_MEMBER_FEED_URL, lastFeedError, memberFeedParser, refreshFeed, seedFeed } from '@fsd/feed';
+import browser, { type Runtime } from './lib/browser.js';
+import { ANNOTATE_SCRIPT, syncContentScripts } from './lib/annotation.js';
+import type { LinkMember, LookupAnswer, RefreshLog, RefreshResult, Request } from './lib/protocol.js';
+import { Registries } from './lib/registries.js';
+import { getSettings, pageHost, uiLanguage } from './lib/settings.js';
+import { messages } from './ui/extension.messages.js';
+
+const LOG = '[FrenchSouth.digital extension]';
+const REFRESH_ALARM = 'fsd-refresh-registries';
+/** How often the registries are refreshed: the feeds change a few times a month. */
+const REFRESH_MINUTES = 6 * 60;
+const SNAPSHOT = 'snapshot/members.json';
+
+/** The snapshot of the cluster's feed shipped with the extension: works from the first second, and offline. */
+async function seedSnapshot(): Promise<void> {
+  try {
+    const response = await fetch(browser.runtime.getURL(SNAPSHOT));
+    await seedFeed(DEFAULT_MEMBER_FEED_URL, memberFeedParser, await response.json());
+  } catch (error) {
+    console.error(`${LOG} the bundled member snapshot could not be read`, error);
+  }
+}
+const seeded = seedSnapshot();
+
+let registries: Promise<Registries> | undefined;
+/** The subscribed registries as stored; read once per worker life, again after each refresh or change. */
+function currentRegistries(): Promise<Registries> {
+  registries ??= seeded.then(getSettings).then((settings) => Registries.read(settings.registries));
+  return registries;
+}
+
+async function ensureAlarm(): Promise<void> {
+  const existing = await browser.alarms.get(REFRESH_ALARM);
+  if (!existing) browser.alarms.create(REFRESH_ALARM, { delayInMinutes: 1, periodInMinutes: REFRESH_MINUTES });
+}
+
+/** Refreshes every subscribed registry (conditional requests; a bad or older feed never replaces the copy held). */
+async function refreshAll(): Promise<RefreshLog> {
+  await seeded;
+  const settings = await getSettings();
+  const { refreshLog } = await browser.storage.local.get('refreshLog');
+  const log: RefreshLog = { ...((refreshLog as RefreshLog | undefined) ?? {}) };
+  for (const url of settings.registries) {
+    const before = (await currentRegistries()).list.find((r) => r.url === url)?.copy;
+    const state = await refreshFeed(url, memberFeedParser);
+    const error = lastFeedError(url, memberFeedParser);
+    const result: RefreshResult = { at: Date.now(), ok: !error, outcome: 'unchanged' };
+    if (error) {
+      result.outcome = error.kind;
+      result.message = error.message;
+    } else if (state.status === 'ready' && state.data !== before?.data) {
+      result.outcome = 'updated';
+    }
+    if (state.status === 'ready') result.members = state.data.members.length;
+    else if (state.status === 'error' && !error) Object.assign(result, { ok: false, outcome: state.error.kind, message: state.error.message });
+    log[url] = result;
+  }
+  for (const url of Object.keys(log)) if (!settings.registries.includes(url)) delete log[url];
+  await browser.storage.local.set({ refreshLog: log });
+  registries = undefined;
+  await showAllTabs();
+  return log;
+}
+
+/** The toolbar for one tab: the badge and title when its site belongs to a member, nothing otherwise. */
+async function showTab(tabId: number, url: string | undefined): Promise<void> {
+  const host = pageHost(url);
+  const match = host ? (await currentRegistries()).byHost(host) : undefined;
+  const text = messages[uiLanguage(await getSettings())];
+  try {
+    if (match && !match.lapsed) {
+      await browser.action.setBadgeBackgroundColor({ tabId, color: '#0b5a87' });
+      await browser.action.setBadgeText({ tabId, text: '✓' });
+      await browser.action.setTitle({ tabId, title: text.toolbarMember(match.member.name, match.registry.name) });
+    } else {
+      await browser.action.setBadgeText({ tabId, text: '' });
+      await browser.action.setTitle({ tabId, title: text.toolbarDefault });
+    }
+  } catch {
+    // The tab closed meanwhile.
+  }
+}
+
+async function showAllTabs(): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : showTab(tab.id, tab.url))));
+}
+
+async function lookupHosts(hosts: unknown): Promise<LookupAnswer> {
+  const members: Record<string, LinkMember> = {};
+  if (!Array.isArray(hosts)) return { members };
+  const index = await currentRegistries();
+  for (const host of hosts.slice(0, 10_000)) {
+    if (typeof host !== 'string') continue;
+    const match = index.byHost(host);
+    if (match && !match.lapsed) members[host] = { id: match.member.id, name: match.member.name, registry: match.registry.name };
+  }
+  return { members };
+}
+
+async function annotateTab(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId }, files: [ANNOTATE_SCRIPT] });
+}
+
+function handleMessage(message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
+  const request = message as Request;
+  // Only the extension's own pages and content scripts can reach this listener (no externally_connectable).
+  if (sender.id !== browser.runtime.id) return undefined;
+  switch (request?.type) {
+    case 'lookup-hosts':
+      return lookupHosts(request.hosts);
+    case 'refresh':
+      return refreshAll();
+    case 'annotate-tab':
+      return annotateTab(request.tabId);
+    default:
+      return undefined;
+  }
+}
+
+async function setUp(firstRun: boolean): Promise<void> {
+  await seeded;
+  await ensureAlarm();
+  await syncContentScripts();
+  await showAllTabs();
+  if (firstRun) await refreshAll();
+}
+
+browser.runtime.onInstalled.addListener(() => void setUp(true));
+browser.runtime.onStartup.addListener(() => void setUp(false));
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === REFRESH_ALARM) void refreshAll();
+});
+browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+  if (change.url !== undefined || change.status === 'loading') void showTab(tabId, tab.url);
+});
+browser.runtime.onMessage.addListener(handleMessage);
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local') return;
+  if (changes.registries) {
+    registries = undefined;
+    void refreshAll();
+  }
+  if (changes.language) void showAllTabs();
+  if (changes.annotateAll || changes.annotateSites || changes.annotateExcept) void syncContentScripts();
+});
+browser.permissions.onAdded.addListener(() => void syncContentScripts());
+browser.permissions.onRemoved.addListener(() => void syncContentScripts());
+void ensureAlarm();

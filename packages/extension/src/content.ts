@@ -1,0 +1,166 @@
+/**
+ * Link annotation, on the sites the user enabled: links to member sites get `data-fsd-member="<id>"` and a small
+ * marker. No request, no page script: the content script asks the background which of the page's link hosts are
+ * members (matching stays in the browser), and marks them.
+ *
+ * - Work happens off the critical path, in idle-time slices (requestIdleCallback, with a timeout so it always
+ *   runs), and after the first pass only on nodes added to the page (MutationObserver).
+ * - The page's layout does not move: the marker is absolutely positioned at the end of the link, inside a closed
+ *   shadow root, so the page's CSS cannot reach it; the link's text content is unchanged.
+ */
+import browser from './lib/browser.js';
+import type { LinkMember, LookupAnswer } from './lib/protocol.js';
+import { messages } from './ui/extension.messages.js';
+import { supportedLang } from '../../widgets/src/internal/localize.js';
+
+const MARK_TAG = 'fsd-member-mark';
+const SLICE_MS = 8;
+
+declare global {
+  var __fsdAnnotating: boolean | undefined;
+}
+
+const STYLE = `
+:host { all: initial; }
+span {
+  position: absolute;
+  inset-block-start: -0.55em;
+  inset-inline-start: 0.05em;
+  inline-size: 0.6em;
+  block-size: 0.6em;
+  min-inline-size: 7px;
+  min-block-size: 7px;
+  border-radius: 50%;
+  background: #e8772e;
+  box-shadow: 0 0 0 1.5px #ffffff, 0 0 0 2.5px #0b5a87;
+  pointer-events: auto;
+}
+@media (prefers-color-scheme: dark) {
+  span { background: #f59b54; box-shadow: 0 0 0 1.5px #14212c, 0 0 0 2.5px #7cc7f2; }
+}
+@media (forced-colors: active) {
+  span { background: Mark; box-shadow: 0 0 0 1.5px CanvasText; }
+}`;
+
+/** The marker's host element keeps out of the layout whatever the page's CSS says (inline !important wins). */
+const HOST_STYLE =
+  'all:initial!important;position:absolute!important;display:inline!important;width:0!important;height:0!important;' +
+  'overflow:visible!important;pointer-events:none!important;margin:0!important;padding:0!important;border:0!important';
+
+function start(): void {
+  const lang = supportedLang(document.documentElement.lang) ?? supportedLang(browser.i18n.getUILanguage()) ?? 'fr';
+  const text = messages[lang];
+  /** host → member, or null when the background said it is not a member's. */
+  const known = new Map<string, LinkMember | null>();
+  const queue: HTMLAnchorElement[] = [];
+  let head = 0;
+  let running = false;
+
+  const idle = (): Promise<IdleDeadline | undefined> =>
+    new Promise((resolve) => {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback((deadline) => resolve(deadline), { timeout: 250 });
+      else setTimeout(() => resolve(undefined), 0);
+    });
+
+  function hostOf(link: HTMLAnchorElement): string | undefined {
+    const protocol = link.protocol;
+    if (protocol !== 'http:' && protocol !== 'https:') return undefined;
+    return link.hostname.toLowerCase().replace(/\.+$/, '') || undefined;
+  }
+
+  function mark(link: HTMLAnchorElement, member: LinkMember): void {
+    if (link.getAttribute('data-fsd-member') === member.id && link.querySelector(`:scope > ${MARK_TAG}`)) return;
+    link.setAttribute('data-fsd-member', member.id);
+    link.querySelector(`:scope > ${MARK_TAG}`)?.remove();
+    const host = document.createElement(MARK_TAG);
+    host.setAttribute('style', HOST_STYLE);
+    const label = text.linkMarker(member.name, member.registry);
+    host.setAttribute('role', 'img');
+    host.setAttribute('aria-label', label);
+    const root = host.attachShadow({ mode: 'closed' });
+    const style = document.createElement('style');
+    style.textContent = STYLE;
+    const dot = document.createElement('span');
+    dot.title = label;
+    root.append(style, dot);
+    link.append(host);
+  }
+
+  function unmark(link: HTMLAnchorElement): void {
+    if (!link.hasAttribute('data-fsd-member')) return;
+    link.removeAttribute('data-fsd-member');
+    link.querySelector(`:scope > ${MARK_TAG}`)?.remove();
+  }
+
+  async function lookup(hosts: string[]): Promise<void> {
+    try {
+      const answer = (await browser.runtime.sendMessage({ type: 'lookup-hosts', hosts })) as LookupAnswer | undefined;
+      for (const host of hosts) known.set(host, answer?.members[host] ?? null);
+    } catch {
+      // The extension was updated or disabled under the page: stop quietly.
+      observer.disconnect();
+      queue.length = head = 0;
+    }
+  }
+
+  async function drain(): Promise<void> {
+    if (running) return;
+    running = true;
+    try {
+      while (head < queue.length) {
+        const deadline = await idle();
+        const until = performance.now() + (deadline ? Math.max(deadline.timeRemaining(), 4) : SLICE_MS);
+        const batch: HTMLAnchorElement[] = [];
+        while (head < queue.length && (batch.length < 64 || performance.now() < until)) batch.push(queue[head++]!);
+        if (head === queue.length) queue.length = head = 0;
+        const unknown = new Set<string>();
+        const hosts = batch.map((link) => {
+          const host = hostOf(link);
+          if (host && !known.has(host)) unknown.add(host);
+          return host;
+        });
+        if (unknown.size) await lookup([...unknown]);
+        // Writes in a slice of their own, so that a big batch of marks does not block a frame.
+        let next = await idle();
+        let stop = performance.now() + (next ? Math.max(next.timeRemaining(), 4) : SLICE_MS);
+        for (let i = 0; i < batch.length; i++) {
+          if (performance.now() > stop) {
+            next = await idle();
+            stop = performance.now() + (next ? Math.max(next.timeRemaining(), 4) : SLICE_MS);
+          }
+          const member = hosts[i] ? known.get(hosts[i]!) : undefined;
+          if (member) mark(batch[i]!, member);
+          else unmark(batch[i]!);
+        }
+      }
+    } finally {
+      running = false;
+    }
+  }
+
+  function collect(node: Node): void {
+    if (!(node instanceof Element) || node.localName === MARK_TAG) return;
+    if (node instanceof HTMLAnchorElement && node.hasAttribute('href')) queue.push(node);
+    if (node.firstElementChild) for (const link of node.querySelectorAll<HTMLAnchorElement>('a[href]')) queue.push(link);
+  }
+
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'attributes') {
+        if (record.target instanceof HTMLAnchorElement) queue.push(record.target);
+      } else {
+        for (const node of record.addedNodes) collect(node);
+      }
+    }
+    if (head < queue.length) void drain();
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
+  collect(document.documentElement);
+  void drain();
+}
+
+// The popup may inject the script into a page where it already runs (registered): run once per page.
+if (!globalThis.__fsdAnnotating) {
+  globalThis.__fsdAnnotating = true;
+  start();
+}

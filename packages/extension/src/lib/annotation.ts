@@ -1,0 +1,39 @@
+import browser from './browser.js';
+import { ALL_SITES, getSettings, sitePattern } from './settings.js';
+
+export const ANNOTATE_SCRIPT = 'content.js';
+const SCRIPT_ID = 'fsd-annotate-links';
+
+/**
+ * Registers the link annotation content script for exactly the sites the user enabled and granted: all sites, or
+ * a list of hosts (minus the exceptions). Without a granted permission nothing is registered.
+ */
+export async function syncContentScripts(): Promise<string[]> {
+  const settings = await getSettings();
+  const granted = new Set((await browser.permissions.getAll()).origins ?? []);
+  const allGranted = granted.has(ALL_SITES) || granted.has('<all_urls>');
+  let matches: string[];
+  let excludeMatches: string[] = [];
+  if (settings.annotateAll && allGranted) {
+    matches = [ALL_SITES];
+    excludeMatches = settings.annotateExcept.map(sitePattern);
+  } else {
+    matches = settings.annotateSites.map(sitePattern).filter((pattern) => allGranted || granted.has(pattern));
+  }
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+  if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+  if (matches.length) {
+    await browser.scripting.registerContentScripts([
+      {
+        id: SCRIPT_ID,
+        matches,
+        ...(excludeMatches.length ? { excludeMatches } : {}),
+        js: [ANNOTATE_SCRIPT],
+        runAt: 'document_idle',
+        allFrames: false,
+        persistAcrossSessions: true,
+      },
+    ]);
+  }
+  return matches;
+}

@@ -1,0 +1,78 @@
+import type { Lang } from '../../../widgets/src/internal/localize.js';
+import { supportedLang } from '../../../widgets/src/internal/localize.js';
+import { DEFAULT_MEMBER_FEED_URL, normalizeHost } from '@fsd/feed';
+import browser from './browser.js';
+
+/**
+ * What the user chose, kept in `storage.local` (state lives in storage, never in the service worker's memory).
+ * Each reader goes through these few functions, which fill in the defaults.
+ */
+export interface Settings {
+  /** The member feeds subscribed to, in order of precedence: the first that lists a domain wins. */
+  registries: string[];
+  /** Annotate links on every site (needs the optional permission for all sites). */
+  annotateAll: boolean;
+  /** Sites (host names) where links are annotated. */
+  annotateSites: string[];
+  /** Sites left alone while `annotateAll` is on. */
+  annotateExcept: string[];
+  /** `auto` follows the browser's language. */
+  language: 'auto' | Lang;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  registries: [DEFAULT_MEMBER_FEED_URL],
+  annotateAll: false,
+  annotateSites: [],
+  annotateExcept: [],
+  language: 'auto',
+};
+
+const strings = (value: unknown): string[] | undefined =>
+  Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : undefined;
+
+export async function getSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get(Object.keys(DEFAULT_SETTINGS));
+  const language = stored.language;
+  return {
+    registries: strings(stored.registries) ?? DEFAULT_SETTINGS.registries,
+    annotateAll: stored.annotateAll === true,
+    annotateSites: strings(stored.annotateSites) ?? [],
+    annotateExcept: strings(stored.annotateExcept) ?? [],
+    language: language === 'fr' || language === 'en' ? language : 'auto',
+  };
+}
+
+export async function updateSettings(changes: Partial<Settings>): Promise<void> {
+  await browser.storage.local.set(changes);
+}
+
+/** The language of the extension's pages: the user's choice, else the browser's if it is French or English, else French. */
+export function uiLanguage(settings: Pick<Settings, 'language'>): Lang {
+  if (settings.language !== 'auto') return settings.language;
+  return supportedLang(browser.i18n.getUILanguage()) ?? 'fr';
+}
+
+/** The match pattern that covers one site (its host name exactly), for permissions and content scripts. */
+export function sitePattern(host: string): string {
+  return `*://${host}/*`;
+}
+
+export const ALL_SITES = '*://*/*';
+
+/** The host of an http(s) page URL, normalised; `undefined` for other pages (about:, chrome:, file:, …). */
+export function pageHost(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+    return normalizeHost(parsed.hostname) ?? parsed.hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Is annotation on for this site, according to the settings (permissions aside)? */
+export function annotationWanted(settings: Settings, host: string): boolean {
+  return settings.annotateAll ? !settings.annotateExcept.includes(host) : settings.annotateSites.includes(host);
+}

@@ -1,0 +1,182 @@
+import type { Messages } from '../../../widgets/src/internal/localize.js';
+
+export interface ExtensionMessages {
+  toolbarDefault: string;
+  toolbarMember(name: string, registry: string): string;
+  linkMarker(name: string, registry: string): string;
+  memberOf(registry: string): string;
+  lapsed(date: string): string;
+  memberSince(date: string): string;
+  college: string;
+  city: string;
+  profile: string;
+  website: string;
+  upcomingEvents: string;
+  notMember(host: string): string;
+  noPage: string;
+  searchLabel: string;
+  searchPlaceholder: string;
+  results(count: number): string;
+  moreResults(shown: number, count: number): string;
+  annotateSite(host: string): string;
+  annotateSiteOn(host: string): string;
+  annotateDenied: string;
+  annotateAllOn: string;
+  options: string;
+  noData: string;
+  // Options page
+  optionsTitle: string;
+  registries: string;
+  registriesHelp: string;
+  addRegistry: string;
+  registryUrl: string;
+  add: string;
+  remove(name: string): string;
+  refreshNow: string;
+  refreshing: string;
+  lastUpdate: string;
+  never: string;
+  bundled(date: string): string;
+  outcome(outcome: string, members?: number): string;
+  membersCount(count: number): string;
+  invalidUrl: string;
+  duplicateUrl: string;
+  annotation: string;
+  annotationHelp: string;
+  annotateAll: string;
+  annotateSites: string;
+  noSites: string;
+  stopSite(host: string): string;
+  exceptions: string;
+  language: string;
+  languageAuto: string;
+  privacy: string;
+}
+
+const fr: ExtensionMessages = {
+  toolbarDefault: 'FrenchSouth.digital : membres du cluster',
+  toolbarMember: (name, registry) => `${name} : membre de ${registry}`,
+  linkMarker: (name, registry) => `Membre de ${registry} : ${name}`,
+  memberOf: (registry) => `Membre de ${registry}`,
+  lapsed: (date) => `Adhésion expirée le ${date}`,
+  memberSince: (date) => `Membre depuis le ${date}`,
+  college: 'Collège',
+  city: 'Ville',
+  profile: 'Voir sa fiche dans l’annuaire',
+  website: 'Site web',
+  upcomingEvents: 'Prochains événements',
+  notMember: (host) => `${host} n’est pas le site d’un membre.`,
+  noPage: 'Cet onglet n’affiche pas de site web.',
+  searchLabel: 'Chercher un membre',
+  searchPlaceholder: 'Nom, ville, collège…',
+  results: (count) => (count === 0 ? 'Aucun membre trouvé' : count === 1 ? '1 membre' : `${count} membres`),
+  moreResults: (shown, count) => `${shown} premiers sur ${count} : précisez la recherche`,
+  annotateSite: (host) => `Signaler les membres dans les liens de ${host}`,
+  annotateSiteOn: (host) => `Liens signalés sur ${host} : arrêter`,
+  annotateDenied: 'Permission refusée : les liens ne seront pas signalés.',
+  annotateAllOn: 'Les liens sont signalés sur tous les sites (voir les options).',
+  options: 'Options',
+  noData: 'Aucune liste de membres n’est disponible pour l’instant.',
+  optionsTitle: 'FrenchSouth.digital : options',
+  registries: 'Registres de membres',
+  registriesHelp: 'Les listes de membres suivies. La première qui cite un domaine l’emporte.',
+  addRegistry: 'Ajouter un registre',
+  registryUrl: 'Adresse du flux de membres (JSON)',
+  add: 'Ajouter',
+  remove: (name) => `Retirer ${name}`,
+  refreshNow: 'Mettre à jour maintenant',
+  refreshing: 'Mise à jour…',
+  lastUpdate: 'Dernière mise à jour',
+  never: 'jamais',
+  bundled: (date) => `liste fournie avec l’extension (${date})`,
+  outcome: (outcome, members) =>
+    ({
+      updated: `mise à jour réussie${members === undefined ? '' : ` (${members} membres)`}`,
+      unchanged: 'inchangée',
+      older: 'refusée : plus ancienne que la liste gardée',
+      network: 'échec : serveur injoignable',
+      timeout: 'échec : pas de réponse',
+      http: 'échec : erreur du serveur',
+      'not-json': 'refusée : ce n’est pas du JSON',
+      version: 'refusée : version inconnue',
+      invalid: 'refusée : flux invalide',
+    })[outcome] ?? outcome,
+  membersCount: (count) => `${count} membres`,
+  invalidUrl: 'Saisissez une adresse http(s) complète.',
+  duplicateUrl: 'Ce registre est déjà suivi.',
+  annotation: 'Signalement des liens',
+  annotationHelp: 'Marque les liens vers les sites des membres. Le navigateur vous demande l’accès aux sites concernés au moment où vous l’activez.',
+  annotateAll: 'Sur tous les sites',
+  annotateSites: 'Sites où les liens sont signalés',
+  noSites: 'Aucun. Activez un site depuis le bouton de l’extension.',
+  stopSite: (host) => `Arrêter sur ${host}`,
+  exceptions: 'Sites exclus',
+  language: 'Langue',
+  languageAuto: 'Celle du navigateur',
+  privacy: 'Tout se passe dans votre navigateur : l’extension ne contacte que les registres ci-dessus, sans statistiques ni code distant.',
+};
+
+const en: ExtensionMessages = {
+  toolbarDefault: 'FrenchSouth.digital: cluster members',
+  toolbarMember: (name, registry) => `${name}: member of ${registry}`,
+  linkMarker: (name, registry) => `Member of ${registry}: ${name}`,
+  memberOf: (registry) => `Member of ${registry}`,
+  lapsed: (date) => `Membership lapsed on ${date}`,
+  memberSince: (date) => `Member since ${date}`,
+  college: 'College',
+  city: 'City',
+  profile: 'See its profile in the directory',
+  website: 'Website',
+  upcomingEvents: 'Upcoming events',
+  notMember: (host) => `${host} is not a member’s site.`,
+  noPage: 'This tab does not show a website.',
+  searchLabel: 'Search for a member',
+  searchPlaceholder: 'Name, city, college…',
+  results: (count) => (count === 0 ? 'No member found' : count === 1 ? '1 member' : `${count} members`),
+  moreResults: (shown, count) => `First ${shown} of ${count}: refine the search`,
+  annotateSite: (host) => `Flag members in the links of ${host}`,
+  annotateSiteOn: (host) => `Links flagged on ${host}: stop`,
+  annotateDenied: 'Permission refused: links will not be flagged.',
+  annotateAllOn: 'Links are flagged on every site (see the options).',
+  options: 'Options',
+  noData: 'No member list is available yet.',
+  optionsTitle: 'FrenchSouth.digital: options',
+  registries: 'Member registries',
+  registriesHelp: 'The member lists followed. The first one that lists a domain wins.',
+  addRegistry: 'Add a registry',
+  registryUrl: 'Member feed address (JSON)',
+  add: 'Add',
+  remove: (name) => `Remove ${name}`,
+  refreshNow: 'Update now',
+  refreshing: 'Updating…',
+  lastUpdate: 'Last update',
+  never: 'never',
+  bundled: (date) => `list shipped with the extension (${date})`,
+  outcome: (outcome, members) =>
+    ({
+      updated: `updated${members === undefined ? '' : ` (${members} members)`}`,
+      unchanged: 'unchanged',
+      older: 'refused: older than the list held',
+      network: 'failed: server unreachable',
+      timeout: 'failed: no answer',
+      http: 'failed: server error',
+      'not-json': 'refused: not JSON',
+      version: 'refused: unknown version',
+      invalid: 'refused: invalid feed',
+    })[outcome] ?? outcome,
+  membersCount: (count) => `${count} members`,
+  invalidUrl: 'Enter a full http(s) address.',
+  duplicateUrl: 'This registry is already followed.',
+  annotation: 'Link flags',
+  annotationHelp: 'Marks links to members’ sites. The browser asks you for access to the sites concerned when you turn it on.',
+  annotateAll: 'On every site',
+  annotateSites: 'Sites where links are flagged',
+  noSites: 'None. Turn a site on from the extension’s button.',
+  stopSite: (host) => `Stop on ${host}`,
+  exceptions: 'Sites left out',
+  language: 'Language',
+  languageAuto: 'The browser’s',
+  privacy: 'Everything happens in your browser: the extension contacts only the registries above, with no analytics and no remote code.',
+};
+
+export const messages: Messages<ExtensionMessages> = { fr, en };

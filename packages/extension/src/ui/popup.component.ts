@@ -1,0 +1,199 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { clusterMark } from '../../../widgets/src/internal/cluster-mark.js';
+import { FsdElement } from '../../../widgets/src/internal/fsd-element.js';
+import { formatIsoDate, localized, type Lang } from '../../../widgets/src/internal/localize.js';
+import { tokens } from '../../../widgets/src/internal/tokens.styles.js';
+import browser from '../lib/browser.js';
+import { Registries, type Match } from '../lib/registries.js';
+import { annotationWanted, getSettings, pageHost, sitePattern, uiLanguage, updateSettings, type Settings } from '../lib/settings.js';
+import { messages } from './extension.messages.js';
+import { fold, initials, pageStyles } from './shared.styles.js';
+import { popupStyles } from './popup.styles.js';
+
+const MAX_RESULTS = 30;
+
+interface TabInfo {
+  id: number | undefined;
+  host: string | undefined;
+}
+
+/**
+ * The toolbar popup: on a member's site the member's card (and its upcoming events); elsewhere a search over
+ * every member of every registry. Also the switch that turns link annotation on for the tab's site.
+ *
+ * Opened as a tab for tests and screenshots, `popup.html?tab=ID` shows the popup for that tab.
+ */
+export class FsdExtensionPopup extends FsdElement {
+  static override styles = [tokens, pageStyles, popupStyles];
+  static override properties = {
+    _ready: { state: true },
+    _query: { state: true },
+    _notice: { state: true },
+    _settings: { state: true },
+  };
+
+  _ready = false;
+  _query = '';
+  _notice = '';
+  _settings: Settings | undefined;
+  #registries: Registries | undefined;
+  #tab: TabInfo = { id: undefined, host: undefined };
+  #match: Match | undefined;
+  #language: Lang = 'fr';
+
+  constructor() {
+    super();
+    this.theme = 'auto';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.#load();
+  }
+
+  protected override get language(): Lang {
+    return this.#language;
+  }
+
+  async #load(): Promise<void> {
+    const settings = await getSettings();
+    this.#language = uiLanguage(settings);
+    document.documentElement.lang = this.#language;
+    this.lang = this.#language;
+    const wanted = Number(new URLSearchParams(location.search).get('tab'));
+    const [tab] = wanted ? [await browser.tabs.get(wanted)] : await browser.tabs.query({ active: true, currentWindow: true });
+    this.#tab = { id: tab?.id, host: pageHost(tab?.url) };
+    this.#registries = await Registries.read(settings.registries);
+    this.#match = this.#tab.host ? this.#registries.byHost(this.#tab.host) : undefined;
+    this._settings = settings;
+    this._ready = true;
+  }
+
+  override render(): TemplateResult {
+    const text = messages[this.language];
+    return html`
+      <header class="head">
+        <span class="mark">${clusterMark}<span>FrenchSouth.digital</span></span>
+        <a href="options.html" target="_blank" class="options">${text.options}</a>
+      </header>
+      ${this._ready ? this.#body() : html`<p class="muted" role="status">…</p>`}
+    `;
+  }
+
+  #body(): TemplateResult {
+    const text = messages[this.language];
+    if (!this.#registries!.list.some((r) => r.copy)) return html`<p role="status">${text.noData}</p>`;
+    return html`
+      ${this.#match
+        ? this.#card(this.#match)
+        : html`<p class="muted site">${this.#tab.host ? text.notMember(this.#tab.host) : text.noPage}</p>`}
+      ${this.#tab.host ? this.#annotation(this.#tab.host) : nothing} ${this.#match ? nothing : this.#search()}
+    `;
+  }
+
+  #card({ member, registry, college, profile, lapsed }: Match): TemplateResult {
+    const text = messages[this.language];
+    const lang = this.language;
+    return html`
+      <article class="card" aria-labelledby="member-name">
+        <div class="card__top">
+          <span class="logo" aria-hidden="true">${initials(member.name)}</span>
+          <div>
+            <h1 id="member-name">${member.name}</h1>
+            <p class=${lapsed ? 'error' : 'member-of'}>
+              ${lapsed ? text.lapsed(formatIsoDate(member.validUntil!, lang)) : text.memberOf(registry.name)}
+            </p>
+          </div>
+        </div>
+        <dl>
+          ${college ? html`<div><dt>${text.college}</dt><dd>${localized(college.name, lang)}</dd></div>` : nothing}
+          <div><dt>${text.city}</dt><dd>${member.city}</dd></div>
+        </dl>
+        <p class="description">${localized(member.description, lang)}</p>
+        <p class="muted">${text.memberSince(formatIsoDate(member.memberSince, lang))}</p>
+        <p><a href=${profile} target="_blank" rel="noopener noreferrer">${text.profile}</a></p>
+        <slot name="events"></slot>
+      </article>
+    `;
+  }
+
+  #annotation(host: string): TemplateResult {
+    const text = messages[this.language];
+    const settings = this._settings!;
+    const on = annotationWanted(settings, host);
+    return html`
+      <div class="annotate">
+        <button type="button" aria-pressed=${on ? 'true' : 'false'} @click=${() => this.#toggleAnnotation(host, on)}>
+          ${on ? text.annotateSiteOn(host) : text.annotateSite(host)}
+        </button>
+        <p class="notice" role="status">${this._notice}</p>
+      </div>
+    `;
+  }
+
+  async #toggleAnnotation(host: string, on: boolean): Promise<void> {
+    const text = messages[this.language];
+    const settings = this._settings!;
+    const pattern = sitePattern(host);
+    let next: Partial<Settings>;
+    if (settings.annotateAll) {
+      next = { annotateExcept: on ? [...settings.annotateExcept, host] : settings.annotateExcept.filter((h) => h !== host) };
+    } else if (!on) {
+      // Asked at the moment of the click, for this one site.
+      const granted = await browser.permissions.request({ origins: [pattern] });
+      if (!granted) {
+        this._notice = text.annotateDenied;
+        return;
+      }
+      next = { annotateSites: [...settings.annotateSites.filter((h) => h !== host), host] };
+    } else {
+      next = { annotateSites: settings.annotateSites.filter((h) => h !== host) };
+      await browser.permissions.remove({ origins: [pattern] });
+    }
+    await updateSettings(next);
+    this._settings = { ...settings, ...next };
+    this._notice = '';
+    if (!on && this.#tab.id !== undefined) await browser.runtime.sendMessage({ type: 'annotate-tab', tabId: this.#tab.id });
+  }
+
+  #search(): TemplateResult {
+    const text = messages[this.language];
+    const lang = this.language;
+    const query = fold(this._query.trim());
+    const found: Match[] = [];
+    if (query) {
+      for (const match of this.#registries!.members()) {
+        const haystack = fold(
+          [match.member.name, match.member.city, match.college ? localized(match.college.name, lang) : '', ...match.member.tags, ...match.member.domains].join(' '),
+        );
+        if (query.split(/\s+/).every((word) => haystack.includes(word))) found.push(match);
+      }
+      found.sort((a, b) => a.member.name.localeCompare(b.member.name, lang));
+    }
+    const shown = found.slice(0, MAX_RESULTS);
+    return html`
+      <search class="search">
+        <label for="search">${text.searchLabel}</label>
+        <input
+          id="search"
+          type="search"
+          autocomplete="off"
+          placeholder=${text.searchPlaceholder}
+          .value=${this._query}
+          @input=${(e: Event) => (this._query = (e.target as HTMLInputElement).value)}
+        />
+        <p class="muted count" role="status">
+          ${query ? (found.length > shown.length ? text.moreResults(shown.length, found.length) : text.results(found.length)) : ''}
+        </p>
+        <ul class="results">
+          ${shown.map(
+            (m) => html`<li>
+              <a href=${m.profile} target="_blank" rel="noopener noreferrer">${m.member.name}</a>
+              <span class="muted">${m.member.city}${m.college ? ` · ${localized(m.college.name, lang)}` : ''} · ${m.registry.name}</span>
+            </li>`,
+          )}
+        </ul>
+      </search>
+    `;
+  }
+}

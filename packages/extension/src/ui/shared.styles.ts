@@ -1,0 +1,85 @@
+import { css } from 'lit';
+
+/** What the popup and the options page share, on top of the widgets' tokens (light and dark, focus, fonts). */
+export const pageStyles = css`
+  :host {
+    display: block;
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  h1,
+  h2,
+  h3,
+  p,
+  ul,
+  dl,
+  dd {
+    margin: 0;
+  }
+  a {
+    color: var(--_accent);
+  }
+  button,
+  input,
+  select {
+    font: inherit;
+    color: inherit;
+  }
+  button {
+    cursor: pointer;
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_accent);
+    padding: 0.35rem 0.7rem;
+  }
+  button.primary {
+    background: var(--_accent);
+    color: var(--_surface);
+  }
+  input,
+  select {
+    border: 1px solid var(--_muted);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    padding: 0.35rem 0.5rem;
+  }
+  .muted {
+    color: var(--_muted);
+  }
+  .error {
+    color: var(--_danger);
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .mark {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4rem;
+    font-weight: 600;
+  }
+  .mark svg {
+    inline-size: 1.6rem;
+    block-size: 1.6rem;
+  }
+`;
+
+/** The initials of a member, shown in place of a logo (the extension loads no image from the network). */
+export function initials(name: string): string {
+  const words = name.split(/[\s-]+/).filter((w) => /\p{L}|\p{N}/u.test(w));
+  return words
+    .slice(0, 2)
+    .map((w) => [...w][0]!.toUpperCase())
+    .join('');
+}
+
+/** Accent- and case-insensitive form of a text, for search. */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}

@@ -1,0 +1,140 @@
+// What the extension's end-to-end tests, benchmark and screenshots share: a local web server that plays every
+// site (member sites, look-alikes, the feeds) and a headless Chromium with the built extension loaded.
+// Host names reach the server through Chromium's host resolver rules (scripts/chrome.mjs maps every host to
+// 127.0.0.1, ports kept), so that `http://www.kaliop.com:PORT/` is a member's site as far as the browser knows.
+/* global chrome */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { chromeArgs, requireChrome } from '../../../scripts/chrome.mjs';
+import { manifest } from '../build/manifest.js';
+
+export const DIST = resolve('packages/extension/dist');
+export const sampleFeed = () => JSON.parse(readFileSync('examples/data/members.json', 'utf8'));
+
+/** A page with links: `links` is a list of [href, text]. */
+export function linksPage(title, links, { script } = {}) {
+  const items = links.map(([href, text]) => `<li><a href="${href}">${text}</a></li>`).join('\n');
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${title}</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem} a{color:#0b5a87}</style></head>
+<body><h1>${title}</h1><ul id="links">${items}</ul>${script ? `<script src="${script}"></script>` : ''}</body></html>`;
+}
+
+/**
+ * Starts the server. `feeds` maps a path (`/feeds/members.json`) to `{ body, etag, lastModified, status }`,
+ * changed by the tests; `pages` maps a path to HTML; every request is logged with its host and headers.
+ */
+export async function startSites() {
+  const feeds = new Map();
+  const pages = new Map();
+  const files = new Map();
+  const log = [];
+  let version = 0;
+  const server = createServer((request, response) => {
+    const url = new URL(request.url, `http://${request.headers.host}`);
+    log.push({ host: url.hostname, path: url.pathname, ifNoneMatch: request.headers['if-none-match'], ifModifiedSince: request.headers['if-modified-since'] });
+    const feed = feeds.get(url.pathname);
+    if (feed) {
+      const headers = { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-cache', ETag: feed.etag, 'Last-Modified': feed.lastModified };
+      if (feed.status === 200 && request.headers['if-none-match'] === feed.etag) return response.writeHead(304, headers).end();
+      return response.writeHead(feed.status, headers).end(feed.body);
+    }
+    if (files.has(url.pathname)) return response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(files.get(url.pathname));
+    const page = pages.get(url.pathname) ?? pages.get('*');
+    if (page) return response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(typeof page === 'function' ? page(url) : page);
+    response.writeHead(404).end();
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const port = server.address().port;
+  return {
+    port,
+    log,
+    pages,
+    files,
+    /** Publishes a feed at `path` (JSON value or raw text); returns its URL on the given host. */
+    setFeed(path, body, { status = 200, host = 'feeds.frenchsouth.test' } = {}) {
+      version++;
+      feeds.set(path, { body: typeof body === 'string' ? body : JSON.stringify(body), status, etag: `"v${version}"`, lastModified: new Date(Date.now() - 1000 * (100 - version)).toUTCString() });
+      return `http://${host}:${port}${path}`;
+    },
+    url: (host, path = '/') => `http://${host}:${port}${path}`,
+    close: () => new Promise((r) => server.close(r)),
+  };
+}
+
+/**
+ * A copy of a built extension whose manifest also grants `hosts` up front: headless Chromium shows the
+ * permission prompt to nobody, so this is how the annotation path runs for real in tests. Same code otherwise.
+ */
+export function grantedCopy(browser = 'chrome', hosts = ['*://*/*']) {
+  const dir = mkdtempSync(join(tmpdir(), 'fsd-extension-'));
+  cpSync(join(DIST, browser), dir, { recursive: true });
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest(browser, { hostPermissions: hosts }), null, 2));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Launches Chromium with the extension at `path`. `netLog` records every network request the browser makes
+ * during the whole run (Chromium's own NetLog), read back by {@link requestedUrls} after `close()`.
+ */
+export async function launchWithExtension(path, { netLog, lang = 'fr-FR', args = [] } = {}) {
+  const browser = await puppeteer.launch({
+    executablePath: requireChrome(),
+    headless: true,
+    pipe: true,
+    enableExtensions: [path],
+    // The browser's language, as the extension reads it (chrome.i18n.getUILanguage()).
+    env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8` },
+    args: [...chromeArgs().filter((a) => !a.startsWith('--lang')), `--lang=${lang}`, ...(netLog ? [`--log-net-log=${netLog}`] : []), ...args],
+  });
+  const workerTarget = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'));
+  const id = new URL(workerTarget.url()).host;
+  const extension = {
+    browser,
+    id,
+    /** Runs a function in the extension's service worker (its `chrome` API); restarts are followed. */
+    async inWorker(fn, ...args) {
+      const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${id}/`));
+      const worker = await target.worker();
+      return worker.evaluate(fn, ...args);
+    },
+    async tabIdOf(url) {
+      return extension.inWorker(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
+    },
+    badge(tabId) {
+      return extension.inWorker(async (id) => ({ text: await chrome.action.getBadgeText({ tabId: id }), title: await chrome.action.getTitle({ tabId: id }) }), tabId);
+    },
+    /** Waits until the tab's badge text is `text`; resolves with the badge. */
+    async waitForBadge(tabId, text, timeout = 10_000) {
+      const start = Date.now();
+      for (;;) {
+        const badge = await extension.badge(tabId);
+        if (badge.text === text) return badge;
+        if (Date.now() - start > timeout) throw new Error(`badge of tab ${tabId} stayed "${badge.text}", expected "${text}"`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    page: (file, query = '') => `chrome-extension://${id}/${file}${query}`,
+    close: () => browser.close(),
+  };
+  return extension;
+}
+
+/** Every URL the browser requested, with who asked (`initiator`), from a NetLog file (after the browser closed). */
+export function requestedUrls(netLogPath) {
+  let text = readFileSync(netLogPath, 'utf8').trim();
+  // A NetLog cut short lacks its closing brackets.
+  if (!text.endsWith('}')) text = text.replace(/,?\s*$/, '') + ']}';
+  const log = JSON.parse(text);
+  const types = Object.fromEntries(Object.entries(log.constants.logEventTypes).map(([name, n]) => [n, name]));
+  const urls = [];
+  for (const event of log.events ?? []) {
+    const type = types[event.type];
+    if (type === 'URL_REQUEST_START_JOB' && event.params?.url) {
+      urls.push({ url: event.params.url, initiator: event.params.initiator, isolation: event.params.network_isolation_key });
+    }
+  }
+  return urls;
+}

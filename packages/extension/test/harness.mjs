@@ -98,6 +98,10 @@ export async function launchWithExtension(path, { netLog, lang = 'fr-FR', args =
     async inWorker(fn, ...args) {
       const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${id}/`));
       const worker = await target.worker();
+      // A worker that is still starting may not have its extension bindings yet.
+      for (let i = 0; i < 100 && !(await worker.evaluate(() => typeof chrome !== 'undefined' && !!chrome.storage)); i++) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
       return worker.evaluate(fn, ...args);
     },
     async tabIdOf(url) {

@@ -81,8 +81,6 @@ export interface SearchResult {
   items: number[];
   /** For each facet, how many results each value would have with the other facets applied. */
   counts: Record<Facet, Int32Array>;
-  /** Did the text match anything before facets? */
-  searched: boolean;
 }
 
 export class DirectoryIndex {
@@ -260,11 +258,9 @@ export class DirectoryIndex {
     const { college: collegeCounts, city: cityCounts, origin: originCounts, tag: tagCounts } = counts;
     const order = sort === 'newest' ? this.#newest : this.#byName;
     const items: number[] = [];
-    let searched = false;
     for (let position = 0; position < order.length; position++) {
       const member = order[position]!;
       if (stamp !== 0 && (queryStamps[member] !== stamp || matched[member] !== tokens)) continue;
-      searched = true;
       // Which facets this member fails: it counts in a facet when it passes every other one.
       const c = college[member]!;
       const y = city[member]!;
@@ -290,8 +286,8 @@ export class DirectoryIndex {
       if (o >= 0 && !(failures && !failsOrigin)) originCounts[o]!++;
       if (!(failures && !failsTag)) for (let t = tagStart[member]!; t < tagStart[member + 1]!; t++) tagCounts[tagValues[t]!]!++;
     }
-    if (stamp !== 0 && sort === 'relevance') return { items: this.#byScore(items), counts, searched };
-    return { items, counts, searched };
+    if (stamp !== 0 && sort === 'relevance') return { items: this.#byScore(items), counts };
+    return { items, counts };
   }
 
   /** Highest score first; members of equal score stay in name order (a stable bucket pass). */

@@ -1,4 +1,4 @@
-import { DEFAULT_MEMBER_FEED_URL, memberFeedParser, profileUrl, type Member } from '@fsd/feed';
+import { DEFAULT_MEMBER_FEED_URL, memberFeedParser, profileUrl, refreshFeed, type Member } from '@fsd/feed';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { FeedController } from '../internal/feed-controller.js';
 import { FsdElement } from '../internal/fsd-element.js';
@@ -262,6 +262,11 @@ export class FsdMemberDirectory extends FsdElement {
       this.renderRoot.querySelector<HTMLElement>(`[data-member="${CSS.escape(id)}"] .card__open`) ?? this.renderRoot.querySelector<HTMLElement>('[part~="search"]');
   }
 
+  /** Asks the feed client for the feed again; the directory follows the new state like any other. */
+  #retry(): void {
+    void refreshFeed(this.src || DEFAULT_MEMBER_FEED_URL, memberFeedParser);
+  }
+
   #export(): void {
     const index = this.#index;
     if (!index) return;
@@ -307,6 +312,7 @@ export class FsdMemberDirectory extends FsdElement {
         <div class="dir__message" role="status">
           <p class="dir__message-title">${t.error}</p>
           <p>${t.errorNote}</p>
+          <button type="button" class="button" @click=${this.#retry}>${t.retry}</button>
         </div>
       </section>`;
     }

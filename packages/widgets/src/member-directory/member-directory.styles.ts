@@ -233,6 +233,11 @@ export const styles = [
       text-overflow: ellipsis;
     }
     .card__open {
+      display: block;
+      max-inline-size: 100%;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
       padding: 0;
       border: 0;
       background: none;
@@ -263,6 +268,7 @@ export const styles = [
     }
     .card__desc {
       grid-column: 1 / -1;
+      align-self: start;
       margin-block-start: 0.35em;
       font-size: 0.9em;
       display: -webkit-box;

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { FsdMemberDirectory } from '../../src/fsd-member-directory.js';
-import { captureConsole, sampleMemberFeed, serveFeed } from '../../../../test/helpers/feeds.js';
+import { captureConsole, putFeed, sampleMemberFeed, serveFeed, uniqueName } from '../../../../test/helpers/feeds.js';
 import { $, $$, countText, directoryFor, facetBox, feedWith, member, names, search, searchInput, settled, toggle, until } from './helpers.js';
 
 const dialogOf = (d: FsdMemberDirectory) => $<HTMLDialogElement>(d, 'dialog[part~="profile"]');
@@ -237,12 +237,33 @@ describe('<fsd-member-directory> states', () => {
       await element.updateComplete;
       expect(element.state).to.equal('error');
       expect((await event).detail).to.deep.equal({ state: 'error', count: 0 });
-      expect(visibleText($(element, '[part~="base"]'))).to.equal('L’annuaire des membres est momentanément indisponible. Réessayez dans quelques instants.');
+      expect(visibleText($(element, '[part~="base"]'))).to.equal('L’annuaire des membres est momentanément indisponible. Réessayez dans quelques instants. Réessayer');
       expect($(element, '[role="status"]')).to.exist;
       expect(messages.some((m) => m.includes(url))).to.equal(true);
       await expect(element).to.be.accessible();
     });
   }
+
+  it('tries again on "Réessayer", and shows the members once the feed is back', async () => {
+    const name = uniqueName('retry');
+    const url = await putFeed(name, 'gone', { status: 503 });
+    const element = document.createElement('fsd-member-directory');
+    element.setAttribute('src', url);
+    element.setAttribute('url-state', 'none');
+    await captureConsole('error', async () => {
+      const event = oneEvent(element, 'fsd-directory-state');
+      await fixture(element);
+      await event;
+    });
+    await element.updateComplete;
+    expect(element.state).to.equal('error');
+    await putFeed(name, await sampleMemberFeed());
+    const back = oneEvent(element, 'fsd-directory-state');
+    $(element, '.dir__message button').click();
+    expect((await back).detail).to.deep.equal({ state: 'ready', count: 10 });
+    await element.updateComplete;
+    expect(names(element)).to.have.length(10);
+  });
 
   it('shows the valid members of a feed with bad entries, and the console names the bad ones', async () => {
     const feed = await feedWith([

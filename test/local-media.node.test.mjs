@@ -105,9 +105,12 @@ test('typing, a filter and a profile go into the URL; back and forward walk thro
   await (await page.$('pierce/[data-member="kaliop"] .card__open')).click();
   await until(page, () => new URL(location.href).searchParams.get('fsd-member') === 'kaliop');
   assert.equal((await view(page)).profile, 'Kaliop');
+  const scrolled = await page.evaluate(() => scrollY);
+  assert.ok(scrolled > 0, 'the card was scrolled into view to be clicked');
 
   await page.goBack();
   await until(page, () => !document.querySelector('fsd-member-directory').shadowRoot.querySelector('dialog').open);
+  assert.equal(await page.evaluate(() => scrollY), scrolled, 'the list is where it was');
   assert.deepEqual((await view(page)).names, ['EDF', 'Kaliop', 'RG Systèmes', 'Sanofi']);
   const focused = await page.evaluate(() => document.querySelector('fsd-member-directory').shadowRoot.activeElement?.closest('[data-member]')?.dataset.member);
   assert.equal(focused, 'kaliop');

@@ -19,6 +19,8 @@ describe('<fsd-member-directory> search', () => {
     const d = await directoryFor();
     expect(names(d)).to.deep.equal(ALL_BY_NAME);
     expect(countText(d)).to.equal('10 membres');
+    // The count is a polite live region: screen readers announce it as results change.
+    expect($(d, '.dir__count').getAttribute('role')).to.equal('status');
     expect(d.state).to.equal('ready');
   });
 

@@ -338,6 +338,40 @@ describe('<fsd-member-directory> text, theme and logos', () => {
     expect(visibleText($(d, '[data-member="no-logo"] .logo--initials'))).to.equal('AW');
   });
 
+  it('is not changed by the page’s CSS, and its CSS does not leak into the page', async () => {
+    const wrapper = await fixture(html`<div>
+      <style>
+        .hostile li, .hostile h3, .hostile p { display: none !important; }
+        .hostile button { text-transform: uppercase !important; color: rgb(255, 0, 0) !important; }
+        .hostile { font: italic 30px/3 serif; letter-spacing: 5px; }
+      </style>
+      <div class="hostile"></div>
+      <p class="card__desc" id="outside">outside</p>
+    </div>`);
+    const d = await directoryFor();
+    wrapper.querySelector('.hostile')!.append(d);
+    await d.updateComplete;
+    const name = getComputedStyle(cardButton(d, 'kaliop'));
+    expect(getComputedStyle($(d, '[part~="card"]')).display).to.not.equal('none');
+    expect(name.textTransform).to.equal('none');
+    expect(name.fontStyle).to.equal('normal');
+    expect(name.letterSpacing).to.equal('normal');
+    expect(name.color).to.equal('rgb(11, 90, 135)');
+    expect(getComputedStyle(wrapper.querySelector('#outside')!).display).to.equal('block');
+    expect(getComputedStyle(wrapper.querySelector('#outside')!).overflow).to.equal('visible');
+  });
+
+  it('falls back on unknown attribute values with a console warning naming them', async () => {
+    const element = document.createElement('fsd-member-directory');
+    const src = await serveFeed(await sampleMemberFeed());
+    for (const [name, value] of Object.entries({ src, 'url-state': 'cookie', 'page-size': 'lots', theme: 'neon' })) element.setAttribute(name, value);
+    const { messages } = await captureConsole('warn', async () => settled(await fixture<FsdMemberDirectory>(element)));
+    expect(messages).to.include('<fsd-member-directory>: url-state="cookie" is not one of "query", "hash", "none"; using "query"');
+    expect(messages).to.include('<fsd-member-directory>: page-size="lots" is not a number of members per page; using 24');
+    expect(messages).to.include('<fsd-member-directory>: theme="neon" is not one of "light", "dark", "auto"; using "light"');
+    expect(names(element)).to.have.length(10);
+  });
+
   it('keeps feed text as text: markup in a name is shown, never run', async () => {
     const feed = await feedWith([member('evil', { name: '<img src=x onerror="window.__pwned=1">Evil' })]);
     const d = await directoryFor({}, feed);

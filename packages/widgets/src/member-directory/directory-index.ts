@@ -87,7 +87,7 @@ export class DirectoryIndex {
   readonly feed: MemberFeed;
   readonly members: readonly Member[];
   readonly facets: Record<Facet, FacetValues>;
-  readonly #terms: SearchableMap<number[]>;
+  #termIndex: SearchableMap<number[]> | undefined;
   /** Members by French collation of their names ("Écrans" with E). */
   readonly #byName: Uint32Array;
   #byNewest: Uint32Array | undefined;
@@ -111,18 +111,6 @@ export class DirectoryIndex {
     // A membership that has lapsed is no longer a membership: those members are not listed.
     this.members = feed.members.filter((member) => !isLapsed(member, now));
     const n = this.members.length;
-    const postings = new Map<string, number[]>();
-    const folded = new Map<string, string>();
-    const add = (text: string, member: number, mask: number) => {
-      for (const word of words(text, folded)) {
-        let list = postings.get(word);
-        if (!list) postings.set(word, (list = []));
-        const last = list[list.length - 1];
-        if (last !== undefined && last >>> 3 === member) list[list.length - 1] = last | mask;
-        else list.push((member << 3) | mask);
-      }
-    };
-    const collegeNames = new Map(feed.colleges.map((c) => [c.id, `${c.name.fr} ${c.name.en ?? ''}`]));
     const facetBuilders = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<Facet, Map<string, number>>;
     this.facets = Object.fromEntries(FACETS.map((f) => [f, { labels: [], keys: [] }])) as unknown as Record<Facet, FacetValues>;
     const valueOf = (facet: Facet, label: string, key = fold(label).trim()): number => {
@@ -142,12 +130,6 @@ export class DirectoryIndex {
     this.#tagStart = new Uint32Array(n + 1);
     const tagValues: number[] = [];
     this.members.forEach((member, i) => {
-      add(member.name, i, IN_NAME);
-      add(member.city, i, IN_KEYWORDS);
-      add(collegeNames.get(member.college) ?? member.college, i, IN_KEYWORDS);
-      for (const tag of member.tags) add(tag, i, IN_KEYWORDS);
-      add(member.description.fr, i, IN_TEXT);
-      if (member.description.en) add(member.description.en, i, IN_TEXT);
       this.#college[i] = valueOf('college', member.college, member.college);
       this.#city[i] = member.city ? valueOf('city', member.city) : -1;
       this.#origin[i] = member.origin ? valueOf('origin', member.origin, member.origin) : -1;
@@ -155,8 +137,6 @@ export class DirectoryIndex {
       this.#tagStart[i + 1] = tagValues.length;
     });
     this.#tagValues = Int32Array.from(tagValues);
-    this.#terms = new SearchableMap<number[]>();
-    for (const [word, list] of postings) this.#terms.set(word, list);
 
     const collator = new Intl.Collator('fr', { numeric: true });
     const keys = this.members.map((m) => m.name);
@@ -167,6 +147,42 @@ export class DirectoryIndex {
     this.#total = new Int32Array(n);
     this.#matched = new Uint32Array(n);
     this.#queryStamp = new Uint32Array(n);
+  }
+
+  /**
+   * The words of every member, built on the first search (or earlier with {@link prepare}): the list by name shows
+   * without waiting for it.
+   */
+  get #terms(): SearchableMap<number[]> {
+    if (this.#termIndex) return this.#termIndex;
+    const postings = new Map<string, number[]>();
+    const folded = new Map<string, string>();
+    const add = (text: string, member: number, mask: number) => {
+      for (const word of words(text, folded)) {
+        let list = postings.get(word);
+        if (!list) postings.set(word, (list = []));
+        const last = list[list.length - 1];
+        if (last !== undefined && last >>> 3 === member) list[list.length - 1] = last | mask;
+        else list.push((member << 3) | mask);
+      }
+    };
+    const collegeNames = new Map(this.feed.colleges.map((c) => [c.id, `${c.name.fr} ${c.name.en ?? ''}`]));
+    this.members.forEach((member, i) => {
+      add(member.name, i, IN_NAME);
+      add(member.city, i, IN_KEYWORDS);
+      add(collegeNames.get(member.college) ?? member.college, i, IN_KEYWORDS);
+      for (const tag of member.tags) add(tag, i, IN_KEYWORDS);
+      add(member.description.fr, i, IN_TEXT);
+      if (member.description.en) add(member.description.en, i, IN_TEXT);
+    });
+    const terms = new SearchableMap<number[]>();
+    for (const [word, list] of postings) terms.set(word, list);
+    return (this.#termIndex = terms);
+  }
+
+  /** Builds the word index now (call it when the page is idle, before the reader types). */
+  prepare(): void {
+    void this.#terms;
   }
 
   /** Newest members first (by `memberSince`), then by name. Built on first use. */

@@ -167,6 +167,8 @@ export class FsdMemberDirectory extends FsdElement {
     if (index !== this.#index) {
       this.#index = index;
       this.#resultKey = '';
+      // The first results show from the list by name; the word index is built once they are on screen.
+      setTimeout(() => index.prepare(), 0);
       if (this.college && index.valueNumber('college', this.college) < 0) {
         this.warnOnce(`college="${this.college}" is not a college of the feed (${feed.data.colleges.map((c) => c.id).join(', ')}); no member matches`);
       }

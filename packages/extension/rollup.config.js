@@ -29,7 +29,7 @@ function assemble() {
       for (const file of ['popup.html', 'options.html', 'pages.css']) cpSync(`${src}/${file}`, `${staging}/${file}`);
       cpSync(`${src}/_locales`, `${staging}/_locales`, { recursive: true });
       mkdirSync(`${staging}/snapshot`, { recursive: true });
-      cpSync('examples/data/members.json', `${staging}/snapshot/members.json`);
+      for (const feed of ['members', 'events']) cpSync(`examples/data/${feed}.json`, `${staging}/snapshot/${feed}.json`);
       mkdirSync(`${staging}/icons`, { recursive: true });
       for (const size of [16, 32, 48, 128]) writeFileSync(`${staging}/icons/icon-${size}.png`, iconPng(size));
       writeFileSync(`${staging}/manifest.json`, `${JSON.stringify(manifest('chrome'), null, 2)}\n`);

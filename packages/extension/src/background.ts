@@ -6,7 +6,17 @@
  * - shows on the toolbar, tab by tab, whether the tab's site belongs to a member;
  * - answers the annotation content script's host lookups, and registers it for the sites the user enabled.
  */
-import { DEFAULT_MEMBER_FEED_URL, lastFeedError, memberFeedParser, refreshFeed, seedFeed } from '@fsd/feed';
+import {
+  DEFAULT_EVENT_FEED_URL,
+  DEFAULT_MEMBER_FEED_URL,
+  eventFeedParser,
+  lastFeedError,
+  readStoredFeed,
+  memberFeedParser,
+  refreshFeed,
+  seedFeed,
+  type FeedParser,
+} from '@fsd/feed';
 import browser, { type Runtime } from './lib/browser.js';
 import { ANNOTATE_SCRIPT, syncContentScripts } from './lib/annotation.js';
 import type { LinkMember, LookupAnswer, RefreshLog, RefreshResult, Request } from './lib/protocol.js';
@@ -18,18 +28,24 @@ const LOG = '[FrenchSouth.digital extension]';
 const REFRESH_ALARM = 'fsd-refresh-registries';
 /** How often the registries are refreshed: the feeds change a few times a month. */
 const REFRESH_MINUTES = 6 * 60;
-const SNAPSHOT = 'snapshot/members.json';
+/** Snapshots of the cluster's feeds shipped with the extension (packaged files, not network requests). */
+const SNAPSHOTS: [string, string, FeedParser<unknown>][] = [
+  ['snapshot/members.json', DEFAULT_MEMBER_FEED_URL, memberFeedParser as FeedParser<unknown>],
+  ['snapshot/events.json', DEFAULT_EVENT_FEED_URL, eventFeedParser as FeedParser<unknown>],
+];
 
-/** The snapshot of the cluster's feed shipped with the extension: works from the first second, and offline. */
-async function seedSnapshot(): Promise<void> {
-  try {
-    const response = await fetch(browser.runtime.getURL(SNAPSHOT));
-    await seedFeed(DEFAULT_MEMBER_FEED_URL, memberFeedParser, await response.json());
-  } catch (error) {
-    console.error(`${LOG} the bundled member snapshot could not be read`, error);
+/** Puts the bundled snapshots in place where no newer copy is held: the extension works from its first second, and offline. */
+async function seedSnapshots(): Promise<void> {
+  for (const [file, url, parser] of SNAPSHOTS) {
+    try {
+      const response = await fetch(browser.runtime.getURL(file));
+      await seedFeed(url, parser, await response.json());
+    } catch (error) {
+      console.error(`${LOG} the bundled snapshot ${file} could not be read`, error);
+    }
   }
 }
-const seeded = seedSnapshot();
+const seeded = seedSnapshots();
 
 let registries: Promise<Registries> | undefined;
 /** The subscribed registries as stored; read once per worker life, again after each refresh or change. */
@@ -49,22 +65,27 @@ async function refreshAll(): Promise<RefreshLog> {
   const settings = await getSettings();
   const { refreshLog } = await browser.storage.local.get('refreshLog');
   const log: RefreshLog = { ...((refreshLog as RefreshLog | undefined) ?? {}) };
-  for (const url of settings.registries) {
-    const before = (await currentRegistries()).list.find((r) => r.url === url)?.copy;
-    const state = await refreshFeed(url, memberFeedParser);
-    const error = lastFeedError(url, memberFeedParser);
+  const feeds: [string, FeedParser<unknown>][] = [
+    ...settings.registries.map((url): [string, FeedParser<unknown>] => [url, memberFeedParser as FeedParser<unknown>]),
+    ...settings.eventFeeds.map((url): [string, FeedParser<unknown>] => [url, eventFeedParser as FeedParser<unknown>]),
+  ];
+  for (const [url, parser] of feeds) {
+    const before = await readStoredFeed(url, parser);
+    const state = await refreshFeed(url, parser);
+    const error = lastFeedError(url, parser);
     const result: RefreshResult = { at: Date.now(), ok: !error, outcome: 'unchanged' };
     if (error) {
       result.outcome = error.kind;
       result.message = error.message;
-    } else if (state.status === 'ready' && state.data !== before?.data) {
+    } else if ((await readStoredFeed(url, parser))?.fingerprint !== before?.fingerprint) {
       result.outcome = 'updated';
     }
-    if (state.status === 'ready') result.members = state.data.members.length;
+    const members = state.status === 'ready' ? (state.data as { members?: unknown[] }).members : undefined;
+    if (members) result.members = members.length;
     else if (state.status === 'error' && !error) Object.assign(result, { ok: false, outcome: state.error.kind, message: state.error.message });
     log[url] = result;
   }
-  for (const url of Object.keys(log)) if (!settings.registries.includes(url)) delete log[url];
+  for (const url of Object.keys(log)) if (!feeds.some(([feed]) => feed === url)) delete log[url];
   await browser.storage.local.set({ refreshLog: log });
   registries = undefined;
   await showAllTabs();
@@ -146,7 +167,7 @@ browser.tabs.onUpdated.addListener((tabId, change, tab) => {
 browser.runtime.onMessage.addListener(handleMessage);
 browser.storage.onChanged.addListener((changes, area) => {
   if (area !== 'local') return;
-  if (changes.registries) {
+  if (changes.registries || changes.eventFeeds) {
     registries = undefined;
     void refreshAll();
   }

@@ -24,8 +24,8 @@ const STYLE = `
 :host { all: initial; }
 span {
   position: absolute;
-  inset-block-start: -0.55em;
-  inset-inline-start: 0.05em;
+  inset-block-start: 0.05em;
+  inset-inline-start: -0.1em;
   inline-size: 0.6em;
   block-size: 0.6em;
   min-inline-size: 7px;

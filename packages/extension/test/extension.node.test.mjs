@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { DIST, launchWithExtension, linksPage, requestedUrls, startSites } from './harness.mjs';
+import { runAxe } from './axe.mjs';
+import { DIST, launchWithExtension, linksPage, requestedUrls, sampleFeed, startSites } from './harness.mjs';
 
 let sites;
 let ext;
@@ -86,7 +87,7 @@ test('the popup shows the member’s card on its site, and a search elsewhere', 
 
   const other = await openTab(sites.url('example.org'));
   const search = await openPopup(other.tabId);
-  assert.match((await shadowText(search, 'p.site'))[0], /example\.org n’est pas le site d’un membre/);
+  assert.match((await shadowText(search, 'h1.site'))[0], /example\.org n’est pas le site d’un membre/);
   await search.focus('fsd-extension-popup');
   await search.keyboard.press('Tab'); // the options link
   await search.keyboard.press('Tab'); // the annotation switch
@@ -96,6 +97,162 @@ test('the popup shows the member’s card on its site, and a search elsewhere', 
   assert.deepEqual(await shadowText(search, '.results a'), ['RG Systèmes']);
   assert.equal((await shadowText(search, '.count'))[0], '1 membre');
   await search.close();
+  await member.page.close();
+  await other.page.close();
+});
+
+test('a subscribed registry refreshes with conditional requests and picks up a changed feed', async () => {
+  const feed = sampleFeed();
+  const url = sites.setFeed('/feeds/members.json', feed);
+  const options = await ext.browser.newPage();
+  await options.goto(ext.page('options.html'), { waitUntil: 'load' });
+  await options.waitForFunction(() => document.querySelector('fsd-extension-options')?.shadowRoot?.querySelector('#registry-url'));
+  await options.type('fsd-extension-options >>> #registry-url', url);
+  await options.click('fsd-extension-options >>> form button[type="submit"]');
+  await options.waitForFunction((u) => document.querySelector('fsd-extension-options').shadowRoot.textContent.includes(u), {}, url);
+  const fetched = () => sites.log.filter((r) => r.path === '/feeds/members.json');
+  await waitFor(() => fetched().length === 1, 'the new registry to be fetched');
+
+  const newcomer = { ...feed.members[0], id: 'newcomer', name: 'Newcomer', domains: ['newcomer.org'] };
+  sites.setFeed('/feeds/members.json', { ...feed, updated: '2026-11-28T09:00:00+01:00', members: [...feed.members, newcomer] });
+  const { page, tabId } = await openTab(sites.url('www.newcomer.org'));
+  await ext.waitForBadge(tabId, '');
+  await options.bringToFront();
+  await options.click('fsd-extension-options >>> button.primary');
+  await ext.waitForBadge(tabId, '✓');
+  const requests = fetched();
+  assert.equal(requests.length, 2);
+  assert.equal(requests[1].ifNoneMatch, '"v1"', 'the refresh revalidates with the ETag held');
+  await options.waitForFunction(() => /mise à jour réussie \(12 membres\)/.test(document.querySelector('fsd-extension-options').shadowRoot.textContent));
+  await options.close();
+  await page.close();
+});
+
+test('an invalid or older feed does not replace the good one', async () => {
+  const feed = sampleFeed();
+  const { page, tabId } = await openTab(sites.url('www.newcomer.org'));
+  await ext.waitForBadge(tabId, '✓');
+  const options = await ext.browser.newPage();
+  await options.goto(ext.page('options.html'), { waitUntil: 'load' });
+  await options.bringToFront();
+  const outcome = () => options.$eval('fsd-extension-options', (el) => el.shadowRoot.querySelector('.registries:not(.events) li:last-child .error')?.textContent ?? '');
+  for (const [body, expected] of [
+    ['{"version": 1, "members": [', /refusée : ce n’est pas du JSON/],
+    [{ ...feed, version: 9 }, /refusée : version inconnue/],
+    [{ ...feed, updated: '2015-05-05T20:00:00+02:00', members: feed.members.slice(0, 1) }, /refusée : plus ancienne/],
+  ]) {
+    sites.setFeed('/feeds/members.json', body);
+    await options.waitForSelector('fsd-extension-options >>> button.primary:not([disabled])');
+    await options.click('fsd-extension-options >>> button.primary');
+    await options.waitForFunction((source) => new RegExp(source).test(document.querySelector('fsd-extension-options').shadowRoot.querySelector('.registries:not(.events) li:last-child')?.textContent ?? ''), {}, expected.source);
+    assert.match(await outcome(), expected);
+    assert.equal((await ext.badge(tabId)).text, '✓', 'the member added by the good feed is still flagged');
+  }
+  await options.close();
+  await page.close();
+});
+
+async function waitFor(predicate, what, timeout = 10_000) {
+  const start = Date.now();
+  while (!(await predicate())) {
+    if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+
+test('the popup lists the member’s upcoming events, from the events feed', async () => {
+  const day = 24 * 3600 * 1000;
+  const at = (days) => new Date(Date.now() + days * day).toISOString();
+  const events = {
+    version: 1,
+    updated: new Date().toISOString(),
+    categories: [],
+    events: [
+      { id: 'past', title: 'Atelier passé', start: at(-10), end: at(-10 + 0.1), organizer: { id: 'kaliop', name: 'Kaliop' } },
+      { id: 'soon', title: 'Atelier Smart Software : financer sa croissance', start: at(3), end: at(3.1), location: 'Montpellier', organizer: { id: 'kaliop', name: 'Kaliop' }, url: 'https://www.frenchsouth.digital/agenda/financer' },
+      { id: 'later', title: 'Hackathon des données ouvertes', start: at(40), end: at(40.3), organizer: { id: 'kaliop', name: 'Kaliop' } },
+      { id: 'other', title: 'Atelier Mediacloud', start: at(5), end: at(5.1), organizer: { id: 'awox', name: 'AwoX' } },
+    ],
+  };
+  const url = sites.setFeed('/feeds/events.json', events);
+  await ext.inWorker((u) => chrome.storage.local.set({ eventFeeds: [u] }), url);
+  await waitFor(async () => (await ext.inWorker((u) => chrome.storage.local.get('refreshLog').then((r) => r.refreshLog?.[u]?.ok), url)) === true, 'the events feed to be fetched');
+  const { page, tabId } = await openTab(sites.url('www.kaliop.com'));
+  const popup = await openPopup(tabId);
+  assert.deepEqual(await shadowText(popup, '.events h2'), ['Prochains événements']);
+  const items = await shadowText(popup, '.events li');
+  assert.equal(items.length, 2);
+  assert.match(items[0], /Atelier Smart Software : financer sa croissance.*Montpellier/);
+  assert.match(items[1], /Hackathon des données ouvertes/);
+  await popup.close();
+
+  const other = await openTab(sites.url('www.rgsystem.com'));
+  const none = await openPopup(other.tabId);
+  assert.deepEqual(await shadowText(none, '.events'), [], 'no events section for a member without upcoming events');
+  await none.close();
+  await page.close();
+  await other.page.close();
+});
+
+test('a second registry (DigitalPlace): its members are flagged and shown with their registry', async () => {
+  const feed = sampleFeed();
+  const digitalplace = {
+    ...feed,
+    updated: '2026-11-26T09:00:00+01:00',
+    cluster: { name: 'DigitalPlace', site: 'https://www.digitalplace.fr/', profileUrl: 'https://www.digitalplace.fr/annuaire/{id}' },
+    members: [{ ...feed.members[6], id: 'garonne-logiciels', name: 'Garonne Logiciels (exemple)', domains: ['garonne-logiciels.example'], city: 'Toulouse' }],
+  };
+  const url = sites.setFeed('/feeds/digitalplace.json', digitalplace);
+  const before = await ext.inWorker(() => chrome.storage.local.get('registries').then((r) => r.registries));
+  await ext.inWorker((list) => chrome.storage.local.set({ registries: list }), [...before, url]);
+  const { page, tabId } = await openTab(sites.url('www.garonne-logiciels.example'));
+  const badge = await ext.waitForBadge(tabId, '✓');
+  assert.equal(badge.title, 'Garonne Logiciels (exemple) : membre de DigitalPlace');
+  const popup = await openPopup(tabId);
+  assert.match((await shadowText(popup, 'article'))[0], /Membre de DigitalPlace.*Toulouse/);
+  assert.equal(await popup.$eval('fsd-extension-popup', (el) => el.shadowRoot.querySelector('article a').href), 'https://www.digitalplace.fr/annuaire/garonne-logiciels');
+  await popup.close();
+
+  // Removing the registry in the options page stops flagging its members.
+  const options = await ext.browser.newPage();
+  await options.goto(ext.page('options.html'), { waitUntil: 'load' });
+  await options.bringToFront();
+  await options.waitForSelector('fsd-extension-options >>> .registries li:last-child button');
+  assert.match(await options.$eval('fsd-extension-options', (el) => el.shadowRoot.querySelector('.registries li:last-child button').textContent), /Retirer DigitalPlace/);
+  await options.click('fsd-extension-options >>> .registries li:last-child button');
+  await page.reload({ waitUntil: 'load' });
+  await ext.waitForBadge(tabId, '');
+  await options.close();
+  await page.close();
+});
+
+test('popup and options pass axe in French and English, light and dark', async () => {
+  const member = await openTab(sites.url('www.kaliop.com'));
+  const other = await openTab(sites.url('example.org'));
+  for (const language of ['fr', 'en']) {
+    await ext.inWorker((l) => chrome.storage.local.set({ language: l }), language);
+    for (const scheme of ['light', 'dark']) {
+      for (const tabId of [member.tabId, other.tabId]) {
+        const popup = await ext.browser.newPage();
+        await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+        await popup.goto(ext.page('popup.html', `?tab=${tabId}`), { waitUntil: 'load' });
+        await popup.waitForFunction(() => document.querySelector('fsd-extension-popup')?.shadowRoot?.querySelector('h1, #search'));
+        assert.equal(await popup.$eval('html', (html) => html.lang), language);
+        assert.deepEqual(await runAxe(popup), [], `popup, ${language}, ${scheme}, tab ${tabId}`);
+        await popup.close();
+      }
+      const options = await ext.browser.newPage();
+      await options.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      await options.goto(ext.page('options.html'), { waitUntil: 'load' });
+      await options.waitForFunction(() => document.querySelector('fsd-extension-options')?.shadowRoot?.querySelector('h2'));
+      const heading = await options.$eval('fsd-extension-options', (el) => el.shadowRoot.querySelector('h2').textContent);
+      assert.equal(heading, language === 'fr' ? 'Registres de membres' : 'Member registries');
+      assert.deepEqual(await runAxe(options), [], `options, ${language}, ${scheme}`);
+      await options.close();
+    }
+  }
+  await ext.inWorker(() => chrome.storage.local.set({ language: 'fr' }));
   await member.page.close();
   await other.page.close();
 });
@@ -116,7 +273,7 @@ test('over the whole run, the extension requested nothing but the feeds', async 
   ext = undefined;
   const urls = requestedUrls(netLog);
   const byExtension = urls.filter((r) => `${r.initiator} ${r.isolation}`.includes(`chrome-extension://${id}`));
-  const feeds = new Set(['https://www.frenchsouth.digital/feeds/members.json', sites.url('feeds.frenchsouth.test', '/feeds/members.json')]);
+  const feeds = new Set(['https://www.frenchsouth.digital/feeds/members.json', 'https://www.frenchsouth.digital/feeds/events.json', ...['members', 'events', 'digitalplace'].map((name) => sites.url('feeds.frenchsouth.test', `/feeds/${name}.json`))]);
   assert.ok(byExtension.some(({ url }) => feeds.has(url)), 'the feed requests are in the log');
   assert.deepEqual(byExtension.filter(({ url }) => !feeds.has(url)), []);
 });

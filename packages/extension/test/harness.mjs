@@ -19,7 +19,7 @@ export function linksPage(title, links, { script } = {}) {
   const items = links.map(([href, text]) => `<li><a href="${href}">${text}</a></li>`).join('\n');
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${title}</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem} a{color:#0b5a87}</style></head>
-<body><h1>${title}</h1><ul id="links">${items}</ul>${script ? `<script src="${script}"></script>` : ''}</body></html>`;
+<body><main><h1>${title}</h1><ul id="links">${items}</ul></main>${script ? `<script src="${script}"></script>` : ''}</body></html>`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Lang } from '../../../widgets/src/internal/localize.js';
 import { supportedLang } from '../../../widgets/src/internal/localize.js';
-import { DEFAULT_MEMBER_FEED_URL, normalizeHost } from '@fsd/feed';
+import { DEFAULT_EVENT_FEED_URL, DEFAULT_MEMBER_FEED_URL, normalizeHost } from '@fsd/feed';
 import browser from './browser.js';
 
 /**
@@ -10,6 +10,8 @@ import browser from './browser.js';
 export interface Settings {
   /** The member feeds subscribed to, in order of precedence: the first that lists a domain wins. */
   registries: string[];
+  /** The events feeds whose upcoming events the popup shows on a member's site (the organiser's member id). */
+  eventFeeds: string[];
   /** Annotate links on every site (needs the optional permission for all sites). */
   annotateAll: boolean;
   /** Sites (host names) where links are annotated. */
@@ -22,6 +24,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   registries: [DEFAULT_MEMBER_FEED_URL],
+  eventFeeds: [DEFAULT_EVENT_FEED_URL],
   annotateAll: false,
   annotateSites: [],
   annotateExcept: [],
@@ -36,6 +39,7 @@ export async function getSettings(): Promise<Settings> {
   const language = stored.language;
   return {
     registries: strings(stored.registries) ?? DEFAULT_SETTINGS.registries,
+    eventFeeds: strings(stored.eventFeeds) ?? DEFAULT_SETTINGS.eventFeeds,
     annotateAll: stored.annotateAll === true,
     annotateSites: strings(stored.annotateSites) ?? [],
     annotateExcept: strings(stored.annotateExcept) ?? [],

@@ -28,6 +28,7 @@ export interface ExtensionMessages {
   optionsTitle: string;
   registries: string;
   registriesHelp: string;
+  eventFeeds: string;
   addRegistry: string;
   registryUrl: string;
   add: string;
@@ -80,13 +81,14 @@ const fr: ExtensionMessages = {
   optionsTitle: 'FrenchSouth.digital : options',
   registries: 'Registres de membres',
   registriesHelp: 'Les listes de membres suivies. La première qui cite un domaine l’emporte.',
+  eventFeeds: 'Agenda des événements',
   addRegistry: 'Ajouter un registre',
   registryUrl: 'Adresse du flux de membres (JSON)',
   add: 'Ajouter',
   remove: (name) => `Retirer ${name}`,
   refreshNow: 'Mettre à jour maintenant',
   refreshing: 'Mise à jour…',
-  lastUpdate: 'Dernière mise à jour',
+  lastUpdate: 'Dernière mise à jour :',
   never: 'jamais',
   bundled: (date) => `liste fournie avec l’extension (${date})`,
   outcome: (outcome, members) =>
@@ -143,13 +145,14 @@ const en: ExtensionMessages = {
   optionsTitle: 'FrenchSouth.digital: options',
   registries: 'Member registries',
   registriesHelp: 'The member lists followed. The first one that lists a domain wins.',
+  eventFeeds: 'Events calendar',
   addRegistry: 'Add a registry',
   registryUrl: 'Member feed address (JSON)',
   add: 'Add',
   remove: (name) => `Remove ${name}`,
   refreshNow: 'Update now',
   refreshing: 'Updating…',
-  lastUpdate: 'Last update',
+  lastUpdate: 'Last update:',
   never: 'never',
   bundled: (date) => `list shipped with the extension (${date})`,
   outcome: (outcome, members) =>

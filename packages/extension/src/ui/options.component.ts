@@ -5,6 +5,7 @@ import { locale, type Lang } from '../../../widgets/src/internal/localize.js';
 import { tokens } from '../../../widgets/src/internal/tokens.styles.js';
 import { safeWebUrl } from '@fsd/feed';
 import browser from '../lib/browser.js';
+import { giveBack } from '../lib/permissions.js';
 import type { RefreshLog } from '../lib/protocol.js';
 import { Registries } from '../lib/registries.js';
 import { ALL_SITES, getSettings, sitePattern, uiLanguage, updateSettings, type Settings } from '../lib/settings.js';
@@ -98,7 +99,7 @@ export class FsdExtensionOptions extends FsdElement {
                 <strong>${registry.name}</strong> <span class="muted">${copy ? text.membersCount(copy.data.members.length) : ''}</span>
                 <div class="url">${registry.url}</div>
                 <div>
-                  ${text.lastUpdate} :
+                  ${text.lastUpdate}
                   ${result
                     ? html`<span class=${result.ok ? 'ok' : 'error'}>${this.#date(result.at)}, ${text.outcome(result.outcome, result.members)}</span>`
                     : copy?.bundled
@@ -109,6 +110,23 @@ export class FsdExtensionOptions extends FsdElement {
               <button type="button" @click=${() => this.#remove(registry.url)} ?disabled=${this._settings!.registries.length === 1}>
                 ${text.remove(registry.name)}
               </button>
+            </li>`;
+          })}
+        </ul>
+        <h3>${text.eventFeeds}</h3>
+        <ul class="registries events">
+          ${this._settings!.eventFeeds.map((url) => {
+            const result = this._log[url];
+            return html`<li>
+              <div>
+                <div class="url">${url}</div>
+                <div>
+                  ${text.lastUpdate}
+                  ${result
+                    ? html`<span class=${result.ok ? 'ok' : 'error'}>${this.#date(result.at)}, ${text.outcome(result.outcome)}</span>`
+                    : text.never}
+                </div>
+              </div>
             </li>`;
           })}
         </ul>
@@ -219,13 +237,13 @@ export class FsdExtensionOptions extends FsdElement {
     } else {
       await updateSettings({ annotateAll: false });
       // Keep access only to the sites enabled one by one.
-      await browser.permissions.remove({ origins: [ALL_SITES] });
+      await giveBack([ALL_SITES]);
     }
   };
 
   async #removeSite(host: string, key: 'annotateSites' | 'annotateExcept'): Promise<void> {
     const settings = this._settings!;
     await updateSettings({ [key]: settings[key].filter((h) => h !== host) });
-    if (key === 'annotateSites' && !settings.annotateAll) await browser.permissions.remove({ origins: [sitePattern(host)] });
+    if (key === 'annotateSites' && !settings.annotateAll) await giveBack([sitePattern(host)]);
   }
 }

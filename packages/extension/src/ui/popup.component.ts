@@ -1,9 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { clusterMark } from '../../../widgets/src/internal/cluster-mark.js';
 import { FsdElement } from '../../../widgets/src/internal/fsd-element.js';
-import { formatIsoDate, localized, type Lang } from '../../../widgets/src/internal/localize.js';
+import { formatIsoDate, locale, localized, type Lang } from '../../../widgets/src/internal/localize.js';
 import { tokens } from '../../../widgets/src/internal/tokens.styles.js';
+import { eventFeedParser, readStoredFeed, type CalendarEvent } from '@fsd/feed';
 import browser from '../lib/browser.js';
+import { giveBack } from '../lib/permissions.js';
 import { Registries, type Match } from '../lib/registries.js';
 import { annotationWanted, getSettings, pageHost, sitePattern, uiLanguage, updateSettings, type Settings } from '../lib/settings.js';
 import { messages } from './extension.messages.js';
@@ -11,6 +13,18 @@ import { fold, initials, pageStyles } from './shared.styles.js';
 import { popupStyles } from './popup.styles.js';
 
 const MAX_RESULTS = 30;
+const MAX_EVENTS = 3;
+
+/** The member's events that have not ended yet, soonest first, from every events feed held. */
+async function upcomingEvents(feeds: readonly string[], memberId: string, now = new Date()): Promise<CalendarEvent[]> {
+  const today = now.toISOString().slice(0, 10);
+  const copies = await Promise.all(feeds.map((url) => readStoredFeed(url, eventFeedParser)));
+  return copies
+    .flatMap((copy) => copy?.data.events ?? [])
+    .filter((event) => event.organizer?.id === memberId && (event.allDay ? event.end >= today : Date.parse(event.end) >= now.getTime()))
+    .sort((a, b) => (a.start < b.start ? -1 : 1))
+    .slice(0, MAX_EVENTS);
+}
 
 interface TabInfo {
   id: number | undefined;
@@ -39,6 +53,7 @@ export class FsdExtensionPopup extends FsdElement {
   #registries: Registries | undefined;
   #tab: TabInfo = { id: undefined, host: undefined };
   #match: Match | undefined;
+  #events: CalendarEvent[] = [];
   #language: Lang = 'fr';
 
   constructor() {
@@ -65,6 +80,7 @@ export class FsdExtensionPopup extends FsdElement {
     this.#tab = { id: tab?.id, host: pageHost(tab?.url) };
     this.#registries = await Registries.read(settings.registries);
     this.#match = this.#tab.host ? this.#registries.byHost(this.#tab.host) : undefined;
+    if (this.#match) this.#events = await upcomingEvents(settings.eventFeeds, this.#match.member.id);
     this._settings = settings;
     this._ready = true;
   }
@@ -86,7 +102,7 @@ export class FsdExtensionPopup extends FsdElement {
     return html`
       ${this.#match
         ? this.#card(this.#match)
-        : html`<p class="muted site">${this.#tab.host ? text.notMember(this.#tab.host) : text.noPage}</p>`}
+        : html`<h1 class="site">${this.#tab.host ? text.notMember(this.#tab.host) : text.noPage}</h1>`}
       ${this.#tab.host ? this.#annotation(this.#tab.host) : nothing} ${this.#match ? nothing : this.#search()}
     `;
   }
@@ -112,8 +128,33 @@ export class FsdExtensionPopup extends FsdElement {
         <p class="description">${localized(member.description, lang)}</p>
         <p class="muted">${text.memberSince(formatIsoDate(member.memberSince, lang))}</p>
         <p><a href=${profile} target="_blank" rel="noopener noreferrer">${text.profile}</a></p>
-        <slot name="events"></slot>
+        ${this.#events.length ? this.#eventList() : nothing}
       </article>
+    `;
+  }
+
+  #eventList(): TemplateResult {
+    const text = messages[this.language];
+    const lang = this.language;
+    const when = (event: CalendarEvent) =>
+      event.allDay
+        ? formatIsoDate(event.start, lang)
+        : new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(event.start));
+    return html`
+      <section class="events" aria-labelledby="events-title">
+        <h2 id="events-title">${text.upcomingEvents}</h2>
+        <ul>
+          ${this.#events.map(
+            (event) => html`<li>
+              <time datetime=${event.start}>${when(event)}</time>
+              ${event.url
+                ? html`<a href=${event.url} target="_blank" rel="noopener noreferrer">${localized(event.title, lang)}</a>`
+                : html`<span>${localized(event.title, lang)}</span>`}
+              ${event.location ? html`<span class="muted">${event.location}</span>` : nothing}
+            </li>`,
+          )}
+        </ul>
+      </section>
     `;
   }
 
@@ -148,7 +189,7 @@ export class FsdExtensionPopup extends FsdElement {
       next = { annotateSites: [...settings.annotateSites.filter((h) => h !== host), host] };
     } else {
       next = { annotateSites: settings.annotateSites.filter((h) => h !== host) };
-      await browser.permissions.remove({ origins: [pattern] });
+      await giveBack([pattern]);
     }
     await updateSettings(next);
     this._settings = { ...settings, ...next };

@@ -38,6 +38,11 @@ export const popupStyles = css`
     font-size: 1.25rem;
     line-height: 1.2;
   }
+  h1.site {
+    font-size: 1rem;
+    font-weight: 400;
+    color: var(--_muted);
+  }
   .member-of {
     color: var(--_accent);
     font-weight: 600;
@@ -52,12 +57,30 @@ export const popupStyles = css`
   }
   dt {
     color: var(--_muted);
+    flex: none;
   }
   dt::after {
     content: ' :';
   }
   :host([lang='en']) dt::after {
     content: ':';
+  }
+  .events h2 {
+    font-size: 1rem;
+    margin-block: 0.4rem 0.3rem;
+  }
+  .events ul {
+    list-style: none;
+    padding: 0;
+    display: grid;
+    gap: 0.5rem;
+  }
+  .events li {
+    display: grid;
+  }
+  .events time {
+    font-size: 0.85rem;
+    color: var(--_muted);
   }
   .annotate {
     margin-block-start: 0.9rem;

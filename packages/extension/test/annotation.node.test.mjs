@@ -1,0 +1,138 @@
+// End-to-end: link annotation in real Chromium. The extension is the shipped Chrome build with the hosts granted in
+// its manifest (headless Chromium shows the permission prompt to nobody; see harness.mjs grantedCopy), turned on
+// for one site from the popup as a user would.
+/* global chrome */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { runAxe } from './axe.mjs';
+import { grantedCopy, launchWithExtension, linksPage, startSites } from './harness.mjs';
+
+let sites;
+let ext;
+let copy;
+
+const LINKS = [
+  ['https://www.kaliop.com/', 'Kaliop, agence web'],
+  ['http://blog.kaliop.com/article', 'le blog de Kaliop'],
+  ['https://notkaliop.com/', 'NotKaliop'],
+  ['https://example.org/', 'Example'],
+  ['https://www.AWOX.com./produits', 'AwoX'],
+  ['mailto:contact@kaliop.com', 'écrire à Kaliop'],
+  ['/local', 'une page du journal'],
+];
+
+// Links added after load, the way a news site loads comments or "read more" blocks.
+const LATER = `
+setTimeout(() => {
+  const box = document.createElement('div');
+  box.id = 'later';
+  box.innerHTML = '<p>Voir aussi <a href="https://www.rgsystem.com/">RG Systèmes</a> et <a href="https://www.lemonde.fr/">Le Monde</a>.</p>';
+  document.querySelector('main').append(box);
+  const item = document.createElement('li');
+  item.innerHTML = '<span><a href="https://sanofi.fr/">Sanofi</a></span>';
+  document.getElementById('links').append(item);
+}, 300);
+`;
+
+// A site whose CSS would wreck anything injected into its links.
+const HOSTILE = 'a * { display: block !important; width: 300px !important; height: 80px !important; background: red !important; }';
+
+before(async () => {
+  sites = await startSites();
+  sites.files.set('/later.js', LATER);
+  sites.pages.set('/article', () => linksPage('Midi Libre : le numérique régional', LINKS, { script: '/later.js' }).replace('</style>', `${HOSTILE}</style>`));
+  sites.pages.set('*', linksPage('Une page', []));
+  copy = grantedCopy('chrome');
+  ext = await launchWithExtension(copy.dir);
+  await ext.inWorker(() => chrome.storage.local.set({ language: 'fr' }));
+});
+after(async () => {
+  await ext?.close();
+  await sites?.close();
+  copy?.remove();
+});
+
+const rects = (page) => page.$$eval('a', (links) => links.map((a) => JSON.stringify(a.getBoundingClientRect())));
+const marked = (page) =>
+  page.$$eval('a[data-fsd-member]', (links) =>
+    links.map((a) => [a.textContent, a.dataset.fsdMember, a.querySelector('fsd-member-mark')?.getAttribute('aria-label')]),
+  );
+
+test('turned on from the popup, links to members get a marker and data-fsd-member, the layout does not move', async () => {
+  const page = await ext.browser.newPage();
+  const url = sites.url('www.midilibre-test.fr', '/article');
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForSelector('#later a');
+  const before = await rects(page);
+  assert.deepEqual(await marked(page), [], 'nothing is marked before the user turns it on');
+
+  const tabId = await ext.tabIdOf(page.url());
+  const popup = await ext.browser.newPage();
+  await popup.goto(ext.page('popup.html', `?tab=${tabId}`), { waitUntil: 'load' });
+  await popup.waitForSelector('fsd-extension-popup >>> .annotate button');
+  assert.equal(await popup.$eval('fsd-extension-popup', (el) => el.shadowRoot.querySelector('.annotate button').getAttribute('aria-pressed')), 'false');
+  await popup.click('fsd-extension-popup >>> .annotate button');
+  await popup.waitForFunction(() => document.querySelector('fsd-extension-popup').shadowRoot.querySelector('.annotate button').getAttribute('aria-pressed') === 'true');
+  await popup.close();
+
+  await page.bringToFront();
+  await page.waitForFunction(() => document.querySelectorAll('a[data-fsd-member]').length === 5, { timeout: 10_000 });
+  assert.deepEqual((await marked(page)).sort(), [
+    ['AwoX', 'awox', 'Membre de FrenchSouth.digital : AwoX'],
+    ['Kaliop, agence web', 'kaliop', 'Membre de FrenchSouth.digital : Kaliop'],
+    ['RG Systèmes', 'rg-systemes', 'Membre de FrenchSouth.digital : RG Systèmes'],
+    ['Sanofi', 'sanofi', 'Membre de FrenchSouth.digital : Sanofi'],
+    ['le blog de Kaliop', 'kaliop', 'Membre de FrenchSouth.digital : Kaliop'],
+  ]);
+  assert.deepEqual(await rects(page), before, 'every link keeps its box, even under the page’s hostile CSS');
+  const title = await page.$eval('a[data-fsd-member="kaliop"]', (a) => a.textContent);
+  assert.equal(title, 'Kaliop, agence web', 'the link’s text is unchanged');
+  assert.deepEqual(await runAxe(page), []);
+  await page.close();
+});
+
+test('on the next visit the registered script marks links by itself, including links added after load', async () => {
+  const page = await ext.browser.newPage();
+  await page.goto(sites.url('www.midilibre-test.fr', '/article'), { waitUntil: 'load' });
+  await page.waitForFunction(() => document.querySelectorAll('a[data-fsd-member]').length === 5, { timeout: 10_000 });
+  const later = await page.$$eval('#later a', (links) => links.map((a) => a.dataset.fsdMember ?? null));
+  assert.deepEqual(later, ['rg-systemes', null]);
+  // A link whose address changes is checked again.
+  await page.$eval('a[href="https://example.org/"]', (a) => (a.href = 'https://www.edf.fr/'));
+  await page.waitForFunction(() => document.querySelector('a[href="https://www.edf.fr/"]')?.dataset.fsdMember === 'edf');
+  await page.close();
+});
+
+test('a site not turned on is left alone', async () => {
+  const page = await ext.browser.newPage();
+  await page.goto(sites.url('www.other-news.fr', '/article'), { waitUntil: 'load' });
+  await page.waitForSelector('#later a');
+  await new Promise((r) => setTimeout(r, 500));
+  assert.deepEqual(await marked(page), []);
+  const registered = await ext.inWorker(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.matches));
+  assert.deepEqual(registered, [['*://www.midilibre-test.fr/*']]);
+  await page.close();
+});
+
+test('turned off from the popup, the script is unregistered', async () => {
+  const page = await ext.browser.newPage();
+  await page.goto(sites.url('www.midilibre-test.fr', '/article'), { waitUntil: 'load' });
+  const tabId = await ext.tabIdOf(page.url());
+  const popup = await ext.browser.newPage();
+  await popup.goto(ext.page('popup.html', `?tab=${tabId}`), { waitUntil: 'load' });
+  await popup.waitForSelector('fsd-extension-popup >>> .annotate button[aria-pressed="true"]');
+  await popup.click('fsd-extension-popup >>> .annotate button');
+  await popup.waitForSelector('fsd-extension-popup >>> .annotate button[aria-pressed="false"]');
+  await popup.close();
+  const start = Date.now();
+  let registered;
+  do {
+    registered = await ext.inWorker(async () => (await chrome.scripting.getRegisteredContentScripts()).length);
+  } while (registered && Date.now() - start < 5000);
+  assert.equal(registered, 0);
+  await page.reload({ waitUntil: 'load' });
+  await page.waitForSelector('#later a');
+  await new Promise((r) => setTimeout(r, 500));
+  assert.deepEqual(await marked(page), []);
+  await page.close();
+});

@@ -1,0 +1,55 @@
+// The browser extension: its popup on a member's site (light and dark) and a news page whose links to members
+// are flagged. The built extension runs in a headless Chromium of its own; the pages come from a local server
+// under real host names (packages/extension/test/harness.mjs).
+/* global chrome */
+import { grantedCopy, launchWithExtension, linksPage, startSites } from '../../packages/extension/test/harness.mjs';
+
+const ARTICLE = [
+  ['https://www.kaliop.com/', 'Kaliop'],
+  ['https://www.rgsystem.com/', 'RG Systèmes'],
+  ['https://www.lemonde.fr/', 'Le Monde'],
+  ['https://www.awox.com/', 'AwoX'],
+  ['https://www.wikipedia.org/', 'Wikipédia'],
+];
+
+export default async function ({ shoot }) {
+  const sites = await startSites();
+  sites.pages.set('*', linksPage('Kaliop : agence web et mobile', []));
+  sites.pages.set(
+    '/article',
+    `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Midi Libre</title>
+<style>body{font:17px/1.6 Georgia,serif;margin:0;padding:1.5rem 2rem;max-width:40rem;color:#222}h1{font:700 1.5rem/1.2 system-ui,sans-serif}a{color:#0b5a87}</style></head>
+<body><main><h1>Le numérique régional se positionne en « French California »</h1>
+<p>Plus de 600 porteurs de projets ont répondu présents au lancement de FrenchSouth.digital, au Domaine de Verchant.
+Parmi eux, <a href="${ARTICLE[0][0]}">${ARTICLE[0][1]}</a>, dont le P-dg préside le conseil d’administration provisoire,
+<a href="${ARTICLE[1][0]}">${ARTICLE[1][1]}</a> pour le collège Smart Software et <a href="${ARTICLE[3][0]}">${ARTICLE[3][1]}</a>
+pour le collège Mediacloud Interactivity.</p>
+<p>Lire aussi : <a href="${ARTICLE[2][0]}">${ARTICLE[2][1]}</a>, <a href="${ARTICLE[4][0]}">${ARTICLE[4][1]}</a>.</p></main></body></html>`,
+  );
+  const copy = grantedCopy('chrome');
+  const ext = await launchWithExtension(copy.dir);
+  try {
+    await ext.inWorker(() => chrome.storage.local.set({ language: 'fr', annotateSites: ['www.midilibre-test.fr'] }));
+    const member = await ext.browser.newPage();
+    await member.goto(sites.url('www.kaliop.com'), { waitUntil: 'load' });
+    const tabId = await ext.tabIdOf(member.url());
+    for (const scheme of ['light', 'dark']) {
+      const popup = await ext.browser.newPage();
+      await popup.setViewport({ width: 352, height: 560, deviceScaleFactor: 2 });
+      await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      await popup.goto(ext.page('popup.html', `?tab=${tabId}`), { waitUntil: 'load' });
+      await popup.waitForSelector('fsd-extension-popup >>> h1');
+      await shoot(await popup.$('fsd-extension-popup'), `extension-popup-${scheme}`);
+      await popup.close();
+    }
+    const article = await ext.browser.newPage();
+    await article.setViewport({ width: 760, height: 330, deviceScaleFactor: 2 });
+    await article.goto(sites.url('www.midilibre-test.fr', '/article'), { waitUntil: 'load' });
+    await article.waitForFunction(() => document.querySelectorAll('a[data-fsd-member]').length === 3);
+    await shoot(article, 'extension-annotated-page');
+  } finally {
+    await ext.close();
+    await sites.close();
+    copy.remove();
+  }
+}

@@ -310,7 +310,7 @@ export class FsdMemberDirectory extends FsdElement {
   override render(): TemplateResult {
     const t = messages[this.language];
     if (this.#state === 'error') {
-      return html`<section part="base" class="dir dir--error">
+      return html`<section part="base" class="dir dir--error" aria-label=${t.title}>
         <div class="dir__message" role="status">
           <p class="dir__message-title">${t.error}</p>
           <p>${t.errorNote}</p>
@@ -320,7 +320,7 @@ export class FsdMemberDirectory extends FsdElement {
     }
     const loading = this.#state === 'loading';
     const filterCount = FACETS.reduce((sum, f) => sum + (this.#isFixed(f) ? 0 : this.#view.filters[f].length), 0);
-    return html`<section part="base" class="dir ${loading ? 'dir--loading' : ''}" aria-busy=${loading ? 'true' : 'false'}>
+    return html`<section part="base" class="dir ${loading ? 'dir--loading' : ''}" aria-label=${t.title} aria-busy=${loading ? 'true' : 'false'}>
       <div class="dir__bar">
         <div class="dir__search">
           <label for="search">${t.searchLabel}</label>

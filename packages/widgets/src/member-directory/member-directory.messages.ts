@@ -1,6 +1,8 @@
 import type { Messages } from '../internal/localize.js';
 
 export interface DirectoryMessages {
+  /** The directory's name for assistive technology (it is a region of the page). */
+  title: string;
   searchLabel: string;
   searchPlaceholder: string;
   sortLabel: string;
@@ -47,6 +49,7 @@ const ORIGINS = { 'novae-lr': 'Novae LR', pixlr: 'PixLR', mcc: 'MCC' };
 /** The directory's texts, French first. */
 export const messages: Messages<DirectoryMessages> = {
   fr: {
+    title: 'Annuaire des membres de FrenchSouth.digital',
     searchLabel: 'Rechercher un membre',
     searchPlaceholder: 'Nom, ville, activité…',
     sortLabel: 'Trier par',
@@ -87,6 +90,7 @@ export const messages: Messages<DirectoryMessages> = {
     },
   },
   en: {
+    title: 'FrenchSouth.digital member directory',
     searchLabel: 'Search members',
     searchPlaceholder: 'Name, city, activity…',
     sortLabel: 'Sort by',

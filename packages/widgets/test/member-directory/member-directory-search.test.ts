@@ -21,6 +21,8 @@ describe('<fsd-member-directory> search', () => {
     expect(countText(d)).to.equal('10 membres');
     // The count is a polite live region: screen readers announce it as results change.
     expect($(d, '.dir__count').getAttribute('role')).to.equal('status');
+    // The whole directory is a named region, so screen-reader users can jump to it.
+    expect($(d, 'section[part~="base"]').getAttribute('aria-label')).to.equal('Annuaire des membres de FrenchSouth.digital');
     expect(d.state).to.equal('ready');
   });
 

@@ -196,6 +196,14 @@ export class DirectoryIndex {
     return this.#byNewest;
   }
 
+  #byId: Map<string, Member> | undefined;
+
+  /** A listed member by id (a lapsed member is not listed). */
+  byId(id: string): Member | undefined {
+    this.#byId ??= new Map(this.members.map((member) => [member.id, member]));
+    return this.#byId.get(id);
+  }
+
   /** The number of the value a filter label stands for, or -1. */
   valueNumber(facet: Facet, label: string): number {
     const key = facet === 'college' || facet === 'origin' ? label : fold(label).trim();

@@ -187,7 +187,7 @@ export class FsdMemberDirectory extends FsdElement {
   }
 
   #memberById(id: string): Member | undefined {
-    return this.#index?.members.find((m) => m.id === id);
+    return this.#index?.byId(id);
   }
 
   override updated(): void {

@@ -46,6 +46,8 @@ describe('<fsd-member-directory> search', () => {
     expect(names(d)).to.deep.equal(['Sanofi']);
     await search(d, 'grand compte');
     expect(names(d)).to.have.members(['EDF', 'La Poste', 'Sanofi']);
+    // The same list, for scripts of the page, as the feed gives it.
+    expect(d.results.map((m) => m.id)).to.deep.equal(names(d).map((n) => ({ EDF: 'edf', 'La Poste': 'la-poste', Sanofi: 'sanofi' })[n]));
   });
 
   it('tolerates one typo in longer words ("RG Sytemes", as the launch article spells it), not in short ones', async () => {

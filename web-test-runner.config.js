@@ -15,6 +15,7 @@ export default {
     { name: 'badge', files: 'packages/widgets/test/member-badge/**/*.test.ts' },
     { name: 'directory', files: 'packages/widgets/test/member-directory/**/*.test.ts' },
     { name: 'calendar', files: 'packages/widgets/test/event-calendar/**/*.test.ts' },
+    { name: 'extension', files: 'packages/extension/test/**/*.test.ts' },
   ],
   nodeResolve: { exportConditions: ['production'], extensions: ['.ts', '.js'] },
   concurrency: 1,

@@ -1,7 +1,9 @@
 import type { Lang } from '../../../widgets/src/internal/localize.js';
 import { supportedLang } from '../../../widgets/src/internal/localize.js';
-import { DEFAULT_EVENT_FEED_URL, DEFAULT_MEMBER_FEED_URL, normalizeHost } from '@fsd/feed';
+import { DEFAULT_EVENT_FEED_URL, DEFAULT_MEMBER_FEED_URL } from '@fsd/feed';
 import browser from './browser.js';
+
+export { ALL_SITES, pageHost, sitePattern } from './hosts.js';
 
 /**
  * What the user chose, kept in `storage.local` (state lives in storage, never in the service worker's memory).
@@ -55,25 +57,6 @@ export async function updateSettings(changes: Partial<Settings>): Promise<void> 
 export function uiLanguage(settings: Pick<Settings, 'language'>): Lang {
   if (settings.language !== 'auto') return settings.language;
   return supportedLang(browser.i18n.getUILanguage()) ?? 'fr';
-}
-
-/** The match pattern that covers one site (its host name exactly), for permissions and content scripts. */
-export function sitePattern(host: string): string {
-  return `*://${host}/*`;
-}
-
-export const ALL_SITES = '*://*/*';
-
-/** The host of an http(s) page URL, normalised; `undefined` for other pages (about:, chrome:, file:, …). */
-export function pageHost(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
-    return normalizeHost(parsed.hostname) ?? parsed.hostname;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Is annotation on for this site, according to the settings (permissions aside)? */

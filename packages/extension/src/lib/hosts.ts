@@ -1,0 +1,22 @@
+import { normalizeHost } from '@fsd/feed';
+
+/** Host names and match patterns; no browser API here, so that unit tests run it in a plain page. */
+
+/** The match pattern that covers one site (its host name exactly), for permissions and content scripts. */
+export function sitePattern(host: string): string {
+  return `*://${host}/*`;
+}
+
+export const ALL_SITES = '*://*/*';
+
+/** The host of an http(s) page URL, normalised; `undefined` for other pages (about:, chrome:, file:, …). */
+export function pageHost(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+    return normalizeHost(parsed.hostname) ?? parsed.hostname;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,81 @@
+import { expect } from '@open-wc/testing';
+import { MemberIndex, parseMemberFeed, type MemberFeed } from '@fsd/feed';
+import { pageHost } from '../../src/lib/hosts.js';
+import { Registries, type Registry } from '../../src/lib/registries.js';
+import { sampleMemberFeed } from '../../../../test/helpers/feeds.js';
+
+function registry(url: string, feed: MemberFeed): Registry {
+  return { url, name: feed.cluster.name, copy: { revision: 1, data: feed, issues: [], fingerprint: '', fetchedAt: 0 }, index: new MemberIndex(feed) };
+}
+
+describe('extension: which member a tab’s page belongs to', () => {
+  let registries: Registries;
+
+  before(async () => {
+    const json = await sampleMemberFeed();
+    const members = json.members;
+    const cafe = { ...members[0]!, id: 'cafe-muller', name: 'Café Müller', domains: ['müller-café.fr'] };
+    const lapsed = members.find((m) => m.id === 'pixel-nimois')!;
+    const cluster = parseMemberFeed({ ...json, members: [...members, cafe] }, 'https://www.frenchsouth.digital/feeds/members.json').data;
+    const partner = parseMemberFeed(
+      {
+        ...json,
+        cluster: { name: 'DigitalPlace', site: 'https://www.digitalplace.fr/' },
+        // Kaliop listed again by the partner: the first registry (the cluster's own) wins.
+        members: [{ ...members[0]!, name: 'Kaliop (DigitalPlace)' }, { ...lapsed, id: 'garonne', name: 'Garonne', domains: ['garonne.example'], validUntil: undefined }],
+      },
+      'https://www.digitalplace.fr/membres.json',
+    ).data;
+    registries = new Registries([registry('https://www.frenchsouth.digital/feeds/members.json', cluster), registry('https://www.digitalplace.fr/membres.json', partner)]);
+  });
+
+  const cases: [string, string | undefined][] = [
+    ['https://kaliop.com/', 'kaliop'],
+    ['https://www.kaliop.com/offres?x=1#top', 'kaliop'],
+    ['http://blog.kaliop.com/', 'kaliop'],
+    ['https://WWW.KALIOP.COM/', 'kaliop'],
+    ['https://www.kaliop.com./', 'kaliop'],
+    ['https://www.kaliop.com:8443/', 'kaliop'],
+    ['http://kaliop.fr:80/', 'kaliop'],
+    ['https://user:secret@www.kaliop.com/', 'kaliop'],
+    ['https://www.müller-café.fr/', 'cafe-muller'],
+    ['https://WWW.MÜLLER-CAFÉ.FR./carte', 'cafe-muller'],
+    ['https://www.xn--mller-caf-j4a4r.fr/', 'cafe-muller'],
+    ['https://notkaliop.com/', undefined],
+    ['https://kaliop.com.evil.example/', undefined],
+    ['https://kaliop.co/', undefined],
+    ['https://www.garonne.example/', 'garonne'],
+    ['https://example.org/', undefined],
+    ['http://127.0.0.1:8080/', undefined],
+    ['http://[::1]/', undefined],
+    ['file:///home/kaliop.com/index.html', undefined],
+    ['about:blank', undefined],
+    ['chrome://extensions/', undefined],
+    ['view-source:https://www.kaliop.com/', undefined],
+    ['not a url', undefined],
+  ];
+  for (const [url, member] of cases) {
+    it(`${url} → ${member ?? 'no member'}`, () => {
+      const host = pageHost(url);
+      expect(host ? registries.byHost(host)?.member.id : undefined).to.equal(member);
+    });
+  }
+
+  it('names the registry each member comes from; the first registry that lists a domain wins', () => {
+    const kaliop = registries.byHost(pageHost('https://www.kaliop.com/')!)!;
+    expect(kaliop.registry.name).to.equal('FrenchSouth.digital');
+    expect(kaliop.member.name).to.equal('Kaliop');
+    expect(registries.byHost('www.garonne.example')!.registry.name).to.equal('DigitalPlace');
+  });
+
+  it('tells a lapsed membership apart', () => {
+    expect(registries.byHost('pixel-nimois.example')?.lapsed).to.equal(true);
+    expect(registries.byHost('kaliop.com')?.lapsed).to.equal(false);
+  });
+
+  it('lists every member of every registry with its registry', () => {
+    const all = [...registries.members()];
+    expect(all.filter((m) => m.registry.name === 'DigitalPlace').map((m) => m.member.id)).to.deep.equal(['kaliop', 'garonne']);
+    expect(all.find((m) => m.member.id === 'kaliop')!.profile).to.equal('https://www.frenchsouth.digital/membres/?membre=kaliop');
+  });
+});

@@ -21,7 +21,7 @@ import browser, { type Runtime } from './lib/browser.js';
 import { ANNOTATE_SCRIPT, syncContentScripts } from './lib/annotation.js';
 import type { LinkMember, LookupAnswer, RefreshLog, RefreshResult, Request } from './lib/protocol.js';
 import { Registries } from './lib/registries.js';
-import { getSettings, pageHost, uiLanguage } from './lib/settings.js';
+import { ALL_SITES, annotationWanted, getSettings, pageHost, sitePattern, uiLanguage } from './lib/settings.js';
 import { messages } from './ui/extension.messages.js';
 
 const LOG = '[FrenchSouth.digital extension]';
@@ -128,6 +128,17 @@ async function lookupHosts(hosts: unknown): Promise<LookupAnswer> {
   return { members };
 }
 
+/** Runs the annotation script at once in open tabs whose site was just enabled (the registered script covers the next pages). */
+async function annotateOpenTabs(): Promise<void> {
+  const settings = await getSettings();
+  for (const tab of await browser.tabs.query({})) {
+    const host = pageHost(tab.url);
+    if (tab.id === undefined || !host || !annotationWanted(settings, host)) continue;
+    const origins = settings.annotateAll ? [ALL_SITES] : [sitePattern(host)];
+    if (await browser.permissions.contains({ origins })) await annotateTab(tab.id).catch(() => {});
+  }
+}
+
 async function annotateTab(tabId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId }, files: [ANNOTATE_SCRIPT] });
 }
@@ -174,6 +185,6 @@ browser.storage.onChanged.addListener((changes, area) => {
   if (changes.language) void showAllTabs();
   if (changes.annotateAll || changes.annotateSites || changes.annotateExcept) void syncContentScripts();
 });
-browser.permissions.onAdded.addListener(() => void syncContentScripts());
+browser.permissions.onAdded.addListener(() => void syncContentScripts().then(annotateOpenTabs));
 browser.permissions.onRemoved.addListener(() => void syncContentScripts());
 void ensureAlarm();

@@ -136,3 +136,40 @@ test('turned off from the popup, the script is unregistered', async () => {
   assert.deepEqual(await marked(page), []);
   await page.close();
 });
+
+test('on every site from the options page, with a site left out from the popup', async () => {
+  const options = await ext.browser.newPage();
+  await options.goto(ext.page('options.html'), { waitUntil: 'load' });
+  await options.bringToFront();
+  await options.waitForSelector('fsd-extension-options >>> .check input');
+  await options.click('fsd-extension-options >>> .check input');
+  const registered = async () => ext.inWorker(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => [s.matches, s.excludeMatches ?? []]));
+  const start = Date.now();
+  while (JSON.stringify(await registered()) !== JSON.stringify([[['*://*/*'], []]]) && Date.now() - start < 5000) await new Promise((r) => setTimeout(r, 50));
+  assert.deepEqual(await registered(), [[['*://*/*'], []]]);
+
+  const page = await ext.browser.newPage();
+  await page.goto(sites.url('www.other-news.fr', '/article'), { waitUntil: 'load' });
+  await page.waitForFunction(() => document.querySelectorAll('a[data-fsd-member]').length === 5, { timeout: 10_000 });
+
+  const tabId = await ext.tabIdOf(page.url());
+  const popup = await ext.browser.newPage();
+  await popup.goto(ext.page('popup.html', `?tab=${tabId}`), { waitUntil: 'load' });
+  await popup.click('fsd-extension-popup >>> .annotate button[aria-pressed="true"]');
+  await popup.waitForSelector('fsd-extension-popup >>> .annotate button[aria-pressed="false"]');
+  await popup.close();
+  while (JSON.stringify(await registered()) === JSON.stringify([[['*://*/*'], []]]) && Date.now() - start < 10_000) await new Promise((r) => setTimeout(r, 50));
+  assert.deepEqual(await registered(), [[['*://*/*'], ['*://www.other-news.fr/*']]]);
+  await page.reload({ waitUntil: 'load' });
+  await page.waitForSelector('#later a');
+  await new Promise((r) => setTimeout(r, 500));
+  assert.deepEqual(await marked(page), [], 'the site left out is not annotated');
+  await options.bringToFront();
+  await options.waitForFunction(() => document.querySelector('fsd-extension-options').shadowRoot.querySelector('.sites')?.textContent.includes('www.other-news.fr'));
+
+  await options.click('fsd-extension-options >>> .check input');
+  while ((await registered()).length && Date.now() - start < 15_000) await new Promise((r) => setTimeout(r, 50));
+  assert.deepEqual(await registered(), []);
+  await options.close();
+  await page.close();
+});

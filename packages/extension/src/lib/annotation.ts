@@ -8,7 +8,16 @@ const SCRIPT_ID = 'fsd-annotate-links';
  * Registers the link annotation content script for exactly the sites the user enabled and granted: all sites, or
  * a list of hosts (minus the exceptions). Without a granted permission nothing is registered.
  */
-export async function syncContentScripts(): Promise<string[]> {
+export function syncContentScripts(): Promise<string[]> {
+  // One at a time: settings and permissions may change in quick succession.
+  const next = queue.then(register, register);
+  queue = next.catch(() => []);
+  return next;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+async function register(): Promise<string[]> {
   const settings = await getSettings();
   const granted = new Set((await browser.permissions.getAll()).origins ?? []);
   const allGranted = granted.has(ALL_SITES) || granted.has('<all_urls>');

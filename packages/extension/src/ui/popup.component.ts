@@ -7,7 +7,7 @@ import { eventFeedParser, readStoredFeed, type CalendarEvent } from '@fsd/feed';
 import browser from '../lib/browser.js';
 import { giveBack } from '../lib/permissions.js';
 import { Registries, type Match } from '../lib/registries.js';
-import { annotationWanted, getSettings, pageHost, sitePattern, uiLanguage, updateSettings, type Settings } from '../lib/settings.js';
+import { ALL_SITES, annotationWanted, getSettings, pageHost, sitePattern, uiLanguage, updateSettings, type Settings } from '../lib/settings.js';
 import { messages } from './extension.messages.js';
 import { fold, initials, pageStyles } from './shared.styles.js';
 import { popupStyles } from './popup.styles.js';
@@ -44,12 +44,15 @@ export class FsdExtensionPopup extends FsdElement {
     _query: { state: true },
     _notice: { state: true },
     _settings: { state: true },
+    _granted: { state: true },
   };
 
   _ready = false;
   _query = '';
   _notice = '';
   _settings: Settings | undefined;
+  /** Does the extension have access to the tab's site (or to every site)? */
+  _granted = false;
   #registries: Registries | undefined;
   #tab: TabInfo = { id: undefined, host: undefined };
   #match: Match | undefined;
@@ -81,6 +84,10 @@ export class FsdExtensionPopup extends FsdElement {
     this.#registries = await Registries.read(settings.registries);
     this.#match = this.#tab.host ? this.#registries.byHost(this.#tab.host) : undefined;
     if (this.#match) this.#events = await upcomingEvents(settings.eventFeeds, this.#match.member.id);
+    if (this.#tab.host) {
+      const origins = settings.annotateAll ? [ALL_SITES] : [sitePattern(this.#tab.host)];
+      this._granted = await browser.permissions.contains({ origins });
+    }
     this._settings = settings;
     this._ready = true;
   }
@@ -161,7 +168,8 @@ export class FsdExtensionPopup extends FsdElement {
   #annotation(host: string): TemplateResult {
     const text = messages[this.language];
     const settings = this._settings!;
-    const on = annotationWanted(settings, host);
+    // On only when wanted and allowed: a wish whose permission never came (a closed prompt) shows as off.
+    const on = annotationWanted(settings, host) && this._granted;
     return html`
       <div class="annotate">
         <button type="button" aria-pressed=${on ? 'true' : 'false'} @click=${() => this.#toggleAnnotation(host, on)}>
@@ -176,25 +184,35 @@ export class FsdExtensionPopup extends FsdElement {
     const text = messages[this.language];
     const settings = this._settings!;
     const pattern = sitePattern(host);
-    let next: Partial<Settings>;
-    if (settings.annotateAll) {
-      next = { annotateExcept: on ? [...settings.annotateExcept, host] : settings.annotateExcept.filter((h) => h !== host) };
-    } else if (!on) {
-      // Asked at the moment of the click, for this one site.
-      const granted = await browser.permissions.request({ origins: [pattern] });
-      if (!granted) {
+    if (!on) {
+      // Asked at the moment of the click (synchronously, inside the user's gesture), for this one site or, with
+      // "every site" on, for every site again. The wish is written at the same time: Firefox may close the popup
+      // while it shows the question, and the background then finishes the job when the permission arrives.
+      const origins = settings.annotateAll ? [ALL_SITES] : [pattern];
+      const asked = browser.permissions.request({ origins });
+      const next: Partial<Settings> = settings.annotateAll
+        ? { annotateExcept: settings.annotateExcept.filter((h) => h !== host) }
+        : { annotateSites: [...settings.annotateSites.filter((h) => h !== host), host] };
+      await updateSettings(next);
+      this._settings = { ...settings, ...next };
+      if (!(await asked)) {
+        await updateSettings(settings.annotateAll ? { annotateExcept: settings.annotateExcept } : { annotateSites: settings.annotateSites });
+        this._settings = settings;
         this._notice = text.annotateDenied;
         return;
       }
-      next = { annotateSites: [...settings.annotateSites.filter((h) => h !== host), host] };
+      this._granted = true;
+      this._notice = '';
+      if (this.#tab.id !== undefined) await browser.runtime.sendMessage({ type: 'annotate-tab', tabId: this.#tab.id });
     } else {
-      next = { annotateSites: settings.annotateSites.filter((h) => h !== host) };
-      await giveBack([pattern]);
+      const next: Partial<Settings> = settings.annotateAll
+        ? { annotateExcept: [...settings.annotateExcept, host] }
+        : { annotateSites: settings.annotateSites.filter((h) => h !== host) };
+      await updateSettings(next);
+      this._settings = { ...settings, ...next };
+      this._notice = '';
+      if (!settings.annotateAll) await giveBack([pattern]);
     }
-    await updateSettings(next);
-    this._settings = { ...settings, ...next };
-    this._notice = '';
-    if (!on && this.#tab.id !== undefined) await browser.runtime.sendMessage({ type: 'annotate-tab', tabId: this.#tab.id });
   }
 
   #search(): TemplateResult {

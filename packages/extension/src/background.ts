@@ -36,14 +36,20 @@ const SNAPSHOTS: [string, string, FeedParser<unknown>][] = [
 
 /** Puts the bundled snapshots in place where no newer copy is held: the extension works from its first second, and offline. */
 async function seedSnapshots(): Promise<void> {
+  // Once per version of the extension: the worker starts often, and the copies held stay in IndexedDB.
+  const { version } = browser.runtime.getManifest();
+  const { snapshotsSeeded } = await browser.storage.local.get('snapshotsSeeded');
+  if (snapshotsSeeded === version) return;
   for (const [file, url, parser] of SNAPSHOTS) {
     try {
       const response = await fetch(browser.runtime.getURL(file));
       await seedFeed(url, parser, await response.json());
     } catch (error) {
       console.error(`${LOG} the bundled snapshot ${file} could not be read`, error);
+      return;
     }
   }
+  await browser.storage.local.set({ snapshotsSeeded: version });
 }
 const seeded = seedSnapshots();
 

@@ -113,15 +113,18 @@ function start(): void {
       while (head < queue.length) {
         const deadline = await idle();
         const until = performance.now() + slice(deadline);
+        // Reads: the links' hosts (URL parsing), as many as fit in the slice.
         const batch: HTMLAnchorElement[] = [];
-        while (head < queue.length && (batch.length < 32 || performance.now() < until)) batch.push(queue[head++]!);
-        if (head === queue.length) queue.length = head = 0;
+        const hosts: (string | undefined)[] = [];
         const unknown = new Set<string>();
-        const hosts = batch.map((link) => {
+        do {
+          const link = queue[head++]!;
           const host = hostOf(link);
           if (host && !known.has(host)) unknown.add(host);
-          return host;
-        });
+          batch.push(link);
+          hosts.push(host);
+        } while (head < queue.length && performance.now() < until);
+        if (head === queue.length) queue.length = head = 0;
         if (unknown.size) await lookup([...unknown]);
         // Writes in a slice of their own, so that a big batch of marks does not block a frame.
         let next = await idle();

@@ -53,6 +53,10 @@ test('offline start: the bundled snapshot flags a member site at once, though th
   // The install-time refresh of https://www.frenchsouth.digital/… failed (nothing answers here) and is recorded.
   const log = await ext.inWorker(async () => (await chrome.storage.local.get('refreshLog')).refreshLog);
   assert.equal(log?.['https://www.frenchsouth.digital/feeds/members.json']?.ok, false);
+  assert.equal(log?.['https://www.frenchsouth.digital/feeds/members.json']?.outcome, 'network');
+  // The refresh is scheduled: one alarm, every 6 hours.
+  const alarms = await ext.inWorker(async () => (await chrome.alarms.getAll()).map((a) => [a.name, a.periodInMinutes]));
+  assert.deepEqual(alarms, [['fsd-refresh-registries', 360]]);
   await page.close();
 });
 

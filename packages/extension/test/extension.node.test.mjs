@@ -60,13 +60,14 @@ test('offline start: the bundled snapshot flags a member site at once, though th
   await page.close();
 });
 
-test('the toolbar flags a subdomain of a member, and nothing on a look-alike or a non-member site', async () => {
+test('the toolbar flags a subdomain of a member, and nothing on a look-alike, a non-member site or a lapsed member', async () => {
   const cases = [
     ['blog.kaliop.com', '✓'],
     ['KALIOP.fr', '✓'],
     ['notkaliop.com', ''],
     ['kaliop.com.example.org', ''],
     ['example.org', ''],
+    ['www.pixel-nimois.example', ''], // a member whose membership lapsed on 31 December 2024
   ];
   for (const [host, text] of cases) {
     const { page, tabId } = await openTab(sites.url(host));
@@ -76,7 +77,7 @@ test('the toolbar flags a subdomain of a member, and nothing on a look-alike or 
   }
 });
 
-test('the popup shows the member’s card on its site, and a search elsewhere', async () => {
+test('the popup shows the member’s card on its site (or that the membership lapsed), and a search elsewhere', async () => {
   const member = await openTab(sites.url('www.kaliop.com', '/produits/'));
   const popup = await openPopup(member.tabId);
   assert.deepEqual(await shadowText(popup, 'h1'), ['Kaliop']);
@@ -101,6 +102,12 @@ test('the popup shows the member’s card on its site, and a search elsewhere', 
   assert.deepEqual(await shadowText(search, '.results a'), ['RG Systèmes']);
   assert.equal((await shadowText(search, '.count'))[0], '1 membre');
   await search.close();
+
+  const lapsed = await openTab(sites.url('www.pixel-nimois.example'));
+  const lapsedPopup = await openPopup(lapsed.tabId);
+  assert.match((await shadowText(lapsedPopup, 'article'))[0], /Adhésion expirée le 31 décembre 2024/);
+  await lapsedPopup.close();
+  await lapsed.page.close();
   await member.page.close();
   await other.page.close();
 });

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { runAxe } from './axe.mjs';
-import { grantedCopy, launchWithExtension, linksPage, startSites } from './harness.mjs';
+import { grantedCopy, launchWithExtension, linksPage, sampleFeed, startSites } from './harness.mjs';
 
 let sites;
 let ext;
@@ -171,5 +171,51 @@ test('on every site from the options page, with a site left out from the popup',
   while ((await registered()).length && Date.now() - start < 15_000) await new Promise((r) => setTimeout(r, 50));
   assert.deepEqual(await registered(), []);
   await options.close();
+  await page.close();
+});
+
+test('members’ logos load only once the user turns them on in the options, without a referrer', async () => {
+  const feed = sampleFeed();
+  sites.files.set('/feeds/logos/kaliop.svg', '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" width="10" height="10"><rect width="10" height="10" fill="#0b5a87"/></svg>');
+  // A logo relative to the feed, as the cluster would host it beside the feed.
+  const kaliop = { ...feed.members[0], logo: 'logos/kaliop.svg' };
+  const url = sites.setFeed('/feeds/logos.json', { ...feed, members: [kaliop, ...feed.members.slice(1)] });
+  await ext.inWorker((u) => chrome.storage.local.set({ registries: [u] }), url);
+  const fetched = async () => ext.inWorker((u) => chrome.storage.local.get('refreshLog').then((r) => r.refreshLog?.[u]?.ok), url);
+  const start = Date.now();
+  while (!(await fetched()) && Date.now() - start < 10_000) await new Promise((r) => setTimeout(r, 50));
+
+  const page = await ext.browser.newPage();
+  await page.goto(sites.url('www.kaliop.com'), { waitUntil: 'load' });
+  const tabId = await ext.tabIdOf(page.url());
+  const logoRequests = () => sites.log.filter((r) => r.path === '/feeds/logos/kaliop.svg');
+  const popupLogo = async () => {
+    const popup = await ext.browser.newPage();
+    await popup.goto(ext.page('popup.html', `?tab=${tabId}`), { waitUntil: 'load' });
+    await popup.waitForSelector('fsd-extension-popup >>> .logo');
+    await new Promise((r) => setTimeout(r, 200));
+    const logo = await popup.$eval('fsd-extension-popup', (el) => {
+      const node = el.shadowRoot.querySelector('.logo');
+      return node.localName === 'img' ? { img: node.src, width: node.naturalWidth } : { initials: node.textContent };
+    });
+    await popup.close();
+    return logo;
+  };
+  assert.deepEqual(await popupLogo(), { initials: 'K' });
+  assert.equal(logoRequests().length, 0, 'no logo request while logos are off');
+
+  const options = await ext.browser.newPage();
+  await options.goto(ext.page('options.html'), { waitUntil: 'load' });
+  await options.bringToFront();
+  await options.waitForSelector('fsd-extension-options >>> input[aria-describedby="logos-help"]');
+  await options.click('fsd-extension-options >>> input[aria-describedby="logos-help"]');
+  while (!(await ext.inWorker(() => chrome.storage.local.get('showLogos').then((r) => r.showLogos))) && Date.now() - start < 15_000) await new Promise((r) => setTimeout(r, 50));
+  await options.close();
+
+  const shown = await popupLogo();
+  assert.equal(shown.img, sites.url('feeds.frenchsouth.test', '/feeds/logos/kaliop.svg'));
+  assert.ok(shown.width > 0, 'the logo loaded');
+  assert.equal(logoRequests().length, 1);
+  assert.equal(logoRequests()[0].referer, undefined, 'no referrer sent with the logo');
   await page.close();
 });

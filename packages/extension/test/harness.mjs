@@ -34,14 +34,17 @@ export async function startSites() {
   let version = 0;
   const server = createServer((request, response) => {
     const url = new URL(request.url, `http://${request.headers.host}`);
-    log.push({ host: url.hostname, path: url.pathname, ifNoneMatch: request.headers['if-none-match'], ifModifiedSince: request.headers['if-modified-since'] });
+    log.push({ host: url.hostname, path: url.pathname, ifNoneMatch: request.headers['if-none-match'], ifModifiedSince: request.headers['if-modified-since'], referer: request.headers.referer });
     const feed = feeds.get(url.pathname);
     if (feed) {
       const headers = { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-cache', ETag: feed.etag, 'Last-Modified': feed.lastModified };
       if (feed.status === 200 && request.headers['if-none-match'] === feed.etag) return response.writeHead(304, headers).end();
       return response.writeHead(feed.status, headers).end(feed.body);
     }
-    if (files.has(url.pathname)) return response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(files.get(url.pathname));
+    if (files.has(url.pathname)) {
+      const type = url.pathname.endsWith('.svg') ? 'image/svg+xml' : 'text/javascript';
+      return response.writeHead(200, { 'Content-Type': type }).end(files.get(url.pathname));
+    }
     const page = pages.get(url.pathname) ?? pages.get('*');
     if (page) return response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(typeof page === 'function' ? page(url) : page);
     response.writeHead(404).end();

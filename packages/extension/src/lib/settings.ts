@@ -20,6 +20,8 @@ export interface Settings {
   annotateSites: string[];
   /** Sites left alone while `annotateAll` is on. */
   annotateExcept: string[];
+  /** Show members' logos in the popup: off by default, since the image comes from the server that hosts it. */
+  showLogos: boolean;
   /** `auto` follows the browser's language. */
   language: 'auto' | Lang;
 }
@@ -30,6 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
   annotateAll: false,
   annotateSites: [],
   annotateExcept: [],
+  showLogos: false,
   language: 'auto',
 };
 
@@ -45,6 +48,7 @@ export async function getSettings(): Promise<Settings> {
     annotateAll: stored.annotateAll === true,
     annotateSites: strings(stored.annotateSites) ?? [],
     annotateExcept: strings(stored.annotateExcept) ?? [],
+    showLogos: stored.showLogos === true,
     language: language === 'fr' || language === 'en' ? language : 'auto',
   };
 }

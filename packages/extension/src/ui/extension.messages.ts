@@ -51,6 +51,9 @@ export interface ExtensionMessages {
   exceptions: string;
   language: string;
   languageAuto: string;
+  display: string;
+  showLogos: string;
+  showLogosHelp: string;
   privacy: string;
 }
 
@@ -115,6 +118,9 @@ const fr: ExtensionMessages = {
   exceptions: 'Sites exclus',
   language: 'Langue',
   languageAuto: 'Celle du navigateur',
+  display: 'Affichage',
+  showLogos: 'Afficher les logos des membres',
+  showLogosHelp: 'Le logo est demandé au serveur qui l’héberge (souvent le site du membre) quand vous ouvrez sa fiche. Sans cela, la fiche montre les initiales du membre et l’extension ne contacte que les registres.',
   privacy: 'Tout se passe dans votre navigateur : l’extension ne contacte que les registres ci-dessus, sans statistiques ni code distant.',
 };
 
@@ -179,6 +185,9 @@ const en: ExtensionMessages = {
   exceptions: 'Sites left out',
   language: 'Language',
   languageAuto: 'The browser’s',
+  display: 'Display',
+  showLogos: 'Show members’ logos',
+  showLogosHelp: 'The logo is requested from the server that hosts it (often the member’s site) when you open its card. Without it, the card shows the member’s initials and the extension contacts only the registries.',
   privacy: 'Everything happens in your browser: the extension contacts only the registries above, with no analytics and no remote code.',
 };
 

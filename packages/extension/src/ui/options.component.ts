@@ -75,7 +75,7 @@ export class FsdExtensionOptions extends FsdElement {
         <span class="mark">${clusterMark}<span>FrenchSouth.digital</span></span>
         <h1>${text.optionsTitle}</h1>
       </header>
-      ${this._settings ? html`${this.#registriesSection()} ${this.#annotationSection()} ${this.#languageSection()}` : nothing}
+      ${this._settings ? html`${this.#registriesSection()} ${this.#annotationSection()} ${this.#displaySection()} ${this.#languageSection()}` : nothing}
       <p class="muted privacy">${text.privacy}</p>
     `;
   }
@@ -171,6 +171,25 @@ export class FsdExtensionOptions extends FsdElement {
         </li>`,
       )}
     </ul>`;
+  }
+
+  #displaySection(): TemplateResult {
+    const text = messages[this.language];
+    return html`
+      <section aria-labelledby="display">
+        <h2 id="display">${text.display}</h2>
+        <label class="check">
+          <input
+            type="checkbox"
+            aria-describedby="logos-help"
+            .checked=${this._settings!.showLogos}
+            @change=${(e: Event) => void updateSettings({ showLogos: (e.target as HTMLInputElement).checked })}
+          />
+          ${text.showLogos}
+        </label>
+        <p id="logos-help" class="muted">${text.showLogosHelp}</p>
+      </section>
+    `;
   }
 
   #languageSection(): TemplateResult {

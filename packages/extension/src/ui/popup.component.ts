@@ -45,6 +45,7 @@ export class FsdExtensionPopup extends FsdElement {
     _notice: { state: true },
     _settings: { state: true },
     _granted: { state: true },
+    _logoFailed: { state: true },
   };
 
   _ready = false;
@@ -53,6 +54,7 @@ export class FsdExtensionPopup extends FsdElement {
   _settings: Settings | undefined;
   /** Does the extension have access to the tab's site (or to every site)? */
   _granted = false;
+  _logoFailed = false;
   #registries: Registries | undefined;
   #tab: TabInfo = { id: undefined, host: undefined };
   #match: Match | undefined;
@@ -120,7 +122,9 @@ export class FsdExtensionPopup extends FsdElement {
     return html`
       <article class="card" aria-labelledby="member-name">
         <div class="card__top">
-          <span class="logo" aria-hidden="true">${initials(member.name)}</span>
+          ${this._settings!.showLogos && member.logo && !this._logoFailed
+            ? html`<img class="logo" src=${member.logo} alt="" referrerpolicy="no-referrer" @error=${() => (this._logoFailed = true)} />`
+            : html`<span class="logo" aria-hidden="true">${initials(member.name)}</span>`}
           <div>
             <h1 id="member-name">${member.name}</h1>
             <p class=${lapsed ? 'error' : 'member-of'}>

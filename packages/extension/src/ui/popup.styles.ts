@@ -34,6 +34,11 @@ export const popupStyles = css`
     font-weight: 700;
     font-size: 1.2rem;
   }
+  img.logo {
+    object-fit: contain;
+    background: #ffffff;
+    border: 1px solid var(--_border);
+  }
   h1 {
     font-size: 1.25rem;
     line-height: 1.2;

@@ -70,7 +70,7 @@ export const pageStyles = css`
   }
 `;
 
-/** The initials of a member, shown in place of a logo (the extension loads no image from the network). */
+/** The initials of a member, shown in place of its logo unless the user chose to load logos. */
 export function initials(name: string): string {
   const words = name.split(/[\s-]+/).filter((w) => /\p{L}|\p{N}/u.test(w));
   return words

@@ -51,7 +51,9 @@ test('offline start: the bundled snapshot flags a member site at once, though th
   const badge = await ext.waitForBadge(tabId, '✓');
   assert.equal(badge.title, 'Kaliop : membre de FrenchSouth.digital');
   // The install-time refresh of https://www.frenchsouth.digital/… failed (nothing answers here) and is recorded.
-  const log = await ext.inWorker(async () => (await chrome.storage.local.get('refreshLog')).refreshLog);
+  const logged = () => ext.inWorker(async () => (await chrome.storage.local.get('refreshLog')).refreshLog);
+  await waitFor(async () => (await logged())?.['https://www.frenchsouth.digital/feeds/members.json'], 'the install-time refresh to be recorded');
+  const log = await logged();
   assert.equal(log?.['https://www.frenchsouth.digital/feeds/members.json']?.ok, false);
   assert.equal(log?.['https://www.frenchsouth.digital/feeds/members.json']?.outcome, 'network');
   // The refresh is scheduled: one alarm, every 6 hours.

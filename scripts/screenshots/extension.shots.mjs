@@ -37,6 +37,7 @@ pour le collège Mediacloud Interactivity.</p>
       const popup = await ext.browser.newPage();
       await popup.setViewport({ width: 352, height: 560, deviceScaleFactor: 2 });
       await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      await popup.emulateTimezone('Europe/Paris');
       await popup.goto(ext.page('popup.html', `?tab=${tabId}`), { waitUntil: 'load' });
       await popup.waitForSelector('fsd-extension-popup >>> h1');
       await shoot(await popup.$('fsd-extension-popup'), `extension-popup-${scheme}`);

@@ -219,19 +219,29 @@ export class FsdExtensionPopup extends FsdElement {
     }
   }
 
+  #folded: [Match, string][] | undefined;
+
+  /** Every member with its searchable text folded (accents, case), computed once per popup. */
+  #haystacks(lang: Lang): [Match, string][] {
+    this.#folded ??= [...this.#registries!.members()].map((match) => [
+      match,
+      fold([match.member.name, match.member.city, match.college ? localized(match.college.name, lang) : '', ...match.member.tags, ...match.member.domains].join(' ')),
+    ]);
+    return this.#folded;
+  }
+
   #search(): TemplateResult {
     const text = messages[this.language];
     const lang = this.language;
     const query = fold(this._query.trim());
     const found: Match[] = [];
     if (query) {
-      for (const match of this.#registries!.members()) {
-        const haystack = fold(
-          [match.member.name, match.member.city, match.college ? localized(match.college.name, lang) : '', ...match.member.tags, ...match.member.domains].join(' '),
-        );
-        if (query.split(/\s+/).every((word) => haystack.includes(word))) found.push(match);
+      const words = query.split(/\s+/);
+      for (const [match, haystack] of this.#haystacks(lang)) {
+        if (words.every((word) => haystack.includes(word))) found.push(match);
       }
-      found.sort((a, b) => a.member.name.localeCompare(b.member.name, lang));
+      const collator = new Intl.Collator(locale(lang));
+      found.sort((a, b) => collator.compare(a.member.name, b.member.name));
     }
     const shown = found.slice(0, MAX_RESULTS);
     return html`

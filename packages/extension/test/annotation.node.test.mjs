@@ -88,6 +88,20 @@ test('turned on from the popup, links to members get a marker and data-fsd-membe
   const title = await page.$eval('a[data-fsd-member="kaliop"]', (a) => a.textContent);
   assert.equal(title, 'Kaliop, agence web', 'the link’s text is unchanged');
   assert.deepEqual(await runAxe(page), []);
+
+  // The page's own behaviour: a click on the mark is a click on the link, as the page's handler sees it.
+  await page.$eval('a[data-fsd-member="kaliop"]', (a) =>
+    a.addEventListener('click', (event) => {
+      event.preventDefault();
+      window.__clicked = a.textContent;
+    }),
+  );
+  const mark = await page.$eval('a[data-fsd-member="kaliop"] fsd-member-mark', (m) => {
+    const box = m.getBoundingClientRect();
+    return { x: box.x, y: box.y };
+  });
+  await page.mouse.click(mark.x + 3, mark.y + 5);
+  assert.equal(await page.evaluate(() => window.__clicked), 'Kaliop, agence web');
   await page.close();
 });
 

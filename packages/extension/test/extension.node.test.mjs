@@ -208,13 +208,16 @@ test('the popup lists the member’s upcoming events, from the events feed', asy
   await other.page.close();
 });
 
-test('a second registry (DigitalPlace): its members are flagged and shown with their registry', async () => {
+test('a second registry (DigitalPlace): its members are flagged, an IDN host included, and shown with their registry', async () => {
   const feed = sampleFeed();
   const digitalplace = {
     ...feed,
     updated: '2026-11-26T09:00:00+01:00',
     cluster: { name: 'DigitalPlace', site: 'https://www.digitalplace.fr/', profileUrl: 'https://www.digitalplace.fr/annuaire/{id}' },
-    members: [{ ...feed.members[6], id: 'garonne-logiciels', name: 'Garonne Logiciels (exemple)', domains: ['garonne-logiciels.example'], city: 'Toulouse' }],
+    members: [
+      { ...feed.members[6], id: 'garonne-logiciels', name: 'Garonne Logiciels (exemple)', domains: ['garonne-logiciels.example'], city: 'Toulouse' },
+      { ...feed.members[6], id: 'cafe-numerique', name: 'Le Café Numérique (exemple)', domains: ['café-numérique.example'], city: 'Toulouse' },
+    ],
   };
   const url = sites.setFeed('/feeds/digitalplace.json', digitalplace);
   const before = await ext.inWorker(() => chrome.storage.local.get('registries').then((r) => r.registries));
@@ -222,6 +225,11 @@ test('a second registry (DigitalPlace): its members are flagged and shown with t
   const { page, tabId } = await openTab(sites.url('www.garonne-logiciels.example'));
   const badge = await ext.waitForBadge(tabId, '✓');
   assert.equal(badge.title, 'Garonne Logiciels (exemple) : membre de DigitalPlace');
+  // An internationalised domain name, typed in Unicode, reaches the browser in punycode: still flagged.
+  const idn = await openTab(sites.url('www.café-numérique.example'));
+  assert.match(idn.page.url(), /xn--/);
+  assert.equal((await ext.waitForBadge(idn.tabId, '✓')).title, 'Le Café Numérique (exemple) : membre de DigitalPlace');
+  await idn.page.close();
   const popup = await openPopup(tabId);
   assert.match((await shadowText(popup, 'article'))[0], /Membre de DigitalPlace.*Toulouse/);
   assert.equal(await popup.$eval('fsd-extension-popup', (el) => el.shadowRoot.querySelector('article a').href), 'https://www.digitalplace.fr/annuaire/garonne-logiciels');

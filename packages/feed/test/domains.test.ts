@@ -41,6 +41,25 @@ describe('host matching', () => {
     expect(shared.lookup('www.edf.fr')).to.equal('edf');
   });
 
+  it('takes the short path only for hosts the URL parser would leave unchanged', () => {
+    for (const host of ['kaliop.com', 'www.kaliop.com', 'a-b.c-d.example', 'x.io', 'ab--cd.fr', 'a.b.c.d.e.f.example', '1password.com', 'www.123.example']) {
+      expect(normalizeHost(host), host).to.equal(new URL(`http://${host}`).hostname);
+    }
+    // Hosts that look plain but are not: IPv4 numbers in disguise, bad punycode, empty or dashed labels.
+    const tricky: [string, string | undefined][] = [
+      ['0x7f.1', undefined],
+      ['127.1', undefined],
+      ['xn--bcher-kva.example', 'xn--bcher-kva.example'],
+      ['a..b', undefined],
+      ['-a.com', undefined],
+      ['a-.com', undefined],
+      [`${'a'.repeat(64)}.com`, undefined],
+      ['kaliop.com.', 'kaliop.com'],
+      ['Kaliop.com', 'kaliop.com'],
+    ];
+    for (const [host, expected] of tricky) expect(normalizeHost(host), host).to.equal(expected);
+  });
+
   it('normalises hosts as the browser writes them', () => {
     expect(normalizeHost(' WWW.Kaliop.com. ')).to.equal('www.kaliop.com');
     expect(normalizeHost('bücher.example')).to.equal('xn--bcher-kva.example');

@@ -50,3 +50,41 @@ test('a copy of the page on another site shows unverified badges', async () => {
   const { states } = await open(`http://www.notkaliop.com:${port}/member-site/`);
   assert.deepEqual(states, ['unverified', 'unverified', 'unverified']);
 });
+
+/** Opens a page with calendars; resolves with their states, the events they show, and every console error and CSP report. */
+async function openCalendars(url) {
+  const browserContext = await context.browser.createBrowserContext();
+  const page = await browserContext.newPage();
+  const errors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => [...document.querySelectorAll('fsd-event-calendar')].every((c) => c.getAttribute('state') && c.getAttribute('state') !== 'loading'), { timeout: 10_000 });
+  const calendars = await page.$$eval('fsd-event-calendar', (list) =>
+    list.map((c) => ({ state: c.getAttribute('state'), events: [...c.shadowRoot.querySelectorAll('[part~="event"]')].map((e) => e.textContent.replace(/\s+/g, ' ').trim()) })),
+  );
+  await browserContext.close();
+  return { calendars, errors };
+}
+
+test('the member site shows Kaliop’s next events beside the badge, from the cluster feed and its own .ics, under the CSP', async () => {
+  const { calendars, errors } = await openCalendars(`http://www.kaliop.com:${port}/member-site/`);
+  assert.equal(calendars.length, 1);
+  assert.equal(calendars[0].state, 'ready');
+  // The monthly meetup of Kaliop's own calendar (an endless series) is always among the next events.
+  assert.ok(calendars[0].events.some((e) => e.includes('Meetup web de Montpellier')), calendars[0].events.join(' | '));
+  assert.deepEqual(errors, []);
+});
+
+test('the member’s events page shows only Kaliop’s events, in a month grid, under the CSP', async () => {
+  const { calendars, errors } = await openCalendars(`http://www.kaliop.com:${port}/member-site/evenements.html`);
+  assert.equal(calendars[0].state, 'ready');
+  assert.ok(calendars[0].events.some((e) => e.includes('Meetup web de Montpellier')), calendars[0].events.join(' | '));
+  assert.ok(!calendars[0].events.some((e) => /DigitalPlace|Mediacloud/.test(e)), calendars[0].events.join(' | '));
+  assert.deepEqual(errors, []);
+});

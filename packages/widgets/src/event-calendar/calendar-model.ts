@@ -109,8 +109,9 @@ export function byDay(occurrences: readonly Occurrence[], from: string, to: stri
   return days;
 }
 
-/** All-day events first, then by start, then by title. */
+/** By first day; on a day, all-day events first, then by start, then by title. */
 export function compareOccurrences(a: Occurrence, b: Occurrence): number {
+  if (a.firstDay !== b.firstDay) return a.firstDay < b.firstDay ? -1 : 1;
   if (a.event.allDay !== b.event.allDay) return a.event.allDay ? -1 : 1;
   return a.startsAt - b.startsAt || a.event.title.fr.localeCompare(b.event.title.fr);
 }

@@ -506,7 +506,7 @@ export class FsdEventCalendar extends FsdElement {
       <span class="day__number"><span aria-hidden="true">${Number(day.slice(8))}</span><span class="sr-only">${this.#day(day, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })}</span></span>
       ${shown.map(
         (o) => html`<button part="event" class="chip${o.event.allDay || day !== o.firstDay ? ' chip--allday' : ''}" tabindex=${focused ? '0' : '-1'} @click=${(e: Event) => this.#open(o, e.currentTarget as HTMLElement)}>
-          <span class="chip__time">${this.#time(o, day)}</span> <span class="chip__title">${localized(o.event.title, lang)}</span>
+          <span class=${o.event.allDay ? 'sr-only' : 'chip__time'}>${this.#time(o, day)}</span> <span class="chip__title">${localized(o.event.title, lang)}</span>
         </button>`,
       )}
       ${list.length > shown.length

@@ -140,9 +140,13 @@ export const styles = [
       font-size: 0.78em;
       line-height: 1.3;
       text-align: start;
-      white-space: nowrap;
       overflow: hidden;
-      text-overflow: ellipsis;
+      overflow-wrap: anywhere;
+    }
+    .chip {
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: 2;
     }
     .chip--allday {
       border-inline-start-style: double;
@@ -168,8 +172,10 @@ export const styles = [
     .agenda__date {
       margin: 0 0 0.3em;
       font-size: 0.95em;
-      text-transform: capitalize;
       color: var(--_cal-accent);
+    }
+    .agenda__date::first-letter {
+      text-transform: uppercase;
     }
     .item {
       display: grid;
@@ -204,8 +210,19 @@ export const styles = [
       .day {
         block-size: 3.2em;
       }
-      .chip__title {
-        display: none;
+      /* Each event becomes a mark; its text stays for screen readers. */
+      .chip {
+        position: relative;
+        block-size: 0.6em;
+        padding: 0;
+      }
+      .chip > span {
+        position: absolute;
+        inline-size: 1px;
+        block-size: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
       }
       .item {
         grid-template-columns: 1fr;

@@ -304,6 +304,8 @@ describe('<fsd-event-calendar> views and states', () => {
         { id: 'b', title: 'Deuxième', start: day(2) },
         { id: 'c', title: 'Troisième', start: day(40) },
         { id: 'd', title: 'Quatrième', start: day(50) },
+        // An all-day event later on comes after the earlier timed ones.
+        { id: 'e', title: 'Journée entière', start: day(45).slice(0, 10) },
       ],
     });
     const calendar = await calendarWith({ src: url, view: 'next', limit: '3', lang: 'en' });

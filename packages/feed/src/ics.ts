@@ -172,14 +172,34 @@ export function parseIcs(text: string, url: string): Parsed<IcsCalendar> {
  * start up to the end of the range only (however long or endless the series), with EXDATE removed and
  * RECURRENCE-ID overrides in place. All-day events are kept when their days come within a day of the range.
  */
-export function expandIcs(calendar: IcsCalendar, from: number, to: number): CalendarEvent[] {
+interface Series {
+  uid: string;
+  master: Component;
+  event: InstanceType<typeof ICAL.Event>;
+  startTzid: string | undefined;
+  /** The latest RECURRENCE-ID among the overrides: an override may move an occurrence from after a range into it. */
+  lastOverride: number;
+  /** How long an occurrence lasts (ms). */
+  length: number;
+}
+
+/** What does not depend on the range, worked out once per calendar: single events, and the recurring series. */
+interface Prepared {
+  context: Context;
+  singles: CalendarEvent[];
+  series: Series[];
+  details: WeakMap<Component, ReturnType<typeof describe>>;
+}
+
+const prepared = new WeakMap<IcsCalendar, Prepared>();
+
+function prepare(calendar: IcsCalendar): Prepared {
+  const cached = prepared.get(calendar);
+  if (cached) return cached;
   const vcalendar = new ICAL.Component(calendar.jcal);
   const calendarZone = textOf(vcalendar, 'x-wr-timezone');
   const context: Context = { floatingZone: calendarZone && isTimeZone(calendarZone) ? calendarZone : localTimeZone(), url: '' };
-  const dayFrom = new Date(from - 86_400_000).toISOString().slice(0, 10);
-  const dayTo = new Date(to + 86_400_000).toISOString().slice(0, 10);
-  const overlaps = (e: Pick<CalendarEvent, 'allDay' | 'start' | 'end'>) =>
-    e.allDay ? e.end >= dayFrom && e.start <= dayTo : Date.parse(e.end) >= from && Date.parse(e.start) < to;
+  const result: Prepared = { context, singles: [], series: [], details: new WeakMap() };
 
   const masters = new Map<string, Component>();
   const exceptions = new Map<string, Component[]>();
@@ -188,24 +208,48 @@ export function expandIcs(calendar: IcsCalendar, from: number, to: number): Cale
     if (vevent.hasProperty('recurrence-id')) exceptions.set(uid, [...(exceptions.get(uid) ?? []), vevent]);
     else masters.set(uid, vevent);
   });
-
-  const events: CalendarEvent[] = [];
-  const add = (id: string, component: Component, start: Time, end: Time | null) => {
-    const times = span(start, end, tzidOf(component, 'dtstart'), tzidOf(component, 'dtend'), context);
-    if (overlaps(times)) events.push({ id, ...describe(component, context), ...times });
-  };
+  const single = (id: string, component: Component, start: Time, end: Time | null) =>
+    result.singles.push({ id, ...describe(component, context), ...span(start, end, tzidOf(component, 'dtstart'), tzidOf(component, 'dtend'), context) });
 
   for (const [uid, master] of masters) {
     const event = new ICAL.Event(master, { strictExceptions: true, exceptions: exceptions.get(uid) ?? [] });
     if (!event.isRecurring()) {
-      add(uid, master, event.startDate, master.hasProperty('dtend') || master.hasProperty('duration') ? event.endDate : null);
+      single(uid, master, event.startDate, master.hasProperty('dtend') || master.hasProperty('duration') ? event.endDate : null);
       continue;
     }
-    // Overrides may move an occurrence from after the range into it: iterate until the last one too.
-    const overridden = (exceptions.get(uid) ?? []).map((e) => instantOfTime(e.getFirstPropertyValue('recurrence-id') as Time, tzidOf(e, 'recurrence-id'), context));
-    const until = Math.max(to + 86_400_000, ...overridden);
+    const overrides = (exceptions.get(uid) ?? []).map((e) => instantOfTime(e.getFirstPropertyValue('recurrence-id') as Time, tzidOf(e, 'recurrence-id'), context));
+    const length = Math.max(0, event.duration.toSeconds() * 1000);
+    result.series.push({ uid, master, event, startTzid: tzidOf(master, 'dtstart'), lastOverride: Math.max(-Infinity, ...overrides), length });
+  }
+  // Overrides whose series is not in the file still show, as single events.
+  for (const [uid, list] of exceptions) {
+    if (masters.has(uid)) continue;
+    for (const vevent of list) {
+      const event = new ICAL.Event(vevent, { exceptions: [] });
+      single(`${uid}@${String(vevent.getFirstPropertyValue('recurrence-id'))}`, vevent, event.startDate, event.endDate);
+    }
+  }
+  prepared.set(calendar, result);
+  return result;
+}
+
+/**
+ * The events of an ICS calendar that overlap `[from, to)` (instants, ms). Recurring series are expanded from their
+ * start up to the end of the range only (however long or endless the series), with EXDATE removed and
+ * RECURRENCE-ID overrides in place. All-day events are kept when their days come within a day of the range.
+ * What does not depend on the range (the parsed calendar, single events) is worked out once per calendar.
+ */
+export function expandIcs(calendar: IcsCalendar, from: number, to: number): CalendarEvent[] {
+  const { context, singles, series, details } = prepare(calendar);
+  const dayFrom = new Date(from - 86_400_000).toISOString().slice(0, 10);
+  const dayTo = new Date(to + 86_400_000).toISOString().slice(0, 10);
+  const overlaps = (e: Pick<CalendarEvent, 'allDay' | 'start' | 'end'>) =>
+    e.allDay ? e.end >= dayFrom && e.start <= dayTo : Date.parse(e.end) >= from && Date.parse(e.start) < to;
+
+  const events = singles.filter(overlaps);
+  for (const { uid, event, startTzid, lastOverride, length } of series) {
+    const until = Math.max(to + 86_400_000, lastOverride);
     const iterator = event.iterator();
-    const startTzid = tzidOf(master, 'dtstart');
     let steps = 0;
     for (let next = iterator.next(); next; next = iterator.next()) {
       if (++steps > MAX_OCCURRENCES) {
@@ -214,17 +258,15 @@ export function expandIcs(calendar: IcsCalendar, from: number, to: number): Cale
       }
       const at = next.isDate ? Date.parse(`${dayOfTime(next)}T00:00:00Z`) : instantOfTime(next, startTzid, context);
       if (at > until) break;
-      const details = event.getOccurrenceDetails(next);
-      const item = details.item.component;
-      add(`${uid}@${next.toString()}`, item, details.startDate, details.endDate);
-    }
-  }
-  // Overrides whose series is not in the file still show, as single events.
-  for (const [uid, list] of exceptions) {
-    if (masters.has(uid)) continue;
-    for (const vevent of list) {
-      const event = new ICAL.Event(vevent, { exceptions: [] });
-      add(`${uid}@${String(vevent.getFirstPropertyValue('recurrence-id'))}`, vevent, event.startDate, event.endDate);
+      // An occurrence over well before the range is skipped cheaply, unless an override could move it.
+      if (lastOverride === -Infinity && at + length + 2 * 86_400_000 < from) continue;
+      const occurrence = event.getOccurrenceDetails(next);
+      const item = occurrence.item.component;
+      const times = span(occurrence.startDate, occurrence.endDate, tzidOf(item, 'dtstart'), tzidOf(item, 'dtend'), context);
+      if (!overlaps(times)) continue;
+      let described = details.get(item);
+      if (!described) details.set(item, (described = describe(item, context)));
+      events.push({ id: `${uid}@${next.toString()}`, ...described, ...times });
     }
   }
   return events.sort((a, b) => sortKey(a) - sortKey(b));

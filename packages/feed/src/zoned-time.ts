@@ -50,8 +50,8 @@ export function localTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-/** What a clock on the wall in `zone` shows at `instant`. */
-export function wallClock(instant: number, zone: string): WallClock {
+/** What the zone's clock shows, read with Intl (slow: each call formats a date). */
+function readWallClock(instant: number, zone: string): WallClock {
   const parts: Record<string, string> = {};
   for (const part of formatter(zone).formatToParts(new Date(instant))) parts[part.type] = part.value;
   const year = Number(parts.year);
@@ -71,10 +71,46 @@ function utcOf(w: WallClock): number {
   return date.getTime();
 }
 
-/** The zone's offset from UTC at `instant`, in ms (Paris in summer: +2 h). */
-export function zoneOffset(instant: number, zone: string): number {
+function readOffset(instant: number, zone: string): number {
   const whole = Math.floor(instant / 1000) * 1000;
-  return utcOf(wallClock(whole, zone)) - whole;
+  return utcOf(readWallClock(whole, zone)) - whole;
+}
+
+const QUARTER = 900_000;
+const offsets = new Map<string, number>();
+
+/**
+ * The zone's offset from UTC at `instant`, in ms (Paris in summer: +2 h). Offsets change on quarter hours of UTC, so
+ * each quarter hour is read once with Intl and kept (when its start and end agree): a month of a thousand events
+ * costs a few dozen Intl calls instead of thousands.
+ */
+export function zoneOffset(instant: number, zone: string): number {
+  const quarter = Math.floor(instant / QUARTER);
+  const key = `${zone}|${quarter}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = readOffset(instant, zone);
+    const start = readOffset(quarter * QUARTER, zone);
+    const end = readOffset(quarter * QUARTER + QUARTER - 1000, zone);
+    if (start === end) {
+      if (offsets.size > 100_000) offsets.clear();
+      offsets.set(key, start);
+    }
+  }
+  return offset;
+}
+
+/** What a clock on the wall in `zone` shows at `instant`. */
+export function wallClock(instant: number, zone: string): WallClock {
+  const local = new Date(Math.floor(instant / 1000) * 1000 + zoneOffset(instant, zone));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
 }
 
 /**

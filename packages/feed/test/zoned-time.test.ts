@@ -33,6 +33,16 @@ describe('wall-clock time in IANA zones', () => {
     expect(startOfDay('2027-03-29', 'Europe/Paris') - startOfDay('2027-03-28', 'Europe/Paris')).to.equal(23 * H);
   });
 
+  it('reads the offset right on both sides of a change of clocks, to the second, however often it is asked', () => {
+    const change = Date.parse('2027-03-28T01:00:00Z'); // Paris: 02:00 winter time becomes 03:00 summer time.
+    for (let pass = 0; pass < 2; pass++) {
+      expect(wallClock(change - 1000, 'Europe/Paris')).to.include({ hour: 1, minute: 59, second: 59 });
+      expect(wallClock(change, 'Europe/Paris')).to.include({ hour: 3, minute: 0, second: 0 });
+      // Kathmandu is 5 h 45 min ahead of UTC: its quarter hours are not UTC's hours.
+      expect(wallClock(Date.parse('2027-01-01T00:00:00Z'), 'Asia/Kathmandu')).to.include({ hour: 5, minute: 45 });
+    }
+  });
+
   it('counts days across months, years and leap days', () => {
     expect(addDays('2027-12-31', 1)).to.equal('2028-01-01');
     expect(addDays('2028-03-01', -1)).to.equal('2028-02-29');

@@ -1,0 +1,112 @@
+// The event calendar: time to render a month holding 1,000 events, from a JSON feed and from an iCalendar file
+// (800 single events and 40 weekly series begun a year earlier, so expanding recurrence is part of the cost), on a
+// first visit (feed fetched, checked and cached) and a return visit (offline copy), with a reference in the same run.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { median } from './harness.mjs';
+
+const RUNS = 9;
+const EVENTS = 1000;
+
+/** A deterministic pseudo-random sequence (mulberry32). */
+function random(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TITLES = ['Atelier Smart Software', 'Café des membres', 'Webinaire export', 'Rencontre DigitalPlace', 'Meetup web', 'Formation cloud', 'Démonstration jeu vidéo'];
+const pad = (n) => String(n).padStart(2, '0');
+
+function writeFeeds(folder) {
+  const next = random(2027);
+  const slot = () => ({ day: 1 + Math.floor(next() * 31), hour: 8 + Math.floor(next() * 11), minute: Math.floor(next() * 4) * 15 });
+  const events = Array.from({ length: EVENTS }, (_, i) => {
+    const { day, hour, minute } = slot();
+    return {
+      id: `bench-${i}`,
+      title: `${TITLES[i % TITLES.length]} ${i}`,
+      start: `2027-01-${pad(day)}T${pad(hour)}:${pad(minute)}:00`,
+      end: `2027-01-${pad(day)}T${pad(hour + 1)}:${pad(minute)}:00`,
+      timeZone: 'Europe/Paris',
+      location: 'Montpellier',
+      college: ['smart-software', 'mediacloud-interactivity', 'digital-content-cultures'][i % 3],
+    };
+  });
+  writeFileSync(`${folder}/calendar-1000.json`, JSON.stringify({ version: 1, events }));
+
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//FrenchSouth.digital//bench//FR', 'BEGIN:VTIMEZONE', 'TZID:Europe/Paris',
+    'BEGIN:DAYLIGHT', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0200', 'TZNAME:CEST', 'DTSTART:19700329T020000', 'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU', 'END:DAYLIGHT',
+    'BEGIN:STANDARD', 'TZOFFSETFROM:+0200', 'TZOFFSETTO:+0100', 'TZNAME:CET', 'DTSTART:19701025T030000', 'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU', 'END:STANDARD', 'END:VTIMEZONE'];
+  events.slice(0, 800).forEach((e, i) => {
+    const stamp = (iso) => iso.replace(/[-:]/g, '');
+    lines.push('BEGIN:VEVENT', `UID:bench-${i}@frenchsouth.digital`, 'DTSTAMP:20261120T090000Z', `DTSTART;TZID=Europe/Paris:${stamp(e.start)}`, `DTEND;TZID=Europe/Paris:${stamp(e.end)}`, `SUMMARY:${e.title}`, 'LOCATION:Montpellier', 'END:VEVENT');
+  });
+  // 40 weekly series on Mondays since January 2026: 5 occurrences each in the grid of January 2027 (28 December to
+  // 31 January), 200 in all.
+  for (let i = 0; i < 40; i++) {
+    const hour = pad(8 + (i % 10));
+    lines.push('BEGIN:VEVENT', `UID:bench-weekly-${i}@frenchsouth.digital`, 'DTSTAMP:20261120T090000Z', `DTSTART;TZID=Europe/Paris:20260105T${hour}0000`, `DTEND;TZID=Europe/Paris:20260105T${hour}3000`, 'RRULE:FREQ=WEEKLY;BYDAY=MO', `SUMMARY:Point hebdomadaire ${i}`, 'END:VEVENT');
+  }
+  lines.push('END:VCALENDAR');
+  writeFileSync(`${folder}/calendar-1000.ics`, lines.join('\r\n') + '\r\n');
+}
+
+async function run(browser, url) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  const load = async () => {
+    await page.goto(url, { waitUntil: 'load' });
+    const result = await page.evaluate(() => window.__result);
+    if (result.error) throw new Error(result.error);
+    return result;
+  };
+  const first = await load();
+  const second = await load();
+  await context.close();
+  return { first, second };
+}
+
+export default async function ({ browser, origin, report }) {
+  const folder = '.cache/bench-data';
+  mkdirSync(folder, { recursive: true });
+  writeFeeds(folder);
+  const dist = 'packages/widgets/dist';
+  const files = new Set();
+  const visit = (file) => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const m of readFileSync(file, 'utf8').matchAll(/(?:^|[;}])\s*(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.{1,2}\/[^"']+)["']/g)) visit(join(dirname(file), m[1]));
+  };
+  visit(`${dist}/fsd-event-calendar.js`);
+  const kb = [...files].reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).length, 0) / 1024;
+  report('fsd-event-calendar.js with its static imports (min+gzip)', kb, 'KB');
+
+  const page = (query) => `${origin}/bench/calendar.html?${query}`;
+  const results = { json: [], ics: [], reference: [] };
+  for (let i = 0; i < RUNS; i++) {
+    results.json.push(await run(browser, page('src=/bench/data/calendar-1000.json')));
+    results.ics.push(await run(browser, page('src=/bench/data/calendar-1000.ics')));
+    results.reference.push(await run(browser, page('src=/bench/data/calendar-1000.json&reference')));
+  }
+  for (const kind of ['json', 'ics']) {
+    const counts = new Set(results[kind].map((r) => r.first.count));
+    if (counts.size !== 1 || !counts.has(EVENTS)) throw new Error(`the ${kind} calendar showed ${[...counts].join(', ')} events, not ${EVENTS}`);
+  }
+  const ref = median(results.reference.map((r) => r.first.ms));
+  const line = (kind, label) => {
+    const first = median(results[kind].map((r) => r.first.ms));
+    const second = median(results[kind].map((r) => r.second.ms));
+    const nav = median(results[kind].map((r) => r.first.navigation));
+    report(`${label}: month of ${EVENTS} events, first visit (median of ${RUNS})`, first, 'ms', `${(first / ref).toFixed(1)}× reference`);
+    report(`${label}: the same, return visit from the offline copy`, second, 'ms');
+    report(`${label}: next month and back, per month change`, nav, 'ms');
+  };
+  line('json', 'JSON feed');
+  line('ics', 'iCalendar file');
+  report(`reference: fetch, JSON.parse, group by day, plain DOM table (median of ${RUNS})`, ref, 'ms');
+}

@@ -361,3 +361,48 @@ describe('<fsd-event-calendar> views and states', () => {
     expect(messages.some((m) => m.includes('("bad") left out: field "start"'))).to.equal(true);
   });
 });
+
+describe('<fsd-event-calendar> busy days and changes', () => {
+  it('shows two events of a busy day and “+ 3 autres”, which shows them all', async () => {
+    const url = await serveFeed({
+      version: 1,
+      events: Array.from({ length: 5 }, (_, i) => ({ id: `e${i}`, title: `Événement ${i + 1}`, start: `2027-01-14T${10 + i}:00:00+01:00` })),
+    });
+    const calendar = await calendarWith({ src: url, date: '2027-01-14', 'time-zone': 'Europe/Paris' });
+    expect(eventsOn(calendar, '2027-01-14')).to.deep.equal(['10:00 Événement 1', '11:00 Événement 2']);
+    const more = cell(calendar, '2027-01-14')!.querySelector<HTMLButtonElement>('.more')!;
+    expect(clean(more.textContent)).to.equal('+ 3 autres');
+    more.click();
+    await calendar.updateComplete;
+    expect(eventsOn(calendar, '2027-01-14')).to.have.length(5);
+  });
+
+  it('follows changes of time zone, then of src and date, and fires fsd-event-open', async () => {
+    const calendar = await calendarWith({ src: icsUrls.outlook, date: '2027-04-15', 'time-zone': 'Europe/Paris' });
+    expect(eventsOn(calendar, '2027-04-15')).to.deep.equal(['16:00 Point avec la French Tech New York']);
+    calendar.setAttribute('time-zone', 'America/New_York');
+    await calendar.updateComplete;
+    expect(eventsOn(calendar, '2027-04-15')).to.deep.equal(['10:00 Point avec la French Tech New York']);
+    calendar.setAttribute('src', jsonUrl);
+    calendar.setAttribute('date', '2026-12-01');
+    await settled(calendar);
+    await until(() => eventsOn(calendar, '2026-12-03').length === 1, 3000, 'the JSON events');
+    expect(eventsOn(calendar, '2027-04-15')).to.deep.equal([]);
+    const opened = oneEvent(calendar, 'fsd-event-open');
+    cell(calendar, '2026-12-03')!.querySelector<HTMLElement>('[part~="event"]')!.click();
+    const { detail } = await opened;
+    expect(detail.event.id).to.equal('atelier-financement-2026-12');
+    expect(detail.source).to.equal(jsonUrl);
+  });
+
+  it('warns about an unknown time zone or view and falls back', async () => {
+    const calendar = document.createElement('fsd-event-calendar');
+    calendar.setAttribute('src', jsonUrl);
+    calendar.setAttribute('time-zone', 'Romance Standard Time');
+    calendar.setAttribute('view', 'agenda');
+    const { messages } = await captureConsole('warn', async () => settled(await fixture<FsdEventCalendar>(calendar)));
+    expect(messages.some((m) => m.includes('time-zone="Romance Standard Time" is not an IANA time zone'))).to.equal(true);
+    expect(messages.some((m) => m.includes('view="agenda" is not one of "month", "list", "next"'))).to.equal(true);
+    expect(root(calendar).querySelector('[part~="grid"]')).not.to.equal(null);
+  });
+});

@@ -115,3 +115,9 @@ export function compareOccurrences(a: Occurrence, b: Occurrence): number {
   if (a.event.allDay !== b.event.allDay) return a.event.allDay ? -1 : 1;
   return a.startsAt - b.startsAt || a.event.title.fr.localeCompare(b.event.title.fr);
 }
+
+/** The ISO 8601 week number of the week that holds `day` (weeks start on Monday; week 1 holds the first Thursday). */
+export function isoWeek(day: string): number {
+  const thursday = addDays(day, 3 - ((isoWeekday(day) + 6) % 7));
+  return Math.floor(daysBetween(`${thursday.slice(0, 4)}-01-01`, thursday) / 7) + 1;
+}

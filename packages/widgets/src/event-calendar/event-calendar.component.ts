@@ -26,6 +26,7 @@ import {
   byDay,
   compareOccurrences,
   daysOf,
+  isoWeek,
   monthWeeks,
   occurrence,
   passes,
@@ -63,6 +64,7 @@ const MAX_PER_DAY = 3;
  * @attr organizer - A member id, e.g. `kaliop`: only that member's events from the JSON feed.
  * @attr include-cluster - With `organizer`: the cluster's own events too.
  * @attr limit - How many events the `next` view lists (default 5).
+ * @attr week-numbers - Shows ISO week numbers in the month grid.
  * @attr theme - `light` (default), `dark` or `auto`.
  * @attr lang - `fr` (default) or `en`; when absent, the page's language.
  * @attr state - Read only: `loading`, `ready`, `empty` or `error`.
@@ -100,6 +102,7 @@ export class FsdEventCalendar extends FsdElement {
     organizer: {},
     includeCluster: { type: Boolean, attribute: 'include-cluster' },
     limit: { type: Number },
+    weekNumbers: { type: Boolean, attribute: 'week-numbers' },
   };
 
   /** Source URLs, space-separated. */
@@ -115,6 +118,7 @@ export class FsdEventCalendar extends FsdElement {
   organizer = '';
   includeCluster = false;
   limit = 5;
+  weekNumbers = false;
 
   readonly #sources = new Map<string, FeedController<CalendarSource>>();
   #ics: IcsModule | undefined;
@@ -484,12 +488,14 @@ export class FsdEventCalendar extends FsdElement {
     return html`<table part="grid" class="grid" role="grid" aria-labelledby="title" @keydown=${this.#onGridKey}>
         <thead>
           <tr>
+            ${this.weekNumbers ? html`<th scope="col" class="week" abbr=${t.weekNumber}>${t.weekShort}</th>` : nothing}
             ${weeks[0]!.map((day) => html`<th scope="col" abbr=${this.#day(day, { weekday: 'long' })}>${this.#day(day, { weekday: 'short' })}</th>`)}
           </tr>
         </thead>
         <tbody>
           ${weeks.map(
             (week) => html`<tr>
+              ${this.weekNumbers ? html`<th scope="row" class="week"><span class="sr-only">${t.weekNumber} </span>${isoWeek(week[0]!)}</th>` : nothing}
               ${week.map((day) => this.#cell(day, day.slice(0, 7) === month, day === focus, t, lang))}
             </tr>`,
           )}

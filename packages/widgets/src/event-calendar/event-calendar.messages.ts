@@ -32,6 +32,7 @@ export interface CalendarMessages {
   newTab: string;
   close: string;
   weekNumber: string;
+  weekShort: string;
 }
 
 /** The calendar's texts, French first. */
@@ -67,6 +68,7 @@ export const messages: Messages<CalendarMessages> = {
     newTab: '(nouvel onglet)',
     close: 'Fermer',
     weekNumber: 'Semaine',
+    weekShort: 'Sem.',
   },
   en: {
     calendar: 'FrenchSouth.digital events',
@@ -99,6 +101,7 @@ export const messages: Messages<CalendarMessages> = {
     newTab: '(new tab)',
     close: 'Close',
     weekNumber: 'Week',
+    weekShort: 'Wk',
   },
 };
 

@@ -97,6 +97,15 @@ export const styles = [
       text-align: start;
       text-transform: capitalize;
     }
+    .grid .week {
+      inline-size: 2.4em;
+      font-size: 0.75em;
+      font-weight: 400;
+      color: var(--_muted);
+      text-align: center;
+      vertical-align: top;
+      padding-block-start: 0.45em;
+    }
     .day {
       vertical-align: top;
       block-size: 5.5em;

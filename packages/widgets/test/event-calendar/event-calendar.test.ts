@@ -52,6 +52,26 @@ describe('<fsd-event-calendar> month grid from the JSON events feed', () => {
     await expect(calendar).to.be.accessible();
   });
 
+  it('in English and the dark theme: Monday first too, and passes axe', async () => {
+    const calendar = await calendarWith({ date: '2026-12-01', 'time-zone': 'Europe/Paris', lang: 'en', theme: 'dark' });
+    expect(title(calendar)).to.equal('December 2026');
+    const headers = [...root(calendar).querySelectorAll('th')].map((th) => clean(th.textContent));
+    expect(headers).to.deep.equal(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
+    expect(eventsOn(calendar, '2026-12-03')).to.deep.equal(['09:30 Smart Software workshop: funding growth']);
+    await expect(calendar).to.be.accessible();
+  });
+
+  it('shows ISO week numbers on request: 2026 has a week 53', async () => {
+    const calendar = await calendarWith({ date: '2027-01-01', 'week-numbers': true });
+    const weeks = [...root(calendar).querySelectorAll('tbody th')].map((th) => clean(th.textContent));
+    expect(weeks).to.deep.equal(['Semaine 53', 'Semaine 1', 'Semaine 2', 'Semaine 3', 'Semaine 4']);
+    cell(calendar, '2027-01-01')!.focus();
+    await sendKeys({ press: 'Home' });
+    await calendar.updateComplete;
+    expect(focused(calendar)).to.equal('2026-12-28');
+    await expect(calendar).to.be.accessible();
+  });
+
   it('shows the launch evening of 5 May 2015 at the Domaine de Verchant and the general assembly at the end of June', async () => {
     const may = await calendarWith({ date: '2015-05-05', 'time-zone': 'Europe/Paris' });
     expect(eventsOn(may, '2015-05-05')).to.deep.equal(['18:30 Lancement officiel de FrenchSouth.digital']);

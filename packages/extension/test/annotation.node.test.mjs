@@ -215,7 +215,7 @@ test('members’ logos load only once the user turns them on in the options, wit
     await popup.close();
     return logo;
   };
-  assert.deepEqual(await popupLogo(), { initials: 'K' });
+  assert.deepEqual(await popupLogo(), { initials: 'KA' });
   assert.equal(logoRequests().length, 0, 'no logo request while logos are off');
 
   const options = await ext.browser.newPage();

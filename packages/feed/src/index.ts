@@ -19,7 +19,7 @@ export { isLapsed, profileUrl, todayIso, MemberIndex } from './member-index.js';
 export { memberFeedParser } from './member-feed-parser.js';
 export { DomainIndex, normalizeHost } from './domains.js';
 export { isPublicSuffix } from './public-suffix.js';
-export { safeUrl, safeWebUrl, isIsoDate } from './text.js';
+export { safeUrl, safeWebUrl, isIsoDate, fold, initials } from './text.js';
 export { parseEventFeed, eventSortKey } from './events.js';
 export { eventFeedParser } from './event-feed-parser.js';
 export {

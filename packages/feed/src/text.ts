@@ -45,3 +45,21 @@ const WEB_PROTOCOLS = new Set(['http:', 'https:']);
 export function safeWebUrl(value: unknown, base?: string): string | undefined {
   return safeUrl(value, base, WEB_PROTOCOLS);
 }
+
+/** Case and accents folded, for search: "Écrans" → "ecrans", "Œuvre" → "oeuvre", "NÎMES" → "nimes". */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .replace(/ß/g, 'ss');
+}
+
+/** Two letters standing for a member without a logo: "RG Systèmes" → "RS", "AwoX" → "AW", "3D Ouest" → "3O". */
+export function initials(name: string): string {
+  const words = name.split(/[\s\-–]+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
+  if (words.length > 1) return words.slice(0, 2).map((word) => [...word][0]!.toUpperCase()).join('');
+  return [...(words[0] ?? name)].slice(0, 2).join('').toUpperCase();
+}

@@ -3,13 +3,13 @@ import { clusterMark } from '../../../widgets/src/internal/cluster-mark.js';
 import { FsdElement } from '../../../widgets/src/internal/fsd-element.js';
 import { formatIsoDate, locale, localized, type Lang } from '../../../widgets/src/internal/localize.js';
 import { tokens } from '../../../widgets/src/internal/tokens.styles.js';
-import { eventFeedParser, readStoredFeed, type CalendarEvent } from '@fsd/feed';
+import { eventFeedParser, fold, initials, readStoredFeed, type CalendarEvent } from '@fsd/feed';
 import browser from '../lib/browser.js';
 import { giveBack } from '../lib/permissions.js';
 import { Registries, type Match } from '../lib/registries.js';
 import { ALL_SITES, annotationWanted, getSettings, pageHost, sitePattern, uiLanguage, updateSettings, type Settings } from '../lib/settings.js';
 import { messages } from './extension.messages.js';
-import { fold, initials, pageStyles } from './shared.styles.js';
+import { pageStyles } from './shared.styles.js';
 import { popupStyles } from './popup.styles.js';
 
 const MAX_RESULTS = 30;

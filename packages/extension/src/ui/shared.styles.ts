@@ -50,14 +50,6 @@ export const pageStyles = css`
   .error {
     color: var(--_danger);
   }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   .mark {
     display: inline-flex;
     align-items: center;
@@ -70,16 +62,4 @@ export const pageStyles = css`
   }
 `;
 
-/** The initials of a member, shown in place of its logo unless the user chose to load logos. */
-export function initials(name: string): string {
-  const words = name.split(/[\s-]+/).filter((w) => /\p{L}|\p{N}/u.test(w));
-  return words
-    .slice(0, 2)
-    .map((w) => [...w][0]!.toUpperCase())
-    .join('');
-}
 
-/** Accent- and case-insensitive form of a text, for search. */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}

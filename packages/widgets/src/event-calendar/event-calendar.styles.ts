@@ -25,14 +25,6 @@ export const styles = [
       color: var(--_cal-fg);
       min-block-size: 8em;
     }
-    .sr-only {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
     button,
     a {
       font: inherit;

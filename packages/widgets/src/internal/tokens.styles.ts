@@ -49,6 +49,15 @@ export const tokens = css`
   :host([hidden]) {
     display: none !important;
   }
+  /* Read by screen readers, not shown. */
+  .sr-only {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
   :focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;

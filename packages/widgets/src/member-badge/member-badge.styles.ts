@@ -33,14 +33,6 @@ export const styles = [
       text-decoration: none;
       margin: 0;
     }
-    .sr-only {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
     .badge--compact {
       min-block-size: 2.2em;
       min-inline-size: 0;

@@ -1,4 +1,4 @@
-import { isLapsed, type Member, type MemberFeed } from '@fsd/feed';
+import { fold, isLapsed, type Member, type MemberFeed } from '@fsd/feed';
 import SearchableMap from 'minisearch/SearchableMap';
 
 /**
@@ -23,16 +23,6 @@ export type Filters = Record<Facet, readonly string[]>;
 
 export const noFilters = (): Filters => ({ college: [], city: [], origin: [], tag: [] });
 
-/** Case and accents folded: "Écrans" → "ecrans", "Œuvre" → "oeuvre", "NÎMES" → "nimes". */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/ß/g, 'ss');
-}
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 

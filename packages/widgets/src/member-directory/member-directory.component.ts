@@ -1,11 +1,11 @@
-import { DEFAULT_MEMBER_FEED_URL, memberFeedParser, profileUrl, refreshFeed, type Member } from '@fsd/feed';
+import { DEFAULT_MEMBER_FEED_URL, fold, initials, memberFeedParser, profileUrl, refreshFeed, type Member } from '@fsd/feed';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { FeedController } from '../internal/feed-controller.js';
 import { FsdElement } from '../internal/fsd-element.js';
 import { formatIsoDate, locale, localized } from '../internal/localize.js';
 import type { DirectoryState } from '../events/fsd-directory-state.js';
 import { toCsv, download } from './csv.js';
-import { directoryIndex, FACETS, fold, words, type DirectoryIndex, type Facet, type Filters, type SearchResult, type Sort } from './directory-index.js';
+import { directoryIndex, FACETS, words, type DirectoryIndex, type Facet, type Filters, type SearchResult, type Sort } from './directory-index.js';
 import { messages, type DirectoryMessages } from './member-directory.messages.js';
 import { styles } from './member-directory.styles.js';
 import { emptyView, readView, URL_STATES, writeView, type DirectoryView, type UrlStateMode } from './url-state.js';
@@ -18,14 +18,6 @@ const MAX_PAGE_SIZE = 200;
 /** Skeleton cards while the feed loads. */
 const SKELETON_CARDS = 6;
 
-/** Two letters standing for a member whose logo is missing or broken: "RG Systèmes" → "RS". */
-function initials(name: string): string {
-  const letters = name
-    .split(/\s+/)
-    .filter((word) => /^\p{L}/u.test(word))
-    .map((word) => word[0]!.toUpperCase());
-  return (letters.length > 1 ? letters[0]! + letters[1]! : name.slice(0, 2)).toUpperCase();
-}
 
 /**
  * The cluster's member directory, for local media and sector pages: search as you type over every member

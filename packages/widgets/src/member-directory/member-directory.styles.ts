@@ -26,14 +26,6 @@ export const styles = [
       padding: 0.75em;
       border-radius: var(--_dir-radius);
     }
-    .sr-only {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
     p {
       margin: 0;
     }

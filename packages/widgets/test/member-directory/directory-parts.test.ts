@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { csvCell, toCsv } from '../../src/member-directory/csv.js';
-import { fold, words } from '../../src/member-directory/directory-index.js';
+import { fold } from '@fsd/feed';
+import { words } from '../../src/member-directory/directory-index.js';
 import { emptyView, parseView, readView, urlWithView } from '../../src/member-directory/url-state.js';
 
 describe('directory text folding', () => {

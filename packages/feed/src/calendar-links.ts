@@ -11,9 +11,32 @@ export interface EventTexts {
   description?: string;
 }
 
-/** RFC 5545 TEXT escaping: backslash, semicolon, comma, and line breaks as `\n`. */
+/** Control characters (C0 and DEL): none may reach a content line, where CR or LF would start a new property. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\x00-\x1f\x7f]/g;
+
+/** RFC 5545 TEXT escaping: backslash, semicolon, comma, line breaks as `\n`; other control characters removed. */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(CONTROL, '');
+}
+
+/**
+ * A parameter value, always quoted: control characters removed (a line break becomes a space), then RFC 6868
+ * caret encoding (`^` → `^^`, `"` → `^'`), so that no value can close the quotes or the line.
+ */
+function paramValue(text: string): string {
+  const clean = text.replace(/\r\n|\r|\n/g, ' ').replace(CONTROL, '').replace(/\^/g, '^^').replace(/"/g, "^'");
+  return `"${clean}"`;
+}
+
+/** A URI or CAL-ADDRESS value: kept as it is, less any control character (a feed URL cannot add a line). */
+function uriValue(uri: string): string {
+  return uri.replace(CONTROL, '');
 }
 
 const encoder = new TextEncoder();
@@ -67,11 +90,10 @@ export function eventToIcs(event: CalendarEvent, texts: EventTexts, now: number 
   lines.push(`SUMMARY:${escapeText(texts.title)}`);
   if (texts.description) lines.push(`DESCRIPTION:${escapeText(texts.description)}`);
   if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
-  if (event.url) lines.push(`URL:${event.url}`);
+  if (event.url) lines.push(`URL:${uriValue(event.url)}`);
   if (event.organizer) {
-    const cn = event.organizer.name.replace(/"/g, "'");
     const address = event.organizer.url?.startsWith('mailto:') ? event.organizer.url : 'mailto:noreply@frenchsouth.digital';
-    lines.push(`ORGANIZER;CN="${cn}":${address}`);
+    lines.push(`ORGANIZER;CN=${paramValue(event.organizer.name)}:${uriValue(address)}`);
   }
   lines.push('END:VEVENT', 'END:VCALENDAR');
   return lines.map(foldLine).join('\r\n') + '\r\n';

@@ -58,4 +58,29 @@ describe('add to my calendar', () => {
     expect(new URL(googleCalendarUrl(days, { title: 'Salon' })).searchParams.get('dates')).to.equal('20270310/20270312');
     expect(new URL(outlookCalendarUrl(days, { title: 'Salon' })).searchParams.get('allday')).to.equal('true');
   });
+
+  it('lets no feed text add a line to the file: line breaks and control characters in every value', () => {
+    const hostile: CalendarEvent = {
+      id: 'salon\r\nATTACH:https://evil.example/uid',
+      title: { fr: 'Salon' },
+      allDay: false,
+      start: '2026-12-03T08:30:00.000Z',
+      end: '2026-12-03T11:00:00.000Z',
+      location: 'Montpellier\r\nATTACH:https://evil.example/location\u0000\u000b',
+      url: 'https://www.frenchsouth.digital/agenda/\r\nATTACH:https://evil.example/url',
+      organizer: { id: 'x', name: 'X "Ltd" ^2\r\nATTACH:https://evil.example/cn', url: 'mailto:a@example.org\nATTACH:https://evil.example/mail' },
+    };
+    const ics = eventToIcs(hostile, { title: 'Salon\rATTACH:https://evil.example/summary', description: 'Un\u0007\nDeux' });
+    // eslint-disable-next-line no-control-regex -- no control character may be left
+    expect(ics.replace(/\r\n/g, '')).not.to.match(/[\x00-\x1f\x7f]/);
+    const vevent = new ICAL.Component(ICAL.parse(ics) as unknown[]).getFirstSubcomponent('vevent')!;
+    const names = vevent.getAllProperties().map((p) => p.name).sort();
+    expect(names).to.deep.equal(['description', 'dtend', 'dtstamp', 'dtstart', 'location', 'organizer', 'summary', 'uid', 'url']);
+    const organizer = vevent.getFirstProperty('organizer')!;
+    expect(organizer.getParameter('cn')).to.equal('X "Ltd" ^2 ATTACH:https://evil.example/cn');
+    expect(organizer.getFirstValue()).to.equal('mailto:a@example.orgATTACH:https://evil.example/mail');
+    expect(vevent.getFirstPropertyValue('location')).to.equal('Montpellier\nATTACH:https://evil.example/location');
+    expect(vevent.getFirstPropertyValue('summary')).to.equal('Salon\nATTACH:https://evil.example/summary');
+    expect(vevent.getFirstPropertyValue('description')).to.equal('Un\nDeux');
+  });
 });

@@ -29,4 +29,17 @@ export default tseslint.config(
     files: ['**/test/**/*.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
+  {
+    // Every test runs, every time: an exclusive or skipped test would quietly shrink the suite.
+    files: ['**/test/**/*.ts', '**/test/**/*.mjs', '**/test/**/*.js'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['describe', 'it', 'test', 'suite', 'context'].flatMap((object) =>
+          ['only', 'skip', 'todo'].map((property) => ({ object, property, message: 'Every test runs: no .only, .skip or .todo.' })),
+        ),
+      ],
+      'no-restricted-globals': ['error', ...['xit', 'xdescribe', 'xcontext'].map((name) => ({ name, message: 'Every test runs: no skipped tests.' }))],
+    },
+  },
 );

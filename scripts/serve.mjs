@@ -50,7 +50,13 @@ export const CONTENT_SECURITY_POLICY = [
 function locate(pathname) {
   for (const [prefix, folder] of MOUNTS) {
     if (!pathname.startsWith(prefix)) continue;
-    const file = normalize(join(folder, decodeURIComponent(pathname.slice(prefix.length))));
+    let relative;
+    try {
+      relative = decodeURIComponent(pathname.slice(prefix.length));
+    } catch {
+      return undefined; // a malformed escape (`%E0%A4%A`) is a 404, not a crash of the server
+    }
+    const file = normalize(join(folder, relative));
     if (file !== folder && !file.startsWith(folder + sep)) return undefined;
     try {
       const stat = statSync(file);

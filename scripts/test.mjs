@@ -55,8 +55,9 @@ const wtr = run('browser tests (web-test-runner, headless Chromium)', 'npx', ['w
 if (existsSync('.cache/wtr-results.json')) {
   const counted = JSON.parse(readFileSync('.cache/wtr-results.json', 'utf8'));
   totals.passed += counted.passed;
-  totals.failed += counted.failed + counted.sessionErrors;
+  totals.failed += counted.failed + counted.sessionErrors + counted.skipped;
   if (counted.failed || counted.sessionErrors) failures.push(`browser tests: ${counted.failed} failed, ${counted.sessionErrors} files did not run`);
+  if (counted.skipped) failures.push(`browser tests: ${counted.skipped} skipped (every test must run)`);
 }
 if (wtr.status !== 0 && !failures.some((f) => f.startsWith('browser tests'))) {
   totals.failed++;
@@ -68,8 +69,10 @@ if (files.length && built) {
   const node = run('Node-side tests (bundle budgets, end-to-end)', process.execPath, ['--test', '--test-reporter=tap', '--test-concurrency=1', ...files], { capture: true });
   const pass = Number(/^# pass (\d+)/m.exec(node.stdout ?? '')?.[1] ?? 0);
   const fail = Number(/^# fail (\d+)/m.exec(node.stdout ?? '')?.[1] ?? 0);
+  const skipped = ['skipped', 'todo'].reduce((sum, kind) => sum + Number(new RegExp(`^# ${kind} (\\d+)`, 'm').exec(node.stdout ?? '')?.[1] ?? 0), 0);
   totals.passed += pass;
-  totals.failed += fail;
+  totals.failed += fail + skipped;
+  if (skipped) failures.push(`Node-side tests: ${skipped} skipped or todo (every test must run)`);
   if (fail || node.status !== 0) failures.push(`Node-side tests: ${fail} failed`);
   if (node.status !== 0 && fail === 0) totals.failed++;
 } else if (files.length) {

@@ -11,7 +11,8 @@ export type Theme = (typeof THEMES)[number];
 export class FsdElement extends LitElement {
   static override properties: PropertyDeclarations = {
     theme: { reflect: true },
-    lang: { reflect: true },
+    // Not reflected: an empty `lang=""` written on the host would mark its content as of unknown language.
+    lang: {},
   };
 
   /** `light` (default), `dark`, or `auto` (follows the visitor's system setting). */
@@ -21,6 +22,17 @@ export class FsdElement extends LitElement {
   override lang = '';
 
   readonly #warned = new Set<string>();
+
+  constructor() {
+    super();
+    // The shadow content says which language it speaks, so that screen readers pronounce it right whatever the
+    // page's own language (a French badge on an English page, say).
+    this.addController({
+      hostUpdated: () => {
+        for (const child of this.renderRoot.children) if (child.getAttribute('lang') !== this.language) child.setAttribute('lang', this.language);
+      },
+    });
+  }
 
   /** The language the widget speaks now. */
   protected get language(): Lang {

@@ -13,14 +13,17 @@ export function toCsv(rows: readonly (readonly string[])[], separator: string): 
   return `\uFEFF${rows.map((row) => row.map((cell) => csvCell(cell, separator)).join(separator)).join('\r\n')}\r\n`;
 }
 
-/** Offers `text` as a file download. */
-export function download(text: string, filename: string, type = 'text/csv;charset=utf-8'): void {
+/**
+ * Offers `text` as a file download, through a link inside `root` (the widget's shadow root), so that the host page's
+ * click listeners (routers, analytics) never see it.
+ */
+export function download(root: ParentNode, text: string, filename: string, type = 'text/csv;charset=utf-8'): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;
   link.hidden = true;
-  document.body.append(link);
+  root.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);

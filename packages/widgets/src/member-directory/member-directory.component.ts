@@ -160,7 +160,13 @@ export class FsdMemberDirectory extends FsdElement {
       this.#index = index;
       this.#resultKey = '';
       // The first results show from the list by name; the word index is built once they are on screen.
-      setTimeout(() => index.prepare(), 0);
+      setTimeout(() => {
+        try {
+          index.prepare();
+        } catch (error) {
+          console.error(`<${this.localName}>: the search index could not be built; the list still shows by name`, error);
+        }
+      }, 0);
       if (this.college && index.valueNumber('college', this.college) < 0) {
         this.warnOnce(`college="${this.college}" is not a college of the feed (${feed.data.colleges.map((c) => c.id).join(', ')}); no member matches`);
       }
@@ -193,7 +199,15 @@ export class FsdMemberDirectory extends FsdElement {
     }
     const dialog = this.renderRoot.querySelector('dialog');
     if (dialog) {
-      if (this.#view.member && !dialog.open) dialog.showModal();
+      if (this.#view.member && !dialog.open) {
+        try {
+          dialog.showModal();
+        } catch (error) {
+          // A dialog that cannot be modal (the widget moved out of the document meanwhile, say) opens in place.
+          console.warn(`<${this.localName}>: the profile could not open as a modal dialog`, error);
+          dialog.show();
+        }
+      }
       else if (!this.#view.member && dialog.open) dialog.close();
     }
     const focus = this.#focusAfterUpdate?.();
@@ -266,7 +280,7 @@ export class FsdMemberDirectory extends FsdElement {
     if (!index) return;
     const t = messages[this.language];
     const rows = [t.csvHeaders, ...this.results.map((m) => this.#csvRow(m))];
-    download(toCsv(rows, this.language === 'fr' ? ';' : ','), t.exportFile);
+    download(this.renderRoot, toCsv(rows, this.language === 'fr' ? ';' : ','), t.exportFile);
   }
 
   /** Public fields only: never the domains used for badge checks, never anything not shown in the directory. */

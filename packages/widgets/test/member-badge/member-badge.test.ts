@@ -84,6 +84,16 @@ describe('<fsd-member-badge> states on a development host', () => {
     expect(messages.join('\n')).to.contain(`<fsd-member-badge member="kaliop">: unverified: this page's host "${location.hostname}" is not one of the domains of "kaliop" (kaliop.com, kaliop.fr); add the "preview" attribute`);
   });
 
+  it('leaves the host without a lang attribute and marks its content with the language it speaks', async () => {
+    const badge = await badgeFor({ member: 'kaliop', preview: true });
+    expect(badge.hasAttribute('lang')).to.equal(false);
+    expect(base(badge).getAttribute('lang')).to.equal('fr');
+    badge.lang = 'en';
+    await badge.updateComplete;
+    expect(base(badge).getAttribute('lang')).to.equal('en');
+    expect(text(badge)).to.contain('Member of FrenchSouth.digital');
+  });
+
   it('takes the page language when it has none of its own', async () => {
     const wrapper = await fixture(html`<div lang="en-GB"><fsd-member-badge member="kaliop" src=${feedUrl} preview></fsd-member-badge></div>`);
     const badge = await settled(wrapper.querySelector('fsd-member-badge')!);

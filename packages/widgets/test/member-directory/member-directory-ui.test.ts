@@ -415,11 +415,17 @@ describe('<fsd-member-directory> CSV export', () => {
       blobs.push(blob);
       return create.call(URL, blob);
     };
+    // What the host page's routers and analytics see of the clicks: never a link of ours.
+    const seen: EventTarget[] = [];
+    const listener = (event: Event) => seen.push(event.target!);
+    document.addEventListener('click', listener, true);
     try {
       $(d, '.dir__export').click();
     } finally {
       URL.createObjectURL = create;
+      document.removeEventListener('click', listener, true);
     }
+    expect(seen.filter((target) => target instanceof HTMLAnchorElement)).to.deep.equal([]);
     expect(blobs).to.have.length(1);
     expect(blobs[0]!.type).to.equal('text/csv;charset=utf-8');
     const bytes = new Uint8Array(await blobs[0]!.arrayBuffer());

@@ -1,6 +1,6 @@
 // End-to-end: the built extension in headless Chromium (the system's), on pages served under member and
 // non-member host names. One browser runs the shipped Chrome build for the whole file; Chromium's NetLog
-// records every request it makes, checked at the end: the extension contacts no host but the feeds.
+// records every request it makes, checked at the end: the extension contacts no host but the feeds'.
 /* global chrome */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -248,6 +248,54 @@ test('a second registry (DigitalPlace): its members are flagged, an IDN host inc
   await page.close();
 });
 
+const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" width="10" height="10"><rect width="10" height="10" fill="#0b5a87"/></svg>';
+/** A logo hosted beside a registry's feed (same origin): the only kind the popup loads. */
+const logoBesideFeed = () => sites.url('feeds.frenchsouth.test', '/feeds/logos/atelier-maison.svg');
+
+test('with logos on, the popup loads a logo only from its registry feed’s origin; a logo hosted elsewhere shows initials, unrequested', async () => {
+  const feed = sampleFeed();
+  sites.files.set('/feeds/logos/atelier-maison.svg', SVG);
+  sites.files.set('/logo.svg', SVG);
+  const elsewhere = sites.url('cdn.logos-ailleurs.example', '/logo.svg');
+  const registry = {
+    ...feed,
+    updated: '2026-11-27T09:00:00+01:00',
+    cluster: { name: 'Registre des logos', site: 'https://feeds.frenchsouth.test/' },
+    members: [
+      { ...feed.members[6], id: 'atelier-maison', name: 'Atelier Maison (exemple)', domains: ['atelier-maison.example'], logo: 'logos/atelier-maison.svg' },
+      { ...feed.members[6], id: 'studio-ailleurs', name: 'Studio Ailleurs (exemple)', domains: ['studio-ailleurs.example'], logo: elsewhere },
+    ],
+  };
+  const url = sites.setFeed('/feeds/logos.json', registry);
+  const before = await ext.inWorker(() => chrome.storage.local.get('registries').then((r) => r.registries));
+  await ext.inWorker((list) => chrome.storage.local.set({ registries: list, showLogos: true }), [...before, url]);
+  await waitFor(async () => (await ext.inWorker((u) => chrome.storage.local.get('refreshLog').then((r) => r.refreshLog?.[u]?.ok), url)) === true, 'the logos registry to be fetched');
+
+  const logoOf = async (host) => {
+    const { page, tabId } = await openTab(sites.url(host));
+    await ext.waitForBadge(tabId, '✓');
+    const popup = await openPopup(tabId);
+    await popup.waitForFunction(() => {
+      const node = document.querySelector('fsd-extension-popup').shadowRoot.querySelector('.logo');
+      return node && (node.localName !== 'img' || (node.complete && node.naturalWidth > 0));
+    });
+    const logo = await popup.$eval('fsd-extension-popup', (el) => {
+      const node = el.shadowRoot.querySelector('.logo');
+      return node.localName === 'img' ? { img: node.src } : { initials: node.textContent.trim() };
+    });
+    await popup.close();
+    await page.close();
+    return logo;
+  };
+  const other = await logoOf('www.studio-ailleurs.example');
+  assert.ok(other.initials, 'a logo hosted elsewhere than the feed is not shown: the initials are');
+  // Positive control, opened after: the logo beside the feed loads.
+  assert.deepEqual(await logoOf('www.atelier-maison.example'), { img: logoBesideFeed() });
+  assert.equal(sites.log.filter((r) => r.path === '/feeds/logos/atelier-maison.svg').length, 1);
+  assert.deepEqual(sites.log.filter((r) => r.host === 'cdn.logos-ailleurs.example'), [], 'the host of the other logo learnt nothing');
+  await ext.inWorker((list) => chrome.storage.local.set({ registries: list, showLogos: false }), before);
+});
+
 test('popup and options pass axe in French and English, light and dark', async () => {
   const member = await openTab(sites.url('www.kaliop.com'));
   const other = await openTab(sites.url('example.org'));
@@ -288,13 +336,19 @@ test('shipped manifests ask for no host at install; sites are optional', () => {
 });
 
 // Last: closes the browser, so that the NetLog is complete.
-test('over the whole run, the extension requested nothing but the feeds', async () => {
+test('over the whole run, logos on included, the extension requested nothing but the feeds (and a logo beside its feed)', async () => {
   const id = ext.id;
   await ext.close();
   ext = undefined;
   const urls = requestedUrls(netLog);
   const byExtension = urls.filter((r) => `${r.initiator} ${r.isolation}`.includes(`chrome-extension://${id}`));
-  const feeds = new Set(['https://www.frenchsouth.digital/feeds/members.json', 'https://www.frenchsouth.digital/feeds/events.json', ...['members', 'events', 'digitalplace'].map((name) => sites.url('feeds.frenchsouth.test', `/feeds/${name}.json`))]);
+  const feeds = new Set([
+    'https://www.frenchsouth.digital/feeds/members.json',
+    'https://www.frenchsouth.digital/feeds/events.json',
+    ...['members', 'events', 'digitalplace', 'logos'].map((name) => sites.url('feeds.frenchsouth.test', `/feeds/${name}.json`)),
+    // With logos on, a logo hosted beside its registry's feed (same origin), and no other.
+    logoBesideFeed(),
+  ]);
   assert.ok(byExtension.some(({ url }) => feeds.has(url)), 'the feed requests are in the log');
   assert.deepEqual(byExtension.filter(({ url }) => !feeds.has(url)), []);
 });

@@ -26,6 +26,21 @@ export interface Match {
   college: College | undefined;
   profile: string;
   lapsed: boolean;
+  /** The member's logo, only when it is hosted beside its registry's feed (same origin); else undefined. */
+  logo: string | undefined;
+}
+
+/**
+ * A logo the popup may load: one on the same origin as the registry's feed, so that showing it contacts no host
+ * but the feeds'. A logo hosted anywhere else (the member's own site, a CDN) would tell that host of the visit.
+ */
+export function feedOriginLogo(feedUrl: string, logo: string | undefined): string | undefined {
+  if (!logo) return undefined;
+  try {
+    return new URL(logo).origin === new URL(feedUrl).origin ? logo : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function registryName(url: string, feed: MemberFeed | undefined): string {
@@ -60,7 +75,7 @@ export class Registries {
 
   #match(registry: Registry, member: Member): Match {
     const feed = registry.copy!.data;
-    return { member, registry, college: registry.index!.college(member.college), profile: profileUrl(feed, member), lapsed: isLapsed(member) };
+    return { member, registry, college: registry.index!.college(member.college), profile: profileUrl(feed, member), lapsed: isLapsed(member), logo: feedOriginLogo(registry.url, member.logo) };
   }
 
   /** The member that owns `host` (or a parent domain of it), from the first registry that lists one. */

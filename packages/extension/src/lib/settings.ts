@@ -20,7 +20,7 @@ export interface Settings {
   annotateSites: string[];
   /** Sites left alone while `annotateAll` is on. */
   annotateExcept: string[];
-  /** Show members' logos in the popup: off by default, since the image comes from the server that hosts it. */
+  /** Show members' logos in the popup (only logos hosted beside their registry's feed): off by default. */
   showLogos: boolean;
   /** `auto` follows the browser's language. */
   language: 'auto' | Lang;

@@ -120,8 +120,8 @@ const fr: ExtensionMessages = {
   languageAuto: 'Celle du navigateur',
   display: 'Affichage',
   showLogos: 'Afficher les logos des membres',
-  showLogosHelp: 'Le logo est demandé au serveur qui l’héberge (souvent le site du membre) quand vous ouvrez sa fiche. Sans cela, la fiche montre les initiales du membre et l’extension ne contacte que les registres.',
-  privacy: 'Tout se passe dans votre navigateur : l’extension ne contacte que les registres ci-dessus, sans statistiques ni code distant.',
+  showLogosHelp: 'Le logo est demandé au serveur du registre quand vous ouvrez la fiche, et seulement s’il est hébergé à côté de la liste des membres ; un logo hébergé ailleurs (le site du membre, par exemple) n’est pas affiché : la fiche montre alors les initiales. Sans cette option, l’extension ne contacte que les registres.',
+  privacy: 'Tout se passe dans votre navigateur : l’extension ne contacte que les serveurs des registres ci-dessus, sans statistiques ni code distant.',
 };
 
 const en: ExtensionMessages = {
@@ -187,8 +187,8 @@ const en: ExtensionMessages = {
   languageAuto: 'The browser’s',
   display: 'Display',
   showLogos: 'Show members’ logos',
-  showLogosHelp: 'The logo is requested from the server that hosts it (often the member’s site) when you open its card. Without it, the card shows the member’s initials and the extension contacts only the registries.',
-  privacy: 'Everything happens in your browser: the extension contacts only the registries above, with no analytics and no remote code.',
+  showLogosHelp: 'The logo is requested from the registry’s server when you open the card, and only when it is hosted beside the member list; a logo hosted elsewhere (the member’s site, for instance) is not shown: the card shows the initials instead. Without this option, the extension contacts only the registries.',
+  privacy: 'Everything happens in your browser: the extension contacts only the servers of the registries above, with no analytics and no remote code.',
 };
 
 export const messages: Messages<ExtensionMessages> = { fr, en };

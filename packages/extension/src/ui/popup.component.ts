@@ -116,14 +116,14 @@ export class FsdExtensionPopup extends FsdElement {
     `;
   }
 
-  #card({ member, registry, college, profile, lapsed }: Match): TemplateResult {
+  #card({ member, registry, college, profile, lapsed, logo }: Match): TemplateResult {
     const text = messages[this.language];
     const lang = this.language;
     return html`
       <article class="card" aria-labelledby="member-name">
         <div class="card__top">
-          ${this._settings!.showLogos && member.logo && !this._logoFailed
-            ? html`<img class="logo" src=${member.logo} alt="" referrerpolicy="no-referrer" @error=${() => (this._logoFailed = true)} />`
+          ${this._settings!.showLogos && logo && !this._logoFailed
+            ? html`<img class="logo" src=${logo} alt="" referrerpolicy="no-referrer" @error=${() => (this._logoFailed = true)} />`
             : html`<span class="logo" aria-hidden="true">${initials(member.name)}</span>`}
           <div>
             <h1 id="member-name">${member.name}</h1>

@@ -34,7 +34,9 @@ export function requireChrome() {
 
 /**
  * Flags for a headless, quiet, offline Chromium. Every host name resolves to this machine, so that tests can
- * open `http://www.kaliop.com:PORT/` on a local server and nothing ever leaves it.
+ * open `http://www.kaliop.com:PORT/` on a local server and nothing ever leaves it; except the cluster's own host,
+ * www.frenchsouth.digital, which resolves to nothing (the rules apply in order, the first match wins): its feeds are
+ * unreachable whatever listens on ports 80 and 443 of the machine, as the offline-start tests expect.
  */
 export function chromeArgs() {
   return [
@@ -48,7 +50,7 @@ export function chromeArgs() {
     '--no-first-run',
     '--no-default-browser-check',
     '--disable-features=HttpsUpgrades,Translate,OptimizationHints,MediaRouter',
-    '--host-resolver-rules=MAP * 127.0.0.1, EXCLUDE localhost',
+    '--host-resolver-rules=MAP www.frenchsouth.digital ~NOTFOUND, MAP * 127.0.0.1, EXCLUDE localhost',
     '--lang=fr-FR',
   ];
 }

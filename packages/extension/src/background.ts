@@ -19,12 +19,11 @@ import {
 } from '@fsd/feed';
 import browser, { type Runtime } from './lib/browser.js';
 import { ANNOTATE_SCRIPT, syncContentScripts } from './lib/annotation.js';
-import type { LinkMember, LookupAnswer, RefreshLog, RefreshResult, Request } from './lib/protocol.js';
+import { LOG, type LinkMember, type LookupAnswer, type RefreshLog, type RefreshResult, type Request } from './lib/protocol.js';
 import { Registries } from './lib/registries.js';
 import { ALL_SITES, annotationWanted, getSettings, pageHost, sitePattern, uiLanguage } from './lib/settings.js';
 import { messages } from './ui/extension.messages.js';
 
-const LOG = '[FrenchSouth.digital extension]';
 const REFRESH_ALARM = 'fsd-refresh-registries';
 /** How often the registries are refreshed: the feeds change a few times a month. */
 const REFRESH_MINUTES = 6 * 60;

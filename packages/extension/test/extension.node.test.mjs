@@ -123,9 +123,24 @@ test('a subscribed registry refreshes with conditional requests and picks up a c
   const options = await ext.browser.newPage();
   await options.goto(ext.page('options.html'), { waitUntil: 'load' });
   await options.waitForFunction(() => document.querySelector('fsd-extension-options')?.shadowRoot?.querySelector('#registry-url'));
+  // A registry in clear (plain http, not a local server) is refused, politely, and not followed.
+  const followed = () => ext.inWorker(() => chrome.storage.local.get('registries').then((r) => r.registries));
+  const before = await followed();
+  await options.type('fsd-extension-options >>> #registry-url', 'http://registre.example.org/feeds/members.json');
+  await options.click('fsd-extension-options >>> form button[type="submit"]');
+  await options.waitForFunction(() => document.querySelector('fsd-extension-options').shadowRoot.querySelector('#registry-error').textContent !== '');
+  assert.match(
+    await options.$eval('fsd-extension-options', (el) => el.shadowRoot.querySelector('#registry-error').textContent),
+    /^Ce registre n’est pas servi en https : pour votre sécurité, seule une adresse en https:\/\/ peut être suivie/,
+  );
+  assert.deepEqual(await followed(), before);
+  assert.ok(!sites.log.some((r) => r.host === 'registre.example.org'), 'nothing was asked of the registry in clear');
+  await options.$eval('fsd-extension-options', (el) => (el.shadowRoot.querySelector('#registry-url').value = ''));
+  // A local test server (a .test host) may be read over http.
   await options.type('fsd-extension-options >>> #registry-url', url);
   await options.click('fsd-extension-options >>> form button[type="submit"]');
   await options.waitForFunction((u) => document.querySelector('fsd-extension-options').shadowRoot.textContent.includes(u), {}, url);
+  assert.equal(await options.$eval('fsd-extension-options', (el) => el.shadowRoot.querySelector('#registry-error').textContent), '', 'the error is gone');
   const fetched = () => sites.log.filter((r) => r.path === '/feeds/members.json');
   await waitFor(() => fetched().length === 1, 'the new registry to be fetched');
 

@@ -20,3 +20,22 @@ export function pageHost(url: string | undefined): string | undefined {
     return undefined;
   }
 }
+
+/** Host names that only ever reach this machine: a registry may be read from them over plain http (development, tests). */
+export function isLocalHost(host: string): boolean {
+  const name = host.toLowerCase().replace(/\.+$/, '');
+  return name === 'localhost' || name === '127.0.0.1' || name.endsWith('.localhost') || name.endsWith('.test');
+}
+
+/**
+ * May a registry be followed at `url`? Only over https (a feed read in clear could be altered on the way, and would
+ * tell the network which registries you follow), except on a local host: localhost, 127.0.0.1, *.localhost, *.test.
+ */
+export function registryUrlAllowed(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLocalHost(parsed.hostname));
+  } catch {
+    return false;
+  }
+}

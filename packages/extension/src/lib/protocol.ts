@@ -1,5 +1,8 @@
 /** The messages the extension's parts send to the background, and what they get back. */
 
+/** The prefix of every console message of the extension. */
+export const LOG = '[FrenchSouth.digital extension]';
+
 /** A member as the content script needs it to mark a link: nothing more leaves the background. */
 export interface LinkMember {
   id: string;

@@ -41,6 +41,7 @@ export interface ExtensionMessages {
   outcome(outcome: string, members?: number): string;
   membersCount(count: number): string;
   invalidUrl: string;
+  insecureUrl: string;
   duplicateUrl: string;
   annotation: string;
   annotationHelp: string;
@@ -107,7 +108,8 @@ const fr: ExtensionMessages = {
       invalid: 'refusée : flux invalide',
     })[outcome] ?? outcome,
   membersCount: (count) => `${count} membres`,
-  invalidUrl: 'Saisissez une adresse http(s) complète.',
+  invalidUrl: 'Saisissez une adresse complète, commençant par https://.',
+  insecureUrl: 'Ce registre n’est pas servi en https : pour votre sécurité, seule une adresse en https:// peut être suivie (http n’est accepté que pour un serveur local).',
   duplicateUrl: 'Ce registre est déjà suivi.',
   annotation: 'Signalement des liens',
   annotationHelp: 'Marque les liens vers les sites des membres. Le navigateur vous demande l’accès aux sites concernés au moment où vous l’activez.',
@@ -174,7 +176,8 @@ const en: ExtensionMessages = {
       invalid: 'refused: invalid feed',
     })[outcome] ?? outcome,
   membersCount: (count) => `${count} members`,
-  invalidUrl: 'Enter a full http(s) address.',
+  invalidUrl: 'Enter a full address, starting with https://.',
+  insecureUrl: 'This registry is not served over https: for your safety, only an https:// address can be followed (http is accepted only for a local server).',
   duplicateUrl: 'This registry is already followed.',
   annotation: 'Link flags',
   annotationHelp: 'Marks links to members’ sites. The browser asks you for access to the sites concerned when you turn it on.',

@@ -6,7 +6,8 @@ import { tokens } from '../../../widgets/src/internal/tokens.styles.js';
 import { safeWebUrl } from '@fsd/feed';
 import browser from '../lib/browser.js';
 import { giveBack } from '../lib/permissions.js';
-import type { RefreshLog } from '../lib/protocol.js';
+import { LOG, type RefreshLog } from '../lib/protocol.js';
+import { registryUrlAllowed } from '../lib/hosts.js';
 import { Registries } from '../lib/registries.js';
 import { ALL_SITES, getSettings, sitePattern, uiLanguage, updateSettings, type Settings } from '../lib/settings.js';
 import { messages } from './extension.messages.js';
@@ -224,6 +225,11 @@ export class FsdExtensionOptions extends FsdElement {
     const url = safeWebUrl(input.value.trim());
     if (!url) {
       this._formError = text.invalidUrl;
+      return;
+    }
+    if (!registryUrlAllowed(url)) {
+      this._formError = text.insecureUrl;
+      console.warn(`${LOG} registry not added: ${url} is not https (plain http is accepted only for localhost, 127.0.0.1, *.localhost and *.test)`);
       return;
     }
     if (this._settings!.registries.includes(url)) {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { MemberIndex, parseMemberFeed, type MemberFeed } from '@fsd/feed';
-import { pageHost } from '../../src/lib/hosts.js';
-import { Registries, type Registry } from '../../src/lib/registries.js';
+import { pageHost, registryUrlAllowed } from '../../src/lib/hosts.js';
+import { Registries, feedOriginLogo, type Registry } from '../../src/lib/registries.js';
 import { sampleMemberFeed } from '../../../../test/helpers/feeds.js';
 
 function registry(url: string, feed: MemberFeed): Registry {
@@ -77,5 +77,41 @@ describe('extension: which member a tab’s page belongs to', () => {
     const all = [...registries.members()];
     expect(all.filter((m) => m.registry.name === 'DigitalPlace').map((m) => m.member.id)).to.deep.equal(['kaliop', 'garonne']);
     expect(all.find((m) => m.member.id === 'kaliop')!.profile).to.equal('https://www.frenchsouth.digital/membres/?membre=kaliop');
+  });
+});
+
+describe('extension: which registries may be followed, which logos shown', () => {
+  it('follows a registry over https, and over plain http only on a local server', () => {
+    for (const url of [
+      'https://www.frenchsouth.digital/feeds/members.json',
+      'https://www.digitalplace.fr/annuaire.json',
+      'http://localhost:8080/members.json',
+      'http://127.0.0.1:8000/feeds/members.json',
+      'http://feeds.frenchsouth.test:4000/feeds/members.json',
+      'http://registre.localhost/members.json',
+    ]) {
+      expect(registryUrlAllowed(url), url).to.equal(true);
+    }
+    for (const url of [
+      'http://www.frenchsouth.digital/feeds/members.json',
+      'http://registre.example.org/members.json',
+      'http://localhost.example.org/members.json',
+      'http://test.example.org/members.json',
+      'http://127.0.0.2/members.json',
+      'ftp://localhost/members.json',
+      'pas une adresse',
+    ]) {
+      expect(registryUrlAllowed(url), url).to.equal(false);
+    }
+  });
+
+  it('shows a logo only when it is on the same origin as its registry’s feed', () => {
+    const feed = 'https://www.frenchsouth.digital/feeds/members.json';
+    expect(feedOriginLogo(feed, 'https://www.frenchsouth.digital/assets/logos/kaliop.svg')).to.equal('https://www.frenchsouth.digital/assets/logos/kaliop.svg');
+    expect(feedOriginLogo(feed, 'https://www.kaliop.com/logo.svg')).to.equal(undefined);
+    expect(feedOriginLogo(feed, 'http://www.frenchsouth.digital/assets/logos/kaliop.svg'), 'another scheme').to.equal(undefined);
+    expect(feedOriginLogo(feed, 'https://www.frenchsouth.digital:8443/logo.svg'), 'another port').to.equal(undefined);
+    expect(feedOriginLogo(feed, 'https://frenchsouth.digital/logo.svg'), 'another host, even a parent').to.equal(undefined);
+    expect(feedOriginLogo(feed, undefined)).to.equal(undefined);
   });
 });

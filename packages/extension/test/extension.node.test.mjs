@@ -35,9 +35,10 @@ async function openTab(url) {
   return { page, tabId };
 }
 
-/** The popup for a tab, opened as a page: `popup.html?tab=ID`. Resolves with the page once it has rendered. */
-async function openPopup(tabId) {
+/** The popup for a tab, opened as a page: `popup.html?tab=ID` (in `timeZone`, if given). Resolves with the page once it has rendered. */
+async function openPopup(tabId, timeZone) {
   const popup = await ext.browser.newPage();
+  if (timeZone) await popup.emulateTimezone(timeZone);
   await popup.goto(ext.page('popup.html', `?tab=${tabId}`), { waitUntil: 'load' });
   await popup.waitForFunction(() => document.querySelector('fsd-extension-popup')?.shadowRoot?.querySelector('h1, #search'));
   return popup;
@@ -206,16 +207,28 @@ test('the popup lists the member’s upcoming events, from the events feed', asy
       { id: 'other', title: 'Atelier Mediacloud', start: at(5), end: at(5.1), organizer: { id: 'awox', name: 'AwoX' } },
     ],
   };
+  // The viewer's day, not UTC's: the popup runs in a zone whose date differs from UTC's at this moment (UTC+14
+  // late in the UTC day, UTC−11 early in it; half an hour away from either zone's midnight). An all-day event that
+  // ended yesterday there is over; one that ends today there is still on.
+  const zone = new Date().getUTCHours() * 60 + new Date().getUTCMinutes() >= 10 * 60 + 30 ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago';
+  const localToday = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
+  const localYesterday = new Date(Date.parse(`${localToday}T00:00:00Z`) - day).toISOString().slice(0, 10);
+  assert.notEqual(localToday, new Date().toISOString().slice(0, 10), `${zone} is on another day than UTC`);
+  events.events.push(
+    { id: 'ended-yesterday', title: 'Journée finie hier', allDay: true, start: localYesterday, end: localYesterday, organizer: { id: 'kaliop', name: 'Kaliop' } },
+    { id: 'today', title: 'Journée portes ouvertes', allDay: true, start: localToday, end: localToday, organizer: { id: 'kaliop', name: 'Kaliop' } },
+  );
   const url = sites.setFeed('/feeds/events.json', events);
   await ext.inWorker((u) => chrome.storage.local.set({ eventFeeds: [u] }), url);
   await waitFor(async () => (await ext.inWorker((u) => chrome.storage.local.get('refreshLog').then((r) => r.refreshLog?.[u]?.ok), url)) === true, 'the events feed to be fetched');
   const { page, tabId } = await openTab(sites.url('www.kaliop.com'));
-  const popup = await openPopup(tabId);
+  const popup = await openPopup(tabId, zone);
   assert.deepEqual(await shadowText(popup, '.events h2'), ['Prochains événements']);
   const items = await shadowText(popup, '.events li');
-  assert.equal(items.length, 2);
-  assert.match(items[0], /Atelier Smart Software : financer sa croissance.*Montpellier/);
-  assert.match(items[1], /Hackathon des données ouvertes/);
+  assert.equal(items.length, 3, 'the first three, soonest first');
+  assert.match(items[0], /Journée portes ouvertes/);
+  assert.match(items[1], /Atelier Smart Software : financer sa croissance.*Montpellier/);
+  assert.match(items[2], /Hackathon des données ouvertes/);
   await popup.close();
 
   const other = await openTab(sites.url('www.rgsystem.com'));

@@ -3,6 +3,7 @@ import { FeedError, FeedErrorKind } from './errors.js';
 import type { Parsed } from './parser.js';
 import { isIsoDate, isRecord, isSlug, nonEmptyString, safeUrl, safeWebUrl } from './text.js';
 import { COLLEGE_IDS, type CalendarEvent, type EventCategory, type EventFeed, type EventOrganizer, type FeedIssue } from './types.js';
+import { todayIso } from './member-index.js';
 import { isTimeZone, parseDateTime } from './zoned-time.js';
 
 function parseCategory(entry: unknown): EventCategory {
@@ -93,6 +94,14 @@ function parseEvent(entry: unknown, categories: ReadonlySet<string>, feedUrl: st
 /** Where an event sits in time, for sorting: an all-day event counts from midnight UTC of its first day. */
 export function eventSortKey(event: Pick<CalendarEvent, 'start' | 'allDay'>): number {
   return Date.parse(event.allDay ? `${event.start}T00:00:00Z` : event.start);
+}
+
+/**
+ * Has the event not ended yet at `now`? A timed event until its end instant; an all-day event through its last day
+ * in the viewer's own time zone ({@link todayIso}): at 00:30 in Paris, yesterday's all-day events are over.
+ */
+export function isUpcoming(event: Pick<CalendarEvent, 'end' | 'allDay'>, now: Date = new Date()): boolean {
+  return event.allDay ? event.end >= todayIso(now) : Date.parse(event.end) > now.getTime();
 }
 
 /**

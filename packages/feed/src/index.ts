@@ -20,7 +20,7 @@ export { memberFeedParser } from './member-feed-parser.js';
 export { DomainIndex, normalizeHost } from './domains.js';
 export { isPublicSuffix } from './public-suffix.js';
 export { safeUrl, safeWebUrl, isIsoDate, fold, initials } from './text.js';
-export { parseEventFeed, eventSortKey } from './events.js';
+export { parseEventFeed, eventSortKey, isUpcoming } from './events.js';
 export { eventFeedParser } from './event-feed-parser.js';
 export {
   isTimeZone,

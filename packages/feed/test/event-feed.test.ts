@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { eventFeedParser, loadFeed, parseEventFeed, type EventFeed } from '@fsd/feed';
+import { eventFeedParser, isUpcoming, loadFeed, parseEventFeed, type EventFeed } from '@fsd/feed';
 import { captureConsole, requestsFor, sampleEventFeed, serveFeed } from '../../../test/helpers/feeds.js';
 
 const URL_ = 'https://www.frenchsouth.digital/feeds/events.json';
@@ -136,5 +136,22 @@ describe('text feeds through the same client', () => {
     expect(seen).to.deep.equal([{ input: 'BEGIN:VCALENDAR\nEND:VCALENDAR\n', contentType: 'text/calendar; charset=utf-8' }]);
     const requests = await requestsFor(url);
     expect(requests.map((r) => r.accept)).to.deep.equal(['text/calendar, */*;q=0.5']);
+  });
+});
+
+describe('upcoming events', () => {
+  // 00:30 on 30 November in the browser's own time zone, whatever it is (in Paris, still 29 November in UTC).
+  const now = new Date(2026, 10, 30, 0, 30);
+
+  it('keeps an all-day event through its last day in the viewer’s time zone, not UTC’s', () => {
+    expect(isUpcoming({ allDay: true, end: '2026-11-29' }, now), 'ended yesterday').to.equal(false);
+    expect(isUpcoming({ allDay: true, end: '2026-11-30' }, now), 'ends today').to.equal(true);
+    expect(isUpcoming({ allDay: true, end: '2026-12-02' }, now), 'ends later').to.equal(true);
+  });
+
+  it('keeps a timed event until its end instant', () => {
+    expect(isUpcoming({ allDay: false, end: new Date(now.getTime() + 60_000).toISOString() }, now)).to.equal(true);
+    expect(isUpcoming({ allDay: false, end: new Date(now.getTime() - 60_000).toISOString() }, now)).to.equal(false);
+    expect(isUpcoming({ allDay: false, end: now.toISOString() }, now), 'ending now: over').to.equal(false);
   });
 });

@@ -3,7 +3,7 @@ import { clusterMark } from '../../../widgets/src/internal/cluster-mark.js';
 import { FsdElement } from '../../../widgets/src/internal/fsd-element.js';
 import { formatIsoDate, locale, localized, type Lang } from '../../../widgets/src/internal/localize.js';
 import { tokens } from '../../../widgets/src/internal/tokens.styles.js';
-import { eventFeedParser, fold, initials, readStoredFeed, type CalendarEvent } from '@fsd/feed';
+import { eventFeedParser, eventSortKey, fold, initials, isUpcoming, readStoredFeed, type CalendarEvent } from '@fsd/feed';
 import browser from '../lib/browser.js';
 import { giveBack } from '../lib/permissions.js';
 import { Registries, type Match } from '../lib/registries.js';
@@ -15,14 +15,13 @@ import { popupStyles } from './popup.styles.js';
 const MAX_RESULTS = 30;
 const MAX_EVENTS = 3;
 
-/** The member's events that have not ended yet, soonest first, from every events feed held. */
+/** The member's events that have not ended yet (in the viewer's time zone), soonest first, from every events feed held. */
 async function upcomingEvents(feeds: readonly string[], memberId: string, now = new Date()): Promise<CalendarEvent[]> {
-  const today = now.toISOString().slice(0, 10);
   const copies = await Promise.all(feeds.map((url) => readStoredFeed(url, eventFeedParser)));
   return copies
     .flatMap((copy) => copy?.data.events ?? [])
-    .filter((event) => event.organizer?.id === memberId && (event.allDay ? event.end >= today : Date.parse(event.end) >= now.getTime()))
-    .sort((a, b) => (a.start < b.start ? -1 : 1))
+    .filter((event) => event.organizer?.id === memberId && isUpcoming(event, now))
+    .sort((a, b) => eventSortKey(a) - eventSortKey(b))
     .slice(0, MAX_EVENTS);
 }
 

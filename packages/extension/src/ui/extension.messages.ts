@@ -24,6 +24,7 @@ export interface ExtensionMessages {
   annotateAllOn: string;
   options: string;
   noData: string;
+  loading: string;
   // Options page
   optionsTitle: string;
   registries: string;
@@ -82,6 +83,7 @@ const fr: ExtensionMessages = {
   annotateAllOn: 'Les liens sont signalés sur tous les sites (voir les options).',
   options: 'Options',
   noData: 'Aucune liste de membres n’est disponible pour l’instant.',
+  loading: 'Chargement des membres…',
   optionsTitle: 'FrenchSouth.digital : options',
   registries: 'Registres de membres',
   registriesHelp: 'Les listes de membres suivies. La première qui cite un domaine l’emporte.',
@@ -150,6 +152,7 @@ const en: ExtensionMessages = {
   annotateAllOn: 'Links are flagged on every site (see the options).',
   options: 'Options',
   noData: 'No member list is available yet.',
+  loading: 'Loading the members…',
   optionsTitle: 'FrenchSouth.digital: options',
   registries: 'Member registries',
   registriesHelp: 'The member lists followed. The first one that lists a domain wins.',

@@ -100,7 +100,7 @@ export class FsdExtensionPopup extends FsdElement {
         <span class="mark">${clusterMark}<span>FrenchSouth.digital</span></span>
         <a href="options.html" target="_blank" class="options">${text.options}</a>
       </header>
-      ${this._ready ? this.#body() : html`<p class="muted" role="status">…</p>`}
+      ${this._ready ? this.#body() : html`<p class="muted" role="status">${text.loading}</p>`}
     `;
   }
 

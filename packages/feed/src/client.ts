@@ -129,7 +129,13 @@ class FeedEntry<T> implements FeedHandle<T> {
   }
 }
 
-const entries = new Map<string, FeedEntry<unknown>>();
+/**
+ * The feeds this page holds, shared by every copy of this client on the page: a page that loads the badge's
+ * standalone bundle beside another widget's bundle (each with a copy of this file) still makes one request per feed.
+ * The name of the slot says the shape of what is shared; change it when FeedEntry or FeedState change shape.
+ */
+const REGISTRY = Symbol.for('fsd.feed-client.entries.v1');
+const entries = ((globalThis as unknown as Record<symbol, Map<string, FeedEntry<unknown>> | undefined>)[REGISTRY] ??= new Map());
 
 function entryFor<T>(url: string, parser: FeedParser<T>): FeedEntry<T> {
   const absolute = new URL(url, globalThis.location?.href).href;

@@ -104,6 +104,18 @@ describe('feed client', () => {
     expect(await requestsFor(url)).to.have.length(1);
   });
 
+  it('makes one request when two copies of the client on the page (two bundles) watch the same feed', async () => {
+    const url = await serveFeed(await sampleMemberFeed());
+    // A second instance of the client module, as a second bundle on the page would carry.
+    const second = (await import(`${new URL('../src/client.ts', import.meta.url).href}?second-bundle`)) as { watchFeed: typeof watchFeed };
+    expect(second.watchFeed).to.not.equal(watchFeed);
+    const states: string[] = [];
+    const stops = [watchFeed(url, memberFeedParser, (s) => states.push(s.status)), second.watchFeed(url, memberFeedParser, (s) => states.push(s.status))];
+    await until(() => states.filter((s) => s === 'ready').length === 2, 5000, 'two ready states');
+    stops.forEach((stop) => stop());
+    expect(await requestsFor(url)).to.have.length(1);
+  });
+
   it('keeps the last good copy when a refresh fails', async () => {
     const name = uniqueName();
     const url = await putFeed(name, await sampleMemberFeed());

@@ -12,7 +12,11 @@ let ics: Promise<typeof Ics> | undefined;
 const loadEvents = () => (events ??= import('./events.js'));
 
 /** The iCalendar reader (ical.js and its glue): a chunk of its own, loaded only when a calendar has an ICS source. */
-export const loadIcs = (): Promise<typeof Ics> => (ics ??= import('./ics.js'));
+export const loadIcs = (): Promise<typeof Ics> =>
+  (ics ??= import('./ics.js').catch((error: unknown) => {
+    ics = undefined; // a chunk that failed to load (offline, a deploy in between) may load on a later try
+    throw error;
+  }));
 
 /** Whether a source is iCalendar: by its content when known, else by its content type or its `.ics` name. */
 export function looksLikeIcs(url: string, body?: string, contentType?: string): boolean {

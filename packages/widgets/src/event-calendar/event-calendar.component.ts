@@ -7,7 +7,6 @@ import {
   googleCalendarUrl,
   isIsoDate,
   isTimeZone,
-  loadIcs,
   localTimeZone,
   outlookCalendarUrl,
   startOfDay,
@@ -36,9 +35,10 @@ import {
 } from './calendar-model.js';
 import { COLLEGE_NAMES, messages, type CalendarMessages } from './event-calendar.messages.js';
 import { styles } from './event-calendar.styles.js';
+import { icsReader } from './ics-reader.js';
 import '../events/fsd-calendar-state.js';
 
-type IcsModule = Awaited<ReturnType<typeof loadIcs>>;
+type IcsModule = Awaited<ReturnType<typeof icsReader.load>>;
 export type CalendarState = 'loading' | 'ready' | 'empty' | 'error';
 
 /** Below this width (in CSS pixels) a calendar without a `view` attribute shows the list. */
@@ -123,6 +123,10 @@ export class FsdEventCalendar extends FsdElement {
   readonly #sources = new Map<string, FeedController<CalendarSource>>();
   #ics: IcsModule | undefined;
   #icsLoading = false;
+  /** The reader could not load: ICS sources count as failed until a later update loads it. */
+  #icsFailed = false;
+  /** The update that shows the failure does not try again at once (else a reader that keeps failing would loop). */
+  #icsJustFailed = false;
   readonly #expanded = new WeakMap<object, { range: string; events: CalendarEvent[] }>();
 
   #zone = localTimeZone();
@@ -184,6 +188,7 @@ export class FsdEventCalendar extends FsdElement {
     if (changed.has('view') && this.view) this.view = this.checkedValue('view', this.view, VIEWS, 'month');
     this.#shownView = this.view || (this.#narrow ? 'list' : 'month');
     this.#compute();
+    this.#icsJustFailed = false;
   }
 
   /** Reads every source's current state and works out what to show. */
@@ -224,6 +229,10 @@ export class FsdEventCalendar extends FsdElement {
         names = new Map(data.feed.categories.map((c) => [c.id, c.name]));
       } else {
         const expanded = this.#expand(data, fromMs, toMs);
+        if (expanded === 'failed') {
+          failed.push(url);
+          return;
+        }
         if (!expanded) {
           waiting = true;
           return;
@@ -266,20 +275,14 @@ export class FsdEventCalendar extends FsdElement {
     }
   }
 
-  /** The events of an iCalendar source in the range, once its reader has loaded; `undefined` until then. */
-  #expand(data: CalendarSource & { format: 'ics' }, from: number, to: number): CalendarEvent[] | undefined {
+  /**
+   * The events of an iCalendar source in the range, once its reader has loaded; `undefined` until then, `'failed'` if
+   * the reader could not load (tried again at the next update, the failure still shown meanwhile).
+   */
+  #expand(data: CalendarSource & { format: 'ics' }, from: number, to: number): CalendarEvent[] | 'failed' | undefined {
     if (!this.#ics) {
-      if (!this.#icsLoading) {
-        this.#icsLoading = true;
-        loadIcs().then(
-          (module) => {
-            this.#ics = module;
-            this.requestUpdate();
-          },
-          (error: unknown) => console.error(`<fsd-event-calendar>: the iCalendar reader could not load (${String(error)})`),
-        );
-      }
-      return undefined;
+      if (!this.#icsLoading && !this.#icsJustFailed) this.#loadReader();
+      return this.#icsFailed ? 'failed' : undefined;
     }
     const range = `${from}/${to}`;
     const cached = this.#expanded.get(data);
@@ -292,6 +295,25 @@ export class FsdEventCalendar extends FsdElement {
     }
     this.#expanded.set(data, { range, events });
     return events;
+  }
+
+  #loadReader(): void {
+    this.#icsLoading = true;
+    icsReader.load().then(
+      (module) => {
+        this.#ics = module;
+        this.#icsLoading = false;
+        this.#icsFailed = false;
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        this.#icsLoading = false;
+        if (!this.#icsFailed) console.error(`<fsd-event-calendar>: the iCalendar reader could not load (${String(error)}); the .ics sources are not shown`);
+        this.#icsFailed = true;
+        this.#icsJustFailed = true;
+        this.requestUpdate();
+      },
+    );
   }
 
   override updated(): void {
@@ -384,14 +406,19 @@ export class FsdEventCalendar extends FsdElement {
 
   // ——— Details
 
+  /** A click handler: whatever goes wrong is logged, never thrown into the host page. */
   async #open(o: Occurrence, opener: HTMLElement): Promise<void> {
-    this.#selected = o;
-    this.#opener = opener;
-    this.requestUpdate();
-    await this.updateComplete;
-    const dialog = this.renderRoot.querySelector('dialog');
-    if (dialog && !dialog.open) dialog.showModal();
-    this.emit('fsd-event-open', { event: o.event, source: o.source });
+    try {
+      this.#selected = o;
+      this.#opener = opener;
+      this.requestUpdate();
+      await this.updateComplete;
+      const dialog = this.renderRoot.querySelector('dialog');
+      if (dialog && !dialog.open) dialog.showModal();
+      this.emit('fsd-event-open', { event: o.event, source: o.source });
+    } catch (error) {
+      console.error(`<fsd-event-calendar>: the details of "${o.event.id}" could not be opened (${String(error)})`);
+    }
   }
 
   #closed(): void {

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import ICAL from 'ical.js';
 import type { FsdEventCalendar } from '../../src/fsd-event-calendar.js';
 import '../../src/fsd-event-calendar.js';
+import { icsReader } from '../../src/event-calendar/ics-reader.js';
 import { captureConsole, sampleEventFeed, serveFeed, until } from '../../../../test/helpers/feeds.js';
 
 let jsonUrl: string;
@@ -424,5 +425,76 @@ describe('<fsd-event-calendar> busy days and changes', () => {
     expect(messages.some((m) => m.includes('time-zone="Romance Standard Time" is not an IANA time zone'))).to.equal(true);
     expect(messages.some((m) => m.includes('view="agenda" is not one of "month", "list", "next"'))).to.equal(true);
     expect(root(calendar).querySelector('[part~="grid"]')).not.to.equal(null);
+  });
+});
+
+describe('<fsd-event-calendar> failures stay inside the widget', () => {
+  it('shows the JSON events and a polite note when the iCalendar reader cannot load, and tries again at the next update', async () => {
+    const load = icsReader.load;
+    icsReader.load = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module: ics.js'));
+    try {
+      const calendar = document.createElement('fsd-event-calendar');
+      calendar.setAttribute('src', `${jsonUrl} ${icsUrls.outlook}`);
+      calendar.setAttribute('date', '2026-12-01');
+      calendar.setAttribute('time-zone', 'Europe/Paris');
+      const states: unknown[] = [];
+      calendar.addEventListener('fsd-calendar-state', (e) => states.push(e.detail));
+      const { messages } = await captureConsole('error', async () => settled(await fixture<FsdEventCalendar>(calendar)));
+      expect(calendar.state).to.equal('ready');
+      expect(eventsOn(calendar, '2026-12-03')).to.have.length(1);
+      const notes = [...root(calendar).querySelectorAll('[part~="note"]')].map((n) => clean(n.textContent));
+      expect(notes).to.deep.equal([`Une source d’événements est indisponible (${icsUrls.outlook}).`]);
+      expect(states).to.deep.equal([{ state: 'ready', count: 5, failed: [icsUrls.outlook] }]);
+      expect(messages.some((m) => m.startsWith('<fsd-event-calendar>: the iCalendar reader could not load') && m.includes('ics.js'))).to.equal(true);
+      await expect(calendar).to.be.accessible();
+
+      // The chunk can be fetched again: the next update loads it and shows the ICS events.
+      icsReader.load = load;
+      calendar.setAttribute('date', '2027-04-01');
+      await until(() => eventsOn(calendar, '2027-04-15').length === 1, 5000, 'the ICS events');
+      expect(eventsOn(calendar, '2027-04-15')).to.deep.equal(['16:00 Point avec la French Tech New York']);
+      expect(root(calendar).querySelector('[part~="note"]')).to.equal(null);
+    } finally {
+      icsReader.load = load;
+    }
+  });
+
+  it('is in error, not loading for ever, when its only source is iCalendar and the reader cannot load', async () => {
+    const load = icsReader.load;
+    icsReader.load = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module: ics.js'));
+    try {
+      const { result: calendar } = await captureConsole('error', async () => calendarWith({ src: icsUrls.google, lang: 'en' }));
+      expect(calendar.state).to.equal('error');
+      expect(clean(root(calendar).querySelector('[part~="note"]')!.textContent)).to.equal('Calendar unavailable The events cannot be loaded for now.');
+    } finally {
+      icsReader.load = load;
+    }
+  });
+
+  it('logs, and throws nothing into the page, when the details dialog cannot open', async () => {
+    const calendar = await calendarWith({ date: '2026-12-03', 'time-zone': 'Europe/Paris' });
+    const showModal = HTMLDialogElement.prototype.showModal;
+    HTMLDialogElement.prototype.showModal = () => {
+      throw new DOMException('The dialog cannot be shown', 'InvalidStateError');
+    };
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: PromiseRejectionEvent) => {
+      unhandled.push(e.reason);
+      e.preventDefault();
+    };
+    window.addEventListener('unhandledrejection', onUnhandled);
+    try {
+      const { messages } = await captureConsole('error', async () => {
+        cell(calendar, '2026-12-03')!.querySelector<HTMLElement>('[part~="event"]')!.click();
+        await calendar.updateComplete;
+        await new Promise((r) => setTimeout(r, 50));
+      });
+      expect(unhandled).to.deep.equal([]);
+      expect(messages).to.have.length(1);
+      expect(messages[0]).to.match(/^<fsd-event-calendar>: the details of "atelier-financement-2026-12" could not be opened \(InvalidStateError/);
+    } finally {
+      HTMLDialogElement.prototype.showModal = showModal;
+      window.removeEventListener('unhandledrejection', onUnhandled);
+    }
   });
 });

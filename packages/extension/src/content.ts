@@ -21,8 +21,25 @@ declare global {
   var __fsdAnnotating: boolean | undefined;
 }
 
+/**
+ * The marker's styles, in a constructed style sheet adopted by its shadow root: no `style` attribute and no `<style>`
+ * element, which a page's strict Content-Security-Policy (`style-src` without 'unsafe-inline') may block in Firefox.
+ * The host rules are `!important`: for the shadow host, an important rule of its own shadow tree wins over the
+ * page's, so the host keeps out of the layout whatever the page's CSS says.
+ */
 const STYLE = `
-:host { all: initial; }
+:host {
+  all: initial !important;
+  position: absolute !important;
+  display: inline !important;
+  width: 0 !important;
+  height: 0 !important;
+  overflow: visible !important;
+  pointer-events: none !important;
+  margin: 0 !important;
+  padding: 0 !important;
+  border: 0 !important;
+}
 span {
   position: absolute;
   inset-block-start: 0.05em;
@@ -43,10 +60,27 @@ span {
   span { background: Mark; box-shadow: 0 0 0 1.5px CanvasText; }
 }`;
 
-/** The marker's host element keeps out of the layout whatever the page's CSS says (inline !important wins). */
-const HOST_STYLE =
-  'all:initial!important;position:absolute!important;display:inline!important;width:0!important;height:0!important;' +
-  'overflow:visible!important;pointer-events:none!important;margin:0!important;padding:0!important;border:0!important';
+let sheet: CSSStyleSheet | undefined;
+
+/**
+ * Gives the marker's shadow root its styles. Firefox before 153 refuses an array from a content script assigned to
+ * `adoptedStyleSheets` (bug 1751346) but takes a push; where neither works, a `<style>` element is the last resort.
+ */
+function adoptStyles(root: ShadowRoot): void {
+  try {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(STYLE);
+    }
+    root.adoptedStyleSheets.push(sheet);
+    if (root.adoptedStyleSheets.length) return;
+  } catch {
+    // Falls through to the <style> element.
+  }
+  const style = document.createElement('style');
+  style.textContent = STYLE;
+  root.prepend(style);
+}
 
 function start(): void {
   const lang = supportedLang(document.documentElement.lang) ?? supportedLang(browser.i18n.getUILanguage()) ?? 'fr';
@@ -76,16 +110,14 @@ function start(): void {
     link.setAttribute('data-fsd-member', member.id);
     link.querySelector(`:scope > ${MARK_TAG}`)?.remove();
     const host = document.createElement(MARK_TAG);
-    host.setAttribute('style', HOST_STYLE);
     const label = text.linkMarker(member.name, member.registry);
     host.setAttribute('role', 'img');
     host.setAttribute('aria-label', label);
     const root = host.attachShadow({ mode: 'closed' });
-    const style = document.createElement('style');
-    style.textContent = STYLE;
+    adoptStyles(root);
     const dot = document.createElement('span');
     dot.title = label;
-    root.append(style, dot);
+    root.append(dot);
     link.append(host);
   }
 

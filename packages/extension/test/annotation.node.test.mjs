@@ -117,6 +117,29 @@ test('on the next visit the registered script marks links by itself, including l
   await page.close();
 });
 
+// A page whose Content-Security-Policy allows no inline style (no style attribute, no <style> element).
+const STRICT = `<!doctype html><html lang="fr"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self'">
+<title>Une page stricte</title><script src="/csp-watch.js"></script></head>
+<body><main><h1>Une page stricte</h1><p><a href="https://www.kaliop.com/">Kaliop</a> et <a href="https://example.org/">Example</a></p></main></body></html>`;
+const CSP_WATCH = `window.__violations = [];
+document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective));`;
+
+test('under a strict Content-Security-Policy (no inline style), the marker keeps its styles and breaks no rule', async () => {
+  sites.pages.set('/strict', STRICT);
+  sites.files.set('/csp-watch.js', CSP_WATCH);
+  const page = await ext.browser.newPage();
+  await page.goto(sites.url('www.midilibre-test.fr', '/strict'), { waitUntil: 'load' });
+  await page.waitForSelector('a[data-fsd-member="kaliop"] fsd-member-mark');
+  const box = await page.$eval('a[data-fsd-member="kaliop"] fsd-member-mark', (mark) => {
+    const style = getComputedStyle(mark);
+    return { position: style.position, width: style.width, height: style.height, attribute: mark.getAttribute('style') };
+  });
+  assert.deepEqual(box, { position: 'absolute', width: '0px', height: '0px', attribute: null });
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  await page.close();
+});
+
 test('a site not turned on is left alone', async () => {
   const page = await ext.browser.newPage();
   await page.goto(sites.url('www.other-news.fr', '/article'), { waitUntil: 'load' });

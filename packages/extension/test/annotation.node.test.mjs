@@ -52,6 +52,18 @@ after(async () => {
   copy?.remove();
 });
 
+/**
+ * The positive signal before asserting that a page was left alone: a control page on `host`, where annotation is on,
+ * opened after the page under test, gets its five marks (links added after load included). By then the extension
+ * has had every chance to mark the page under test too, had it wrongly run there; a busy machine only delays both.
+ */
+async function controlMarked(host) {
+  const control = await ext.browser.newPage();
+  await control.goto(sites.url(host, '/article'), { waitUntil: 'load' });
+  await control.waitForFunction(() => document.querySelectorAll('a[data-fsd-member]').length === 5, { timeout: 10_000 });
+  await control.close();
+}
+
 const rects = (page) => page.$$eval('a', (links) => links.map((a) => JSON.stringify(a.getBoundingClientRect())));
 const marked = (page) =>
   page.$$eval('a[data-fsd-member]', (links) =>
@@ -144,7 +156,8 @@ test('a site not turned on is left alone', async () => {
   const page = await ext.browser.newPage();
   await page.goto(sites.url('www.other-news.fr', '/article'), { waitUntil: 'load' });
   await page.waitForSelector('#later a');
-  await new Promise((r) => setTimeout(r, 500));
+  await controlMarked('www.midilibre-test.fr');
+  await page.bringToFront();
   assert.deepEqual(await marked(page), []);
   const registered = await ext.inWorker(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.matches));
   assert.deepEqual(registered, [['*://www.midilibre-test.fr/*']]);
@@ -167,10 +180,19 @@ test('turned off from the popup, the script is unregistered', async () => {
     registered = await ext.inWorker(async () => (await chrome.scripting.getRegisteredContentScripts()).length);
   } while (registered && Date.now() - start < 5000);
   assert.equal(registered, 0);
+  // A control site, turned on behind the scenes (as the popup's button would), gives the positive signal.
+  const scripts = async () => ext.inWorker(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.matches));
+  await ext.inWorker(() => chrome.storage.local.set({ annotateSites: ['www.control-news.fr'] }));
+  while (JSON.stringify(await scripts()) !== JSON.stringify([['*://www.control-news.fr/*']]) && Date.now() - start < 10_000) await new Promise((r) => setTimeout(r, 50));
+  assert.deepEqual(await scripts(), [['*://www.control-news.fr/*']]);
   await page.reload({ waitUntil: 'load' });
   await page.waitForSelector('#later a');
-  await new Promise((r) => setTimeout(r, 500));
+  await controlMarked('www.control-news.fr');
+  await page.bringToFront();
   assert.deepEqual(await marked(page), []);
+  await ext.inWorker(() => chrome.storage.local.set({ annotateSites: [] }));
+  while ((await scripts()).length && Date.now() - start < 15_000) await new Promise((r) => setTimeout(r, 50));
+  assert.deepEqual(await scripts(), []);
   await page.close();
 });
 
@@ -199,7 +221,8 @@ test('on every site from the options page, with a site left out from the popup',
   assert.deepEqual(await registered(), [[['*://*/*'], ['*://www.other-news.fr/*']]]);
   await page.reload({ waitUntil: 'load' });
   await page.waitForSelector('#later a');
-  await new Promise((r) => setTimeout(r, 500));
+  await controlMarked('www.third-news.fr');
+  await page.bringToFront();
   assert.deepEqual(await marked(page), [], 'the site left out is not annotated');
   await options.bringToFront();
   await options.waitForFunction(() => document.querySelector('fsd-extension-options').shadowRoot.querySelector('.sites')?.textContent.includes('www.other-news.fr'));
@@ -229,8 +252,11 @@ test('members’ logos load only once the user turns them on in the options, wit
   const popupLogo = async () => {
     const popup = await ext.browser.newPage();
     await popup.goto(ext.page('popup.html', `?tab=${tabId}`), { waitUntil: 'load' });
-    await popup.waitForSelector('fsd-extension-popup >>> .logo');
-    await new Promise((r) => setTimeout(r, 200));
+    // Settled: the initials, or an image that finished loading (or failing).
+    await popup.waitForFunction(() => {
+      const node = document.querySelector('fsd-extension-popup')?.shadowRoot?.querySelector('.logo');
+      return node && (node.localName !== 'img' || node.complete);
+    });
     const logo = await popup.$eval('fsd-extension-popup', (el) => {
       const node = el.shadowRoot.querySelector('.logo');
       return node.localName === 'img' ? { img: node.src, width: node.naturalWidth } : { initials: node.textContent };

@@ -59,7 +59,8 @@ after(async () => {
  */
 async function controlMarked(host) {
   const control = await ext.browser.newPage();
-  await control.goto(sites.url(host, '/article'), { waitUntil: 'load' });
+  // Its own address (a query), so that no later look-up of a tab by URL can find this closed tab.
+  await control.goto(sites.url(host, '/article?control'), { waitUntil: 'load' });
   await control.waitForFunction(() => document.querySelectorAll('a[data-fsd-member]').length === 5, { timeout: 10_000 });
   await control.close();
 }

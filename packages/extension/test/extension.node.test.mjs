@@ -118,6 +118,31 @@ test('the popup shows the member’s card on its site (or that the membership la
   await other.page.close();
 });
 
+test('while it reads its data, the popup says so in words, in the browser’s language', async () => {
+  const { page, tabId } = await openTab(sites.url('www.kaliop.com'));
+  const popup = await ext.browser.newPage();
+  // Holds the popup's first read of its settings until the test lets it go.
+  await popup.evaluateOnNewDocument(() => {
+    const get = chrome.storage.local.get.bind(chrome.storage.local);
+    const released = new Promise((resolve) => (window.__release = resolve));
+    chrome.storage.local.get = (...args) => released.then(() => get(...args));
+  });
+  await popup.goto(ext.page('popup.html', `?tab=${tabId}`), { waitUntil: 'load' });
+  await popup.waitForFunction(() => document.querySelector('fsd-extension-popup')?.shadowRoot?.querySelector('[role="status"]'));
+  const browserLanguage = await popup.evaluate(() => chrome.i18n.getUILanguage());
+  assert.deepEqual(await shadowText(popup, '[role="status"]'), [browserLanguage.startsWith('fr') ? 'Chargement des membres…' : 'Loading the members…']);
+  // No heading yet (the popup does not know whether it will show a card or a search): axe's best-practice rule
+  // page-has-heading-one is the one it may raise in this state, for a fraction of a second.
+  assert.deepEqual((await runAxe(popup)).filter((v) => !v.startsWith('page-has-heading-one:')), []);
+  await popup.evaluate(() => window.__release());
+  // Then the settings' language (French here) and the card.
+  await popup.waitForFunction(() => document.querySelector('fsd-extension-popup').shadowRoot.querySelector('h1'));
+  assert.deepEqual(await shadowText(popup, 'h1'), ['Kaliop']);
+  assert.equal(await popup.$eval('html', (html) => html.lang), 'fr');
+  await popup.close();
+  await page.close();
+});
+
 test('a subscribed registry refreshes with conditional requests and picks up a changed feed', async () => {
   const feed = sampleFeed();
   const url = sites.setFeed('/feeds/members.json', feed);

@@ -58,7 +58,8 @@ export class FsdExtensionPopup extends FsdElement {
   #tab: TabInfo = { id: undefined, host: undefined };
   #match: Match | undefined;
   #events: CalendarEvent[] = [];
-  #language: Lang = 'fr';
+  /** The browser's language until the settings are read (they may choose another). */
+  #language: Lang = uiLanguage({ language: 'auto' });
 
   constructor() {
     super();

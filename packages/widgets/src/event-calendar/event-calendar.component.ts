@@ -57,7 +57,8 @@ const MAX_PER_DAY = 3;
  * @attr src - One or more source URLs, separated by spaces: the JSON events feed and/or `.ics` files. The cluster's
  *   published events feed by default.
  * @attr view - `month`, `list` or `next`. Without it: `month`, or `list` in a container narrower than 560 px.
- * @attr date - An ISO date (`2027-01-14`): the month shown, or the first day of the list. Today by default.
+ * @attr date - An ISO date (`2027-01-14`): the month shown, or the first day of the `list` and `next` views. Today by
+ *   default.
  * @attr time-zone - The IANA zone times are shown in, e.g. `Europe/Paris`. The visitor's zone by default.
  * @attr college - Only the events of these colleges (space-separated ids, e.g. `smart-software`).
  * @attr category - Only the events of these categories (space-separated ids, e.g. `workshop`).
@@ -248,8 +249,9 @@ export class FsdEventCalendar extends FsdElement {
     });
     occurrences.sort(compareOccurrences);
     if (this.#shownView === 'next') {
-      const now = Date.now();
-      this.#occurrences = occurrences.filter((o) => (o.event.allDay ? o.lastDay >= this.#today : Date.parse(o.event.end) >= now)).slice(0, Math.max(1, this.limit || 5));
+      // From now when the list starts today, else from the start of its first day (`date`).
+      const since = this.#anchor === this.#today ? Date.now() : fromMs;
+      this.#occurrences = occurrences.filter((o) => (o.event.allDay ? o.lastDay >= from : Date.parse(o.event.end) >= since)).slice(0, Math.max(1, this.limit || 5));
     } else {
       this.#occurrences = occurrences;
     }
@@ -271,7 +273,7 @@ export class FsdEventCalendar extends FsdElement {
       case 'list':
         return [this.#anchor, addDays(addMonths(this.#anchor, 1), -1)];
       default:
-        return [this.#today, addDays(this.#today, 365)];
+        return [this.#anchor, addDays(this.#anchor, 365)];
     }
   }
 
@@ -535,7 +537,7 @@ export class FsdEventCalendar extends FsdElement {
     const list = this.#days.get(day) ?? [];
     const shown = list.length > MAX_PER_DAY && day !== this.#expandedDay ? list.slice(0, MAX_PER_DAY - 1) : list;
     const classes = `day${inMonth ? '' : ' day--outside'}${day === this.#today ? ' day--today' : ''}`;
-    return html`<td part="day" role="gridcell" class=${classes} data-day=${day} tabindex=${focused ? '0' : '-1'} aria-current=${day === this.#today ? 'date' : nothing} aria-selected=${focused ? 'true' : 'false'} @focus=${() => this.#focusOn(day)}>
+    return html`<td part="day" role="gridcell" class=${classes} data-day=${day} tabindex=${focused ? '0' : '-1'} aria-current=${day === this.#today ? 'date' : nothing} @focus=${() => this.#focusOn(day)}>
       <span class="day__number"><span aria-hidden="true">${Number(day.slice(8))}</span><span class="sr-only">${this.#day(day, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })}</span></span>
       ${shown.map(
         (o) => html`<button part="event" class="chip${o.event.allDay || day !== o.firstDay ? ' chip--allday' : ''}" tabindex=${focused ? '0' : '-1'} @click=${(e: Event) => this.#open(o, e.currentTarget as HTMLElement)}>

@@ -109,6 +109,12 @@ test('the popup shows the member’s card on its site (or that the membership la
   assert.equal((await shadowText(search, '.count'))[0], '1 membre');
   await search.close();
 
+  const closed = await openTab(sites.url('www.kaliop.com'));
+  await closed.page.close();
+  const orphan = await openPopup(closed.tabId);
+  assert.deepEqual(await shadowText(orphan, 'h1.site'), ['Cet onglet n’affiche pas de site web.'], 'a popup for a tab closed meanwhile offers the search');
+  await orphan.close();
+
   const lapsed = await openTab(sites.url('www.pixel-nimois.example'));
   const lapsedPopup = await openPopup(lapsed.tabId);
   assert.match((await shadowText(lapsedPopup, 'article'))[0], /Adhésion expirée le 31 décembre 2024/);

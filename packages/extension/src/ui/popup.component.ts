@@ -81,7 +81,8 @@ export class FsdExtensionPopup extends FsdElement {
     document.documentElement.lang = this.#language;
     this.lang = this.#language;
     const wanted = Number(new URLSearchParams(location.search).get('tab'));
-    const [tab] = wanted ? [await browser.tabs.get(wanted)] : await browser.tabs.query({ active: true, currentWindow: true });
+    // A tab closed meanwhile is no page at all: the popup then offers the search.
+    const [tab] = wanted ? [await browser.tabs.get(wanted).catch(() => undefined)] : await browser.tabs.query({ active: true, currentWindow: true });
     this.#tab = { id: tab?.id, host: pageHost(tab?.url) };
     this.#registries = await Registries.read(settings.registries);
     this.#match = this.#tab.host ? this.#registries.byHost(this.#tab.host) : undefined;

@@ -8,6 +8,7 @@
 import ICAL from 'ical.js';
 import { fail, checkEntries } from './entries.js';
 import { FeedError, FeedErrorKind } from './errors.js';
+import { eventSortKey } from './events.js';
 import type { Parsed } from './parser.js';
 import { safeUrl, safeWebUrl } from './text.js';
 import type { CalendarEvent, EventOrganizer, FeedIssue } from './types.js';
@@ -269,9 +270,5 @@ export function expandIcs(calendar: IcsCalendar, from: number, to: number): Cale
       events.push({ id: `${uid}@${next.toString()}`, ...described, ...times });
     }
   }
-  return events.sort((a, b) => sortKey(a) - sortKey(b));
-}
-
-function sortKey(event: CalendarEvent): number {
-  return Date.parse(event.allDay ? `${event.start}T00:00:00Z` : event.start);
+  return events.sort((a, b) => eventSortKey(a) - eventSortKey(b));
 }

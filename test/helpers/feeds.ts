@@ -6,6 +6,8 @@ export interface FeedOptions {
   delay?: number;
   /** Close the connection without an answer: a network failure. */
   drop?: boolean;
+  /** Requests wait, unanswered, until {@link releaseFeed} (then are answered as the other options say). */
+  hold?: boolean;
   type?: string;
 }
 
@@ -22,6 +24,7 @@ export async function putFeed(name: string, body: unknown, options: FeedOptions 
   if (options.status) query.set('status', String(options.status));
   if (options.delay) query.set('delay', String(options.delay));
   if (options.drop) query.set('drop', '1');
+  if (options.hold) query.set('hold', '1');
   if (options.type) query.set('type', options.type);
   const response = await fetch(`/__feeds/${name}?${query}`, { method: 'PUT', body: typeof body === 'string' ? body : JSON.stringify(body) });
   if (!response.ok) throw new Error(`could not put test feed ${name}: HTTP ${response.status}`);
@@ -31,6 +34,14 @@ export async function putFeed(name: string, body: unknown, options: FeedOptions 
 /** Serves `body` under a fresh name; returns its absolute URL. */
 export function serveFeed(body: unknown, options: FeedOptions = {}): Promise<string> {
   return putFeed(uniqueName(), body, options);
+}
+
+/** Answers the requests held for a feed put with `hold: true`, and lets later ones through at once. */
+export async function releaseFeed(url: string): Promise<number> {
+  const name = new URL(url).pathname.split('/').pop();
+  const response = await fetch(`/__feeds-release/${name}`, { method: 'POST' });
+  if (!response.ok) throw new Error(`could not release test feed ${name}: HTTP ${response.status}`);
+  return ((await response.json()) as { released: number }).released;
 }
 
 export interface LoggedRequest {

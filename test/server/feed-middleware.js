@@ -1,10 +1,14 @@
 // A feed server for the browser tests: each test puts the feed it needs under a name of its own, with the
 // failure it wants (status, delay, dropped connection), and reads back the requests the widgets made.
 //   PUT    /__feeds/NAME?status=500&delay=2000&drop=1&type=application/json   body = the feed
+//          ?hold=1              requests for NAME wait, unanswered, until released (no timing to guess)
+//   POST   /__feeds-release/NAME  answers the held requests for NAME, and the later ones at once
 //   GET    /__feeds/NAME        the feed, with ETag / Last-Modified and 304 answers
 //   GET    /__feeds-log/NAME    the requests made for NAME: [{ method, ifNoneMatch, ifModifiedSince, accept }]
 const feeds = new Map();
 const logs = new Map();
+/** NAME → resolvers of the requests waiting for NAME to be released. */
+const held = new Map();
 
 function readBody(req) {
   return new Promise((resolve, reject) => {
@@ -21,7 +25,18 @@ export async function feedMiddleware(ctx, next) {
   const url = new URL(ctx.url, 'http://localhost');
   const feedMatch = /^\/__feeds\/([\w.-]+)$/.exec(url.pathname);
   const logMatch = /^\/__feeds-log\/([\w.-]+)$/.exec(url.pathname);
+  const releaseMatch = /^\/__feeds-release\/([\w.-]+)$/.exec(url.pathname);
   ctx.set('Access-Control-Allow-Origin', '*');
+  if (releaseMatch && ctx.method === 'POST') {
+    const feed = feeds.get(releaseMatch[1]);
+    if (feed) feed.hold = false;
+    const waiting = held.get(releaseMatch[1]) ?? [];
+    held.delete(releaseMatch[1]);
+    for (const release of waiting) release();
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify({ released: waiting.length });
+    return;
+  }
   if (logMatch) {
     ctx.type = 'application/json';
     ctx.body = JSON.stringify(logs.get(logMatch[1]) ?? []);
@@ -37,6 +52,7 @@ export async function feedMiddleware(ctx, next) {
       status: Number(url.searchParams.get('status') ?? 200),
       delay: Number(url.searchParams.get('delay') ?? 0),
       drop: url.searchParams.get('drop') === '1',
+      hold: url.searchParams.get('hold') === '1',
       type: url.searchParams.get('type') ?? 'application/json',
       etag: `"v${version}"`,
       lastModified: new Date(Date.now() - 1000).toUTCString(),
@@ -57,6 +73,13 @@ export async function feedMiddleware(ctx, next) {
     ctx.status = 404;
     ctx.body = 'no such test feed';
     return;
+  }
+  if (feed.hold) {
+    await new Promise((resolve) => {
+      const waiting = held.get(name) ?? [];
+      waiting.push(resolve);
+      held.set(name, waiting);
+    });
   }
   if (feed.delay) await new Promise((r) => setTimeout(r, feed.delay));
   if (feed.drop) {

@@ -4,7 +4,7 @@ import ICAL from 'ical.js';
 import type { FsdEventCalendar } from '../../src/fsd-event-calendar.js';
 import '../../src/fsd-event-calendar.js';
 import { icsReader } from '../../src/event-calendar/ics-reader.js';
-import { captureConsole, sampleEventFeed, serveFeed, until } from '../../../../test/helpers/feeds.js';
+import { captureConsole, releaseFeed, sampleEventFeed, serveFeed, until } from '../../../../test/helpers/feeds.js';
 
 let jsonUrl: string;
 let icsUrls: Record<'google' | 'outlook' | 'nextcloud', string>;
@@ -363,12 +363,15 @@ describe('<fsd-event-calendar> views and states', () => {
   });
 
   it('is loading, politely, while the feed is on its way', async () => {
-    const url = await serveFeed(await sampleEventFeed(), { delay: 1500 });
+    // The server holds the feed until the checks are done, however long axe takes.
+    const url = await serveFeed(await sampleEventFeed(), { hold: true });
     const calendar = await fixture<FsdEventCalendar>(html`<fsd-event-calendar src=${url} date="2026-12-01"></fsd-event-calendar>`);
     expect(calendar.getAttribute('state')).to.equal('loading');
     expect(root(calendar).querySelector('[part~="base"]')!.getAttribute('aria-busy')).to.equal('true');
     expect(clean(root(calendar).querySelector('[role="status"]')!.textContent)).to.equal('Chargement des événements…');
     await expect(calendar).to.be.accessible();
+    expect(calendar.state).to.equal('loading');
+    await releaseFeed(url);
     await settled(calendar);
     expect(calendar.state).to.equal('ready');
   });

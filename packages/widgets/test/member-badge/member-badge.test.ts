@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { FsdMemberBadge } from '../../src/fsd-member-badge.js';
 import '../../src/fsd-member-badge.js';
-import { captureConsole, requestsFor, sampleMemberFeed, serveFeed } from '../../../../test/helpers/feeds.js';
+import { captureConsole, releaseFeed, requestsFor, sampleMemberFeed, serveFeed } from '../../../../test/helpers/feeds.js';
 
 let feedUrl: string;
 before(async () => {
@@ -124,13 +124,15 @@ describe('<fsd-member-badge> states on a development host', () => {
   });
 
   it('shows a loading state of the same size while it checks, busy for assistive technology', async () => {
-    const url = await serveFeed(await sampleMemberFeed(), { delay: 800 });
+    // The server holds the feed until the loading state has been checked, however slow the machine.
+    const url = await serveFeed(await sampleMemberFeed(), { hold: true });
     const badge = await fixture<FsdMemberBadge>(html`<fsd-member-badge member="kaliop" src=${url} preview></fsd-member-badge>`);
     expect(badge.state).to.equal('loading');
     expect(badge.getAttribute('state')).to.equal('loading');
     expect(base(badge).getAttribute('aria-busy')).to.equal('true');
     expect(text(badge)).to.equal('Membre de FrenchSouth.digital Vérification de l’adhésion…');
     const loadingBox = badge.getBoundingClientRect();
+    await releaseFeed(url);
     await settled(badge);
     const settledBox = badge.getBoundingClientRect();
     expect(badge.state).to.equal('preview');

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { FsdMemberDirectory } from '../../src/fsd-member-directory.js';
-import { captureConsole, putFeed, sampleMemberFeed, serveFeed, uniqueName } from '../../../../test/helpers/feeds.js';
+import { captureConsole, putFeed, releaseFeed, sampleMemberFeed, serveFeed, uniqueName } from '../../../../test/helpers/feeds.js';
 import { $, $$, countText, directoryFor, facetBox, feedWith, member, names, search, searchInput, settled, toggle, until } from './helpers.js';
 
 const dialogOf = (d: FsdMemberDirectory) => $<HTMLDialogElement>(d, 'dialog[part~="profile"]');
@@ -188,7 +188,8 @@ describe('<fsd-member-directory> keyboard', () => {
 
 describe('<fsd-member-directory> states', () => {
   it('shows a busy skeleton while loading, and the search box does not move when results arrive', async () => {
-    const url = await serveFeed(await sampleMemberFeed(), { delay: 600 });
+    // The server holds the feed until the loading state has been checked, however slow the machine.
+    const url = await serveFeed(await sampleMemberFeed(), { hold: true });
     const d = await fixture<FsdMemberDirectory>(html`<fsd-member-directory src=${url} url-state="none"></fsd-member-directory>`);
     expect(d.state).to.equal('loading');
     expect(d.getAttribute('state')).to.equal('loading');
@@ -198,6 +199,7 @@ describe('<fsd-member-directory> states', () => {
     await expect(d).to.be.accessible();
     const before = searchInput(d).getBoundingClientRect();
     const skeleton = $(d, '.card--skeleton').getBoundingClientRect();
+    await releaseFeed(url);
     await settled(d);
     const after = searchInput(d).getBoundingClientRect();
     expect([after.top, after.left, after.height]).to.deep.equal([before.top, before.left, before.height]);

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { openBench } from '../bench/harness.mjs';
+import { openPage, settledWidgets } from './helpers/pages.mjs';
 
 let context;
 let port;
@@ -14,22 +15,11 @@ after(() => context?.close());
 
 /** Opens a page in a fresh profile; resolves with the badges' states and every console error and CSP report. */
 async function open(url) {
-  const browserContext = await context.browser.createBrowserContext();
-  const page = await browserContext.newPage();
-  const errors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.evaluateOnNewDocument(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
-  });
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => [...document.querySelectorAll('fsd-member-badge')].every((b) => b.getAttribute('state') && b.getAttribute('state') !== 'loading'), { timeout: 10_000 });
+  const { page, errors, response, close } = await openPage(context.browser, url);
+  await settledWidgets(page, 'fsd-member-badge');
   const states = await page.$$eval('fsd-member-badge', (badges) => badges.map((b) => b.getAttribute('state')));
-  const csp = (await page.goto(url)).headers()['content-security-policy'];
-  await browserContext.close();
-  return { states, errors, csp };
+  await close();
+  return { states, errors, csp: response.headers()['content-security-policy'] };
 }
 
 test('the member site verifies its badges on www.kaliop.com, under a strict CSP, without a console error', async () => {
@@ -53,22 +43,12 @@ test('a copy of the page on another site shows unverified badges', async () => {
 
 /** Opens a page with calendars; resolves with their states, the events they show, and every console error and CSP report. */
 async function openCalendars(url) {
-  const browserContext = await context.browser.createBrowserContext();
-  const page = await browserContext.newPage();
-  const errors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.evaluateOnNewDocument(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
-  });
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => [...document.querySelectorAll('fsd-event-calendar')].every((c) => c.getAttribute('state') && c.getAttribute('state') !== 'loading'), { timeout: 10_000 });
+  const { page, errors, close } = await openPage(context.browser, url);
+  await settledWidgets(page, 'fsd-event-calendar');
   const calendars = await page.$$eval('fsd-event-calendar', (list) =>
     list.map((c) => ({ state: c.getAttribute('state'), events: [...c.shadowRoot.querySelectorAll('[part~="event"]')].map((e) => e.textContent.replace(/\s+/g, ' ').trim()) })),
   );
-  await browserContext.close();
+  await close();
   return { calendars, errors };
 }
 

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { openBench } from '../bench/harness.mjs';
+import { openPage, settledWidgets } from './helpers/pages.mjs';
 
 let context;
 let origin;
@@ -15,23 +16,12 @@ after(() => context?.close());
 
 /** Opens a page in a fresh profile, collecting console errors and CSP violations; resolves once every directory settled. */
 async function open(path) {
-  const browserContext = await context.browser.createBrowserContext();
-  const page = await browserContext.newPage();
-  const errors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.evaluateOnNewDocument(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
-  });
-  const response = await page.goto(`${origin}${path}`, { waitUntil: 'load' });
+  const { page, errors, response, close } = await openPage(context.browser, `${origin}${path}`);
   await settled(page);
-  return { page, errors, csp: response.headers()['content-security-policy'], close: () => browserContext.close() };
+  return { page, errors, csp: response.headers()['content-security-policy'], close };
 }
 
-const settled = (page) =>
-  page.waitForFunction(() => [...document.querySelectorAll('fsd-member-directory')].every((d) => ['ready', 'empty'].includes(d.getAttribute('state'))), { timeout: 10_000 });
+const settled = (page) => settledWidgets(page, 'fsd-member-directory', ['ready', 'empty']);
 
 /** What a reader sees in the directory number `index` of the page. */
 function view(page, index = 0) {

@@ -18,7 +18,6 @@ const MAX_PAGE_SIZE = 200;
 /** Skeleton cards while the feed loads. */
 const SKELETON_CARDS = 6;
 
-
 /**
  * The cluster's member directory, for local media and sector pages: search as you type over every member
  * (accent-insensitive, prefix and typo-tolerant, name matches first), facets, sort, pages, a profile dialog, deep

@@ -26,6 +26,16 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
+    // A package reaches another only through its name (`@fsd/feed`, `@fsd/shared`), never through its files.
+    files: ['packages/**/*.ts', 'packages/**/*.js', 'packages/**/*.mjs'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(\\.\\./)+(packages/)?[\\w-]+/src(/|$)', message: "Import another package by its name (e.g. '@fsd/shared'), not through its src folder." }] },
+      ],
+    },
+  },
+  {
     files: ['**/test/**/*.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },

@@ -102,7 +102,7 @@ export function minifyLitLiteralsPlugin() {
   return {
     name: 'minify-lit-literals',
     transform(code, id) {
-      if (!/\/packages\/widgets\/src\/.*\.ts$/.test(id)) return null;
+      if (!/\/packages\/(widgets|shared)\/src\/.*\.ts$/.test(id)) return null;
       const minified = minifyLitLiterals(code);
       return minified === code ? null : { code: minified, map: null };
     },

@@ -11,7 +11,7 @@
 import browser from './lib/browser.js';
 import type { LinkMember, LookupAnswer } from './lib/protocol.js';
 import { messages } from './ui/extension.messages.js';
-import { supportedLang } from '../../widgets/src/internal/localize.js';
+import { supportedLang } from '@fsd/shared';
 
 const MARK_TAG = 'fsd-member-mark';
 /** The longest slice of work at a time, well under a frame, even when the browser offers a longer idle period. */

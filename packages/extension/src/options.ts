@@ -1,4 +1,4 @@
-import { defineElement } from '../../widgets/src/internal/fsd-element.js';
+import { defineElement } from '@fsd/shared';
 import { FsdExtensionOptions } from './ui/options.component.js';
 
 defineElement('fsd-extension-options', FsdExtensionOptions);

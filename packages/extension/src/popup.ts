@@ -1,4 +1,4 @@
-import { defineElement } from '../../widgets/src/internal/fsd-element.js';
+import { defineElement } from '@fsd/shared';
 import { FsdExtensionPopup } from './ui/popup.component.js';
 
 defineElement('fsd-extension-popup', FsdExtensionPopup);

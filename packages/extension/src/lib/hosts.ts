@@ -1,4 +1,5 @@
 import { normalizeHost } from '@fsd/feed';
+import { isDevelopmentHost } from '@fsd/shared';
 
 /** Host names and match patterns; no browser API here, so that unit tests run it in a plain page. */
 
@@ -21,20 +22,14 @@ export function pageHost(url: string | undefined): string | undefined {
   }
 }
 
-/** Host names that only ever reach this machine: a registry may be read from them over plain http (development, tests). */
-export function isLocalHost(host: string): boolean {
-  const name = host.toLowerCase().replace(/\.+$/, '');
-  return name === 'localhost' || name === '127.0.0.1' || name.endsWith('.localhost') || name.endsWith('.test');
-}
-
 /**
  * May a registry be followed at `url`? Only over https (a feed read in clear could be altered on the way, and would
- * tell the network which registries you follow), except on a local host: localhost, 127.0.0.1, *.localhost, *.test.
+ * tell the network which registries you follow), except on a development host (localhost, *.localhost, *.test, a loopback address), which only ever reaches this machine.
  */
 export function registryUrlAllowed(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLocalHost(parsed.hostname));
+    return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isDevelopmentHost(parsed.hostname));
   } catch {
     return false;
   }

@@ -1,5 +1,4 @@
-import type { Lang } from '../../../widgets/src/internal/localize.js';
-import { supportedLang } from '../../../widgets/src/internal/localize.js';
+import { supportedLang, type Lang } from '@fsd/shared';
 import { DEFAULT_EVENT_FEED_URL, DEFAULT_MEMBER_FEED_URL } from '@fsd/feed';
 import browser from './browser.js';
 

@@ -1,4 +1,4 @@
-import type { Messages } from '../../../widgets/src/internal/localize.js';
+import type { Messages } from '@fsd/shared';
 
 export interface ExtensionMessages {
   toolbarDefault: string;

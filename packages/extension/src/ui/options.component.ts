@@ -1,8 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { clusterMark } from '../../../widgets/src/internal/cluster-mark.js';
-import { FsdElement } from '../../../widgets/src/internal/fsd-element.js';
-import { locale, type Lang } from '../../../widgets/src/internal/localize.js';
-import { tokens } from '../../../widgets/src/internal/tokens.styles.js';
+import { FsdElement, clusterMark, locale, tokens } from '@fsd/shared';
 import { safeWebUrl } from '@fsd/feed';
 import browser from '../lib/browser.js';
 import { giveBack } from '../lib/permissions.js';
@@ -35,13 +32,7 @@ export class FsdExtensionOptions extends FsdElement {
   _refreshing = false;
   _formError = '';
   _notice = '';
-  #language: Lang = 'fr';
   readonly #onStorage = () => void this.#load();
-
-  constructor() {
-    super();
-    this.theme = 'auto';
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -54,15 +45,10 @@ export class FsdExtensionOptions extends FsdElement {
     browser.storage.onChanged.removeListener(this.#onStorage);
   }
 
-  protected override get language(): Lang {
-    return this.#language;
-  }
-
   async #load(): Promise<void> {
     const settings = await getSettings();
-    this.#language = uiLanguage(settings);
-    document.documentElement.lang = this.lang = this.#language;
-    document.title = messages[this.#language].optionsTitle;
+    document.documentElement.lang = this.lang = uiLanguage(settings);
+    document.title = messages[this.language].optionsTitle;
     const { refreshLog } = await browser.storage.local.get('refreshLog');
     this._log = (refreshLog as RefreshLog | undefined) ?? {};
     this._registries = await Registries.read(settings.registries);
@@ -229,7 +215,7 @@ export class FsdExtensionOptions extends FsdElement {
     }
     if (!registryUrlAllowed(url)) {
       this._formError = text.insecureUrl;
-      console.warn(`${LOG} registry not added: ${url} is not https (plain http is accepted only for localhost, 127.0.0.1, *.localhost and *.test)`);
+      console.warn(`${LOG} registry not added: ${url} is not https (plain http is accepted only from a development host: localhost, *.localhost, *.test, a loopback address)`);
       return;
     }
     if (this._settings!.registries.includes(url)) {

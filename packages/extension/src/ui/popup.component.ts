@@ -1,8 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { clusterMark } from '../../../widgets/src/internal/cluster-mark.js';
-import { FsdElement } from '../../../widgets/src/internal/fsd-element.js';
-import { formatIsoDate, locale, localized, type Lang } from '../../../widgets/src/internal/localize.js';
-import { tokens } from '../../../widgets/src/internal/tokens.styles.js';
+import { FsdElement, clusterMark, formatIsoDate, locale, localized, tokens, type Lang } from '@fsd/shared';
 import { eventFeedParser, eventSortKey, fold, initials, isUpcoming, readStoredFeed, type CalendarEvent } from '@fsd/feed';
 import browser from '../lib/browser.js';
 import { giveBack } from '../lib/permissions.js';
@@ -58,12 +55,11 @@ export class FsdExtensionPopup extends FsdElement {
   #tab: TabInfo = { id: undefined, host: undefined };
   #match: Match | undefined;
   #events: CalendarEvent[] = [];
-  /** The browser's language until the settings are read (they may choose another). */
-  #language: Lang = uiLanguage({ language: 'auto' });
 
   constructor() {
     super();
-    this.theme = 'auto';
+    // The browser's language until the settings are read (they may choose another).
+    this.lang = uiLanguage({ language: 'auto' });
   }
 
   override connectedCallback(): void {
@@ -71,15 +67,9 @@ export class FsdExtensionPopup extends FsdElement {
     void this.#load();
   }
 
-  protected override get language(): Lang {
-    return this.#language;
-  }
-
   async #load(): Promise<void> {
     const settings = await getSettings();
-    this.#language = uiLanguage(settings);
-    document.documentElement.lang = this.#language;
-    this.lang = this.#language;
+    document.documentElement.lang = this.lang = uiLanguage(settings);
     const wanted = Number(new URLSearchParams(location.search).get('tab'));
     // A tab closed meanwhile is no page at all: the popup then offers the search.
     const [tab] = wanted ? [await browser.tabs.get(wanted).catch(() => undefined)] : await browser.tabs.query({ active: true, currentWindow: true });

@@ -81,7 +81,7 @@ describe('extension: which member a tab’s page belongs to', () => {
 });
 
 describe('extension: which registries may be followed, which logos shown', () => {
-  it('follows a registry over https, and over plain http only on a local server', () => {
+  it('follows a registry over https, and over plain http only on a development host (the one list the badge uses too)', () => {
     for (const url of [
       'https://www.frenchsouth.digital/feeds/members.json',
       'https://www.digitalplace.fr/annuaire.json',
@@ -89,6 +89,8 @@ describe('extension: which registries may be followed, which logos shown', () =>
       'http://127.0.0.1:8000/feeds/members.json',
       'http://feeds.frenchsouth.test:4000/feeds/members.json',
       'http://registre.localhost/members.json',
+      'http://127.0.0.2/members.json',
+      'http://[::1]:8080/members.json',
     ]) {
       expect(registryUrlAllowed(url), url).to.equal(true);
     }
@@ -97,7 +99,8 @@ describe('extension: which registries may be followed, which logos shown', () =>
       'http://registre.example.org/members.json',
       'http://localhost.example.org/members.json',
       'http://test.example.org/members.json',
-      'http://127.0.0.2/members.json',
+      'http://127.0.0.1.example.org/members.json',
+      'http://128.0.0.1/members.json',
       'ftp://localhost/members.json',
       'pas une adresse',
     ]) {

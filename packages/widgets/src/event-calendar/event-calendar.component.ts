@@ -16,9 +16,9 @@ import {
 } from '@fsd/feed';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { FeedController } from '../internal/feed-controller.js';
-import { FsdElement } from '../internal/fsd-element.js';
+import { FsdElement, locale, localized, type Lang } from '@fsd/shared';
 import { linkified } from '../internal/linkify.js';
-import { locale, localized, type Lang } from '../internal/localize.js';
+import { openModal } from '../internal/modal.js';
 import {
   VIEWS,
   addMonths,
@@ -36,10 +36,9 @@ import {
 import { COLLEGE_NAMES, messages, type CalendarMessages } from './event-calendar.messages.js';
 import { styles } from './event-calendar.styles.js';
 import { icsReader } from './ics-reader.js';
-import '../events/fsd-calendar-state.js';
+import type { CalendarState } from '../events/fsd-calendar-state.js';
 
 type IcsModule = Awaited<ReturnType<typeof icsReader.load>>;
-export type CalendarState = 'loading' | 'ready' | 'empty' | 'error';
 
 /** Below this width (in CSS pixels) a calendar without a `view` attribute shows the list. */
 const NARROW = 560;
@@ -144,7 +143,6 @@ export class FsdEventCalendar extends FsdElement {
   #range: [string, string] = ['', ''];
   #failed: string[] = [];
   #announcement = '';
-  #announced = '';
   #selected: Occurrence | undefined;
   #opener: HTMLElement | undefined;
   #moveFocus = false;
@@ -319,16 +317,13 @@ export class FsdEventCalendar extends FsdElement {
   }
 
   override updated(): void {
-    if (this.getAttribute('state') !== this.#state) this.setAttribute('state', this.#state);
     if (this.#moveFocus) {
       this.#moveFocus = false;
       this.renderRoot.querySelector<HTMLElement>(`[data-day="${this.#focusDay}"]`)?.focus();
     }
-    if (this.#state === 'loading') return;
-    const key = `${this.#state}|${this.#shownView}|${this.#range.join('/')}|${this.#occurrences.length}|${this.#failed.join(' ')}`;
-    if (key === this.#announced) return;
-    this.#announced = key;
-    this.emit('fsd-calendar-state', { state: this.#state, count: this.#occurrences.length, failed: [...this.#failed] });
+    const state = this.#state;
+    const detail = () => ({ state: state as Exclude<CalendarState, 'loading'>, count: this.#occurrences.length, failed: [...this.#failed] });
+    this.settle(state, 'fsd-calendar-state', detail, `${state}|${this.#shownView}|${this.#range.join('/')}|${this.#occurrences.length}|${this.#failed.join(' ')}`);
   }
 
   // ——— Navigation
@@ -416,7 +411,8 @@ export class FsdEventCalendar extends FsdElement {
       this.requestUpdate();
       await this.updateComplete;
       const dialog = this.renderRoot.querySelector('dialog');
-      if (dialog && !dialog.open) dialog.showModal();
+      const error = dialog && openModal(dialog);
+      if (error) throw error;
       this.emit('fsd-event-open', { event: o.event, source: o.source });
     } catch (error) {
       console.error(`<fsd-event-calendar>: the details of "${o.event.id}" could not be opened (${String(error)})`);

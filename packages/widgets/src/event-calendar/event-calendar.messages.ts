@@ -1,4 +1,4 @@
-import type { Messages } from '../internal/localize.js';
+import type { Messages } from '@fsd/shared';
 
 export interface CalendarMessages {
   calendar: string;

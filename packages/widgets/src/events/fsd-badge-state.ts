@@ -1,4 +1,14 @@
-import type { BadgeState } from '../member-badge/verification.js';
+/** Where a badge stands: mirrored in its read-only `state` attribute. */
+export const BadgeState = {
+  Loading: 'loading',
+  Verified: 'verified',
+  Preview: 'preview',
+  Unverified: 'unverified',
+  Lapsed: 'lapsed',
+  UnknownMember: 'unknown-member',
+  Error: 'error',
+} as const;
+export type BadgeState = (typeof BadgeState)[keyof typeof BadgeState];
 
 export interface FsdBadgeStateDetail {
   /** The settled state: never `loading`. */

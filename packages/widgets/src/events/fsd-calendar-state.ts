@@ -1,8 +1,11 @@
 import type { CalendarEvent } from '@fsd/feed';
 
+/** Where a calendar stands: mirrored in its read-only `state` attribute. */
+export type CalendarState = 'loading' | 'ready' | 'empty' | 'error';
+
 export interface FsdCalendarStateDetail {
   /** The settled state: never `loading`. */
-  state: 'ready' | 'empty' | 'error';
+  state: Exclude<CalendarState, 'loading'>;
   /** How many events the current view shows. */
   count: number;
   /** The sources that could not be read (URLs), each also explained in the console. */

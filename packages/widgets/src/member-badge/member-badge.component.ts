@@ -1,13 +1,11 @@
 import { DEFAULT_MEMBER_FEED_URL, memberFeedParser, profileUrl, type Member } from '@fsd/feed';
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { clusterMark } from '../internal/cluster-mark.js';
+import { FsdElement, clusterMark, formatIsoDate, localized } from '@fsd/shared';
 import { FeedController } from '../internal/feed-controller.js';
-import { FsdElement } from '../internal/fsd-element.js';
-import { formatIsoDate, localized } from '../internal/localize.js';
 import { messages } from './member-badge.messages.js';
 import { styles } from './member-badge.styles.js';
-import { BadgeState, verify, type Verification } from './verification.js';
-import '../events/fsd-badge-state.js';
+import { verify, type Verification } from './verification.js';
+import { BadgeState } from '../events/fsd-badge-state.js';
 
 export const BADGE_VARIANTS = ['full', 'compact'] as const;
 export type BadgeVariant = (typeof BADGE_VARIANTS)[number];
@@ -69,7 +67,6 @@ export class FsdMemberBadge extends FsdElement {
 
   readonly #feed = new FeedController(this, memberFeedParser, () => this.src || DEFAULT_MEMBER_FEED_URL);
   #verification: Verification = { state: BadgeState.Loading };
-  #announced: string | undefined;
 
   /** Where the badge stands now; mirrored in the read-only `state` attribute. */
   get state(): BadgeState {
@@ -84,17 +81,12 @@ export class FsdMemberBadge extends FsdElement {
 
   override updated(): void {
     const { state, reason } = this.#verification;
-    if (this.getAttribute('state') !== state) this.setAttribute('state', state);
-    if (state === BadgeState.Loading) return;
-    const key = `${state}|${this.member}|${reason ?? ''}`;
-    if (key === this.#announced) return;
-    this.#announced = key;
-    if (reason) {
-      const message = `<fsd-member-badge member="${this.member}">: ${state}: ${reason}`;
-      if (state === BadgeState.Error) console.error(message);
-      else console.warn(message);
-    }
-    this.emit('fsd-badge-state', reason ? { state, member: this.member, reason } : { state, member: this.member });
+    // Called only once settled: never `loading`.
+    const detail = () => ({ state: state as Exclude<BadgeState, 'loading'>, member: this.member, ...(reason && { reason }) });
+    if (!this.settle(state, 'fsd-badge-state', detail, `${state}|${this.member}|${reason ?? ''}`) || !reason) return;
+    const message = `<fsd-member-badge member="${this.member}">: ${state}: ${reason}`;
+    if (state === BadgeState.Error) console.error(message);
+    else console.warn(message);
   }
 
   override render(): TemplateResult {

@@ -1,10 +1,9 @@
-import { defineElement } from '../internal/fsd-element.js';
+import { defineElement } from '@fsd/shared';
 import { FsdMemberBadge } from './member-badge.component.js';
 
 export { FsdMemberBadge };
 export type { BadgeVariant } from './member-badge.component.js';
-export { BadgeState } from './verification.js';
-export type { FsdBadgeStateEvent, FsdBadgeStateDetail } from '../events/fsd-badge-state.js';
+export { BadgeState, type FsdBadgeStateEvent, type FsdBadgeStateDetail } from '../events/fsd-badge-state.js';
 
 defineElement('fsd-member-badge', FsdMemberBadge);
 

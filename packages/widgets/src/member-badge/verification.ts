@@ -1,15 +1,7 @@
+import { isDevelopmentHost } from '@fsd/shared';
 import { isLapsed, MemberIndex, type FeedState, type Member, type MemberFeed } from '@fsd/feed';
+import { BadgeState } from '../events/fsd-badge-state.js';
 
-export const BadgeState = {
-  Loading: 'loading',
-  Verified: 'verified',
-  Preview: 'preview',
-  Unverified: 'unverified',
-  Lapsed: 'lapsed',
-  UnknownMember: 'unknown-member',
-  Error: 'error',
-} as const;
-export type BadgeState = (typeof BadgeState)[keyof typeof BadgeState];
 
 export interface Verification {
   state: BadgeState;
@@ -17,19 +9,6 @@ export interface Verification {
   index?: MemberIndex;
   /** Why, in words for the console; absent when verified. */
   reason?: string;
-}
-
-/** Hosts where a developer builds the member's site: `localhost`, `127.0.0.1`, `*.localhost`, `*.test`, a file. */
-export function isDevelopmentHost(host: string): boolean {
-  const h = host.toLowerCase().replace(/\.+$/, '');
-  return (
-    h === '' ||
-    h === 'localhost' ||
-    h.endsWith('.localhost') ||
-    h.endsWith('.test') ||
-    h === '[::1]' ||
-    /^127(\.\d{1,3}){3}$/.test(h)
-  );
 }
 
 const indexes = new WeakMap<MemberFeed, MemberIndex>();

@@ -1,8 +1,8 @@
 import { DEFAULT_MEMBER_FEED_URL, fold, initials, memberFeedParser, profileUrl, refreshFeed, type Member } from '@fsd/feed';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { FeedController } from '../internal/feed-controller.js';
-import { FsdElement } from '../internal/fsd-element.js';
-import { formatIsoDate, locale, localized } from '../internal/localize.js';
+import { closeOnBackdropClick, openModal } from '../internal/modal.js';
+import { FsdElement, formatIsoDate, locale, localized } from '@fsd/shared';
 import type { DirectoryState } from '../events/fsd-directory-state.js';
 import { toCsv, download } from './csv.js';
 import { directoryIndex, FACETS, words, type DirectoryIndex, type Facet, type Filters, type SearchResult, type Sort } from './directory-index.js';
@@ -83,7 +83,6 @@ export class FsdMemberDirectory extends FsdElement {
   #result: SearchResult | undefined;
   #resultKey = '';
   #state: DirectoryState = 'loading';
-  #announced = '';
   #filtersOpen = false;
   readonly #expanded = new Set<Facet>();
   readonly #brokenLogos = new Set<string>();
@@ -188,26 +187,14 @@ export class FsdMemberDirectory extends FsdElement {
   }
 
   override updated(): void {
-    if (this.getAttribute('state') !== this.#state) this.setAttribute('state', this.#state);
-    const count = this.#result?.items.length ?? 0;
-    const announced = `${this.#state}|${count}`;
-    if (this.#state !== 'loading' && announced !== this.#announced) {
-      const previous = this.#announced.split('|')[0];
-      this.#announced = announced;
-      if (previous !== this.#state) this.emit('fsd-directory-state', { state: this.#state, count });
-    }
+    const state = this.#state;
+    this.settle(state, 'fsd-directory-state', () => ({ state: state as Exclude<DirectoryState, 'loading'>, count: this.#result?.items.length ?? 0 }));
     const dialog = this.renderRoot.querySelector('dialog');
     if (dialog) {
       if (this.#view.member && !dialog.open) {
-        try {
-          dialog.showModal();
-        } catch (error) {
-          // A dialog that cannot be modal (the widget moved out of the document meanwhile, say) opens in place.
-          console.warn(`<${this.localName}>: the profile could not open as a modal dialog`, error);
-          dialog.show();
-        }
-      }
-      else if (!this.#view.member && dialog.open) dialog.close();
+        const error = openModal(dialog);
+        if (error) console.warn(`<${this.localName}>: the profile could not open as a modal dialog`, error);
+      } else if (!this.#view.member && dialog.open) dialog.close();
     }
     const focus = this.#focusAfterUpdate?.();
     this.#focusAfterUpdate = undefined;
@@ -490,7 +477,7 @@ export class FsdMemberDirectory extends FsdElement {
   #renderProfile(t: DirectoryMessages): TemplateResult {
     const member = this.#view.member ? this.#memberById(this.#view.member) : undefined;
     const p = t.profile;
-    return html`<dialog part="profile" class="profile" aria-labelledby="profile-name" @close=${this.#onProfileClosed} @click=${this.#onDialogClick}>
+    return html`<dialog part="profile" class="profile" aria-labelledby="profile-name" @close=${this.#onProfileClosed} @click=${closeOnBackdropClick}>
       ${member
         ? html`<div class="profile__head">
               ${this.#renderLogo(member, 'profile__logo')}
@@ -513,14 +500,5 @@ export class FsdMemberDirectory extends FsdElement {
             </p>`
         : nothing}
     </dialog>`;
-  }
-
-  /** A click on the backdrop (the dialog box itself, outside its content) closes the profile. */
-  #onDialogClick(event: MouseEvent): void {
-    const dialog = event.currentTarget as HTMLDialogElement;
-    if (event.target !== dialog) return;
-    const box = dialog.getBoundingClientRect();
-    const inside = event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom;
-    if (!inside) dialog.close();
   }
 }

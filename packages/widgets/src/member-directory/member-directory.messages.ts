@@ -1,4 +1,4 @@
-import type { Messages } from '../internal/localize.js';
+import type { Messages } from '@fsd/shared';
 
 export interface DirectoryMessages {
   /** The directory's name for assistive technology (it is a region of the page). */

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { tokens } from '../internal/tokens.styles.js';
+import { tokens } from '@fsd/shared';
 
 export const styles = [
   tokens,

@@ -1,4 +1,4 @@
-import { defineElement } from '../internal/fsd-element.js';
+import { defineElement } from '@fsd/shared';
 import { FsdMemberDirectory } from './member-directory.component.js';
 
 export { FsdMemberDirectory };

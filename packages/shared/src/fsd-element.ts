@@ -4,6 +4,9 @@ import { resolveLang, supportedLang, type Lang } from './localize.js';
 export const THEMES = ['light', 'dark', 'auto'] as const;
 export type Theme = (typeof THEMES)[number];
 
+/** The `detail` of one of the page's typed events. */
+export type EventDetail<K extends keyof GlobalEventHandlersEventMap> = GlobalEventHandlersEventMap[K] extends CustomEvent<infer D> ? D : never;
+
 /**
  * What every FrenchSouth.digital widget shares: language, theme, typed events that cross shadow roots,
  * and console messages that name the widget. Nothing a widget does may throw into the host page.
@@ -22,6 +25,8 @@ export class FsdElement extends LitElement {
   override lang = '';
 
   readonly #warned = new Set<string>();
+  /** What the last state event said (see {@link settle}). */
+  #settled: string | undefined;
 
   constructor() {
     super();
@@ -60,11 +65,22 @@ export class FsdElement extends LitElement {
   }
 
   /** Dispatches a typed event that bubbles and crosses shadow roots. */
-  protected emit<K extends keyof GlobalEventHandlersEventMap>(
-    name: K,
-    detail: GlobalEventHandlersEventMap[K] extends CustomEvent<infer D> ? D : never,
-  ): void {
+  protected emit<K extends keyof GlobalEventHandlersEventMap>(name: K, detail: EventDetail<K>): void {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  /**
+   * The state protocol every widget follows, from its `updated()`: `state` is mirrored in the read-only `state`
+   * attribute; once settled (anything but `loading`), the widget's state event fires, once for each new `key` (what
+   * the widget counts as news: the state itself by default). `detail` is read only when the event fires. Returns
+   * whether it fired.
+   */
+  protected settle<K extends keyof GlobalEventHandlersEventMap>(state: string, event: K, detail: () => EventDetail<K>, key = state): boolean {
+    if (this.getAttribute('state') !== state) this.setAttribute('state', state);
+    if (state === 'loading' || key === this.#settled) return false;
+    this.#settled = key;
+    this.emit(event, detail());
+    return true;
   }
 }
 

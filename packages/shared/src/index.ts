@@ -1,0 +1,9 @@
+/**
+ * What the widgets and the extension share, besides the feed client (`@fsd/feed`): the base element, localisation,
+ * the design tokens, the cluster's mark and the development-host test. No side effects: importing defines nothing.
+ */
+export { FsdElement, THEMES, defineElement, type Theme } from './fsd-element.js';
+export { LANGS, formatIsoDate, locale, localized, resolveLang, supportedLang, type Lang, type Messages } from './localize.js';
+export { tokens } from './tokens.styles.js';
+export { clusterMark } from './cluster-mark.js';
+export { isDevelopmentHost } from './hosts.js';

@@ -1,9 +1,8 @@
 // The event calendar: time to render a month holding 1,000 events, from a JSON feed and from an iCalendar file
 // (800 single events and 40 weekly series begun a year earlier, so expanding recurrence is part of the cost), on a
 // first visit (feed fetched, checked and cached) and a return visit (offline copy), with a reference in the same run.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { gzipKB, staticClosure } from '../tools/bundle.mjs';
 import { median } from './harness.mjs';
 
 const RUNS = 9;
@@ -75,16 +74,7 @@ export default async function ({ browser, origin, report }) {
   const folder = '.cache/bench-data';
   mkdirSync(folder, { recursive: true });
   writeFeeds(folder);
-  const dist = 'packages/widgets/dist';
-  const files = new Set();
-  const visit = (file) => {
-    if (files.has(file)) return;
-    files.add(file);
-    for (const m of readFileSync(file, 'utf8').matchAll(/(?:^|[;}])\s*(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.{1,2}\/[^"']+)["']/g)) visit(join(dirname(file), m[1]));
-  };
-  visit(`${dist}/fsd-event-calendar.js`);
-  const kb = [...files].reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).length, 0) / 1024;
-  report('fsd-event-calendar.js with its static imports (min+gzip)', kb, 'KB');
+  report('fsd-event-calendar.js with its static imports (min+gzip)', gzipKB(staticClosure('packages/widgets/dist/fsd-event-calendar.js')), 'KB');
 
   const page = (query) => `${origin}/bench/calendar.html?${query}`;
   const results = { json: [], ics: [], reference: [] };

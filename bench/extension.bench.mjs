@@ -3,11 +3,11 @@
 // (2) one host lookup in a registry of 50,000 members (the feed client's MemberIndex, as the background runs it)
 // against a bare Map.get of the same host.
 /* global chrome */
-import { readFileSync, statSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { statSync } from 'node:fs';
 import { build } from 'esbuild';
 import { grantedCopy, launchWithExtension, startSites } from '../packages/extension/test/harness.mjs';
 import { generateFeed } from '../scripts/generate-feed.mjs';
+import { gzipKB, staticClosure } from '../tools/bundle.mjs';
 import { median } from './harness.mjs';
 
 const LINKS = 10_000;
@@ -125,11 +125,9 @@ async function lookup({ report }) {
 
 function sizes({ report }) {
   const dir = 'packages/extension/dist/chrome';
-  const gz = (files) => files.reduce((sum, f) => sum + gzipSync(readFileSync(`${dir}/${f}`), { level: 9 }).length, 0) / 1024;
-  const withChunks = (entry) => [entry, ...[...readFileSync(`${dir}/${entry}`, 'utf8').matchAll(/from\s*["']\.\/(chunks\/[^"']+)["']/g)].map((m) => m[1])];
-  report('content.js, the annotation script (not minified, gzip)', gz(['content.js']), 'KB', 'loaded only on sites the user enabled');
-  report('background.js, feed client included (not minified, gzip)', gz(['background.js']), 'KB');
-  report('popup.js with its static imports, Lit included (not minified, gzip)', gz(withChunks('popup.js')), 'KB');
+  report('content.js, the annotation script (not minified, gzip)', gzipKB([`${dir}/content.js`]), 'KB', 'loaded only on sites the user enabled');
+  report('background.js, feed client included (not minified, gzip)', gzipKB([`${dir}/background.js`]), 'KB');
+  report('popup.js with its static imports, Lit included (not minified, gzip)', gzipKB(staticClosure(`${dir}/popup.js`)), 'KB');
   for (const browser of ['chrome', 'firefox']) report(`fsd-extension-${browser}.zip`, statSync(`packages/extension/dist/fsd-extension-${browser}.zip`).size / 1024, 'KB');
 }
 

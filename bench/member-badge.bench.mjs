@@ -1,14 +1,9 @@
 // The badge: its size, and the time from its script's arrival to a rendered badge, with a warm cache (the feed in
 // IndexedDB and the HTTP cache, as on a visitor's second page) and a cold one (a first visit), on a member's host.
-import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { gzipKB, staticClosure } from '../tools/bundle.mjs';
 import { median } from './harness.mjs';
 
 const RUNS = 15;
-
-function gzipKB(files) {
-  return files.reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).length, 0) / 1024;
-}
 
 /** ms from the end of the entry script's download to the settled event, for one page load. */
 async function settleAfterScript(page, url, script) {
@@ -21,10 +16,7 @@ async function settleAfterScript(page, url, script) {
 }
 
 export default async function ({ browser, origin, report }) {
-  const dist = 'packages/widgets/dist';
-  const entry = readFileSync(`${dist}/fsd-member-badge.js`, 'utf8');
-  const chunks = [...entry.matchAll(/from"\.\/(chunks\/[^"]+)"/g)].map((m) => `${dist}/${m[1]}`);
-  report('fsd-member-badge.js with its static imports (min+gzip)', gzipKB([`${dist}/fsd-member-badge.js`, ...chunks]), 'KB');
+  report('fsd-member-badge.js with its static imports (min+gzip)', gzipKB(staticClosure('packages/widgets/dist/fsd-member-badge.js')), 'KB');
 
   const port = new URL(origin).port;
   const member = `http://www.kaliop.com:${port}/bench/badge.html`;

@@ -2,29 +2,15 @@
 // first rendered results (first visit and warm cache), time per search keystroke from the input event to the updated
 // DOM (median and 95th percentile), and the DOM node count. Reference, measured in the same run: a plain
 // Array.filter over the members' folded names with includes(), rendering the same number of cards with plain DOM.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { generateFeed } from '../scripts/generate-feed.mjs';
+import { gzipKB, staticClosure } from '../tools/bundle.mjs';
 import { median, percentile } from './harness.mjs';
 
 const SIZES = [4500, 50_000];
 const LOADS = 5;
 // What readers type: names, cities, activities, a typo, several words.
 const QUERIES = ['montpellier', 'garrigue', 'systemes', 'jeu video', 'cloud nimes', 'sytemes', 'ecrans studio', 'kaliop'];
-
-/** The entry and every module it imports statically, recursively (what a page downloads before it runs). */
-function staticClosure(entry, seen = new Set()) {
-  if (seen.has(entry)) return seen;
-  seen.add(entry);
-  const code = readFileSync(entry, 'utf8');
-  for (const [, spec] of code.matchAll(/(?:^|[;}])\s*(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.{1,2}\/[^"']+)["']/g)) staticClosure(join(dirname(entry), spec), seen);
-  return seen;
-}
-
-function gzipKB(files) {
-  return files.reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).length, 0) / 1024;
-}
 
 async function open(page, url) {
   await page.goto(url, { waitUntil: 'load' });
@@ -33,7 +19,7 @@ async function open(page, url) {
 }
 
 export default async function ({ browser, origin, report }) {
-  report('fsd-member-directory.js with its static imports (min+gzip)', gzipKB([...staticClosure('packages/widgets/dist/fsd-member-directory.js')]), 'KB');
+  report('fsd-member-directory.js with its static imports (min+gzip)', gzipKB(staticClosure('packages/widgets/dist/fsd-member-directory.js')), 'KB');
 
   mkdirSync('.cache/bench-data', { recursive: true });
   for (const size of SIZES) {

@@ -3,35 +3,12 @@
 // Chunks loaded on demand (import()) are measured and budgeted apart.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { gzipSync } from 'node:zlib';
+import { gzipSize, importsOf, staticClosure } from '../tools/bundle.mjs';
 
 const dist = 'packages/widgets/dist';
 const KB = 1024;
-
-/** Static and dynamic imports of a built module, as file paths. */
-function importsOf(file) {
-  const code = readFileSync(file, 'utf8');
-  const resolve = (spec) => join(dirname(file), spec);
-  const statics = [...code.matchAll(/(?:^|[;}])\s*(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.{1,2}\/[^"']+)["']/g)].map((m) => resolve(m[1]));
-  const dynamics = [...code.matchAll(/import\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)].map((m) => resolve(m[1]));
-  return { statics, dynamics };
-}
-
-/** The files loaded before an entry runs: itself and its static imports, recursively. */
-function staticClosure(entry) {
-  const seen = new Set();
-  const visit = (file) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    importsOf(file).statics.forEach(visit);
-  };
-  visit(entry);
-  return [...seen];
-}
-
-const gzipSize = (files) => files.reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0);
 
 /** Entries and their budgets (minified + gzipped, static imports included), from the issues that set them. */
 export const BUDGETS = [

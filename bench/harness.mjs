@@ -1,7 +1,6 @@
 // What every benchmark shares: the examples server, one headless Chromium, statistics and a report.
-import puppeteer from 'puppeteer-core';
-import { chromeArgs, requireChrome } from '../scripts/chrome.mjs';
 import { startServer } from '../scripts/serve.mjs';
+import { launchChromium } from '../tools/browser.mjs';
 
 export function median(values) {
   return percentile(values, 50);
@@ -19,7 +18,7 @@ export function percentile(values, p) {
 /** Starts the server and the browser; `close()` stops both. */
 export async function openBench() {
   const { server, origin } = await startServer();
-  const browser = await puppeteer.launch({ executablePath: requireChrome(), headless: true, pipe: true, args: chromeArgs() });
+  const browser = await launchChromium();
   return {
     origin,
     browser,

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { NO_CHROME_MESSAGE, findChrome } from './chrome.mjs';
+import { NO_CHROME_MESSAGE, findChrome } from '../tools/browser.mjs';
 
 if (!findChrome()) {
   console.error(NO_CHROME_MESSAGE);

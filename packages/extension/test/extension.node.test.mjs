@@ -60,7 +60,7 @@ test('offline start: the bundled snapshot flags a member site at once, though th
   // The refresh is scheduled: one alarm, every 6 hours.
   const alarms = await ext.inWorker(async () => (await chrome.alarms.getAll()).map((a) => [a.name, a.periodInMinutes]));
   assert.deepEqual(alarms, [['fsd-refresh-registries', 360]]);
-  // Unreachable by construction, not by luck: the cluster's host resolves to nothing here (scripts/chrome.mjs),
+  // Unreachable by construction, not by luck: the cluster's host resolves to nothing here (tools/browser.mjs),
   // where every other host reaches the local server, so whatever listens on ports 80 and 443 cannot answer.
   await assert.rejects(page.goto(sites.url('www.frenchsouth.digital')), /ERR_NAME_NOT_RESOLVED/);
   await page.close();

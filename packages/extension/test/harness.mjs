@@ -1,14 +1,13 @@
 // What the extension's end-to-end tests, benchmark and screenshots share: a local web server that plays every
 // site (member sites, look-alikes, the feeds) and a headless Chromium with the built extension loaded.
-// Host names reach the server through Chromium's host resolver rules (scripts/chrome.mjs maps every host to
+// Host names reach the server through Chromium's host resolver rules (tools/browser.mjs maps every host to
 // 127.0.0.1, ports kept), so that `http://www.kaliop.com:PORT/` is a member's site as far as the browser knows.
 /* global chrome */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer from 'puppeteer-core';
-import { chromeArgs, requireChrome } from '../../../scripts/chrome.mjs';
+import { launchChromium } from '../../../tools/browser.mjs';
 import { manifest } from '../build/manifest.js';
 
 export const DIST = resolve('packages/extension/dist');
@@ -83,15 +82,8 @@ export function grantedCopy(browser = 'chrome', hosts = ['*://*/*']) {
  * during the whole run (Chromium's own NetLog), read back by {@link requestedUrls} after `close()`.
  */
 export async function launchWithExtension(path, { netLog, lang = 'fr-FR', args = [] } = {}) {
-  const browser = await puppeteer.launch({
-    executablePath: requireChrome(),
-    headless: true,
-    pipe: true,
-    enableExtensions: [path],
-    // The browser's language, as the extension reads it (chrome.i18n.getUILanguage()).
-    env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8` },
-    args: [...chromeArgs().filter((a) => !a.startsWith('--lang')), `--lang=${lang}`, ...(netLog ? [`--log-net-log=${netLog}`] : []), ...args],
-  });
+  // `lang`: the browser's language, as the extension reads it (chrome.i18n.getUILanguage()).
+  const browser = await launchChromium({ enableExtensions: [path], lang, args: [...(netLog ? [`--log-net-log=${netLog}`] : []), ...args] });
   const workerTarget = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'));
   const id = new URL(workerTarget.url()).host;
   const extension = {

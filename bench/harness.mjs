@@ -1,11 +1,11 @@
-// What every benchmark shares: the examples server, one headless Chromium, statistics and a report.
-import { startServer } from '../scripts/serve.mjs';
-import { launchChromium } from '../tools/browser.mjs';
+// The benchmarks' statistics. (The examples server and the browser they run in: openExamples() in tools/server.mjs.)
 
+/** The median of `values` (NaN when there are none). */
 export function median(values) {
   return percentile(values, 50);
 }
 
+/** The `p`th percentile of `values` (0 to 100), interpolated between the nearest ranks; NaN when there are none. */
 export function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
   if (sorted.length === 0) return NaN;
@@ -13,18 +13,4 @@ export function percentile(values, p) {
   const low = Math.floor(rank);
   const high = Math.ceil(rank);
   return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
-}
-
-/** Starts the server and the browser; `close()` stops both. */
-export async function openBench() {
-  const { server, origin } = await startServer();
-  const browser = await launchChromium();
-  return {
-    origin,
-    browser,
-    async close() {
-      await browser.close();
-      server.close();
-    },
-  };
 }

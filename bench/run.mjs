@@ -3,7 +3,7 @@
 // figures (medians; ratios against a reference measured in the same run). Results also go to bench/results/.
 //   node bench/run.mjs [name-filter]
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { openBench } from './harness.mjs';
+import { openExamples } from '../tools/server.mjs';
 
 const filter = process.argv[2] ?? '';
 const files = readdirSync(new URL('.', import.meta.url))
@@ -16,7 +16,7 @@ const report = (bench, name, value, unit, note = '') => {
   console.log(`  ${name.padEnd(58)} ${String(shown).padStart(10)} ${unit}${note ? `  (${note})` : ''}`);
 };
 
-const context = await openBench();
+const context = await openExamples();
 try {
   for (const file of files) {
     const bench = file.replace(/\.bench\.mjs$/, '');

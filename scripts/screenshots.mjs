@@ -2,11 +2,11 @@
 // `npm run screenshots`: takes the README's pictures from the running examples in headless Chromium, so that they
 // stay true. Each scripts/screenshots/*.shots.mjs exports `default async ({ browser, origin, shoot }) => …`.
 import { readdirSync } from 'node:fs';
-import { openBench } from '../bench/harness.mjs';
+import { openExamples } from '../tools/server.mjs';
 
 const out = new URL('../docs/images/', import.meta.url);
 const files = readdirSync(new URL('screenshots/', import.meta.url)).filter((f) => f.endsWith('.shots.mjs')).sort();
-const context = await openBench();
+const context = await openExamples();
 try {
   for (const file of files) {
     const { default: take } = await import(new URL(`screenshots/${file}`, import.meta.url));

@@ -2,13 +2,13 @@
 // under the member's real host name and others.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openBench } from '../bench/harness.mjs';
+import { openExamples } from '../tools/server.mjs';
 import { openPage, settledWidgets } from './helpers/pages.mjs';
 
 let context;
 let port;
 before(async () => {
-  context = await openBench();
+  context = await openExamples();
   port = new URL(context.origin).port;
 });
 after(() => context?.close());

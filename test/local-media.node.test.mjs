@@ -3,13 +3,13 @@
 // walk through filters and profiles, and a reload keeps the view.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openBench } from '../bench/harness.mjs';
+import { openExamples } from '../tools/server.mjs';
 import { openPage, settledWidgets } from './helpers/pages.mjs';
 
 let context;
 let origin;
 before(async () => {
-  context = await openBench();
+  context = await openExamples();
   origin = context.origin;
 });
 after(() => context?.close());

@@ -5,9 +5,9 @@
 /* global chrome */
 import { statSync } from 'node:fs';
 import { build } from 'esbuild';
-import { grantedCopy, launchWithExtension, startSites } from '../packages/extension/test/harness.mjs';
 import { generateFeed } from '../scripts/generate-feed.mjs';
 import { gzipKB, staticClosure } from '../tools/bundle.mjs';
+import { grantedCopy, launchWithExtension, startSites } from '../tools/extension.mjs';
 import { median } from './harness.mjs';
 
 const LINKS = 10_000;

@@ -1,8 +1,8 @@
 // The browser extension: its popup on a member's site (light and dark) and a news page whose links to members
 // are flagged. The built extension runs in a headless Chromium of its own; the pages come from a local server
-// under real host names (packages/extension/test/harness.mjs).
+// under real host names (tools/extension.mjs).
 /* global chrome */
-import { grantedCopy, launchWithExtension, linksPage, startSites } from '../../packages/extension/test/harness.mjs';
+import { grantedCopy, launchWithExtension, linksPage, startSites } from '../../tools/extension.mjs';
 
 const ARTICLE = [
   ['https://www.kaliop.com/', 'Kaliop'],

@@ -1,11 +1,11 @@
 // End-to-end: link annotation in real Chromium. The extension is the shipped Chrome build with the hosts granted in
-// its manifest (headless Chromium shows the permission prompt to nobody; see harness.mjs grantedCopy), turned on
-// for one site from the popup as a user would.
+// its manifest (headless Chromium shows the permission prompt to nobody; see grantedCopy in tools/extension.mjs),
+// turned on for one site from the popup as a user would.
 /* global chrome */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { grantedCopy, launchWithExtension, linksPage, sampleFeed, startSites } from '../../../tools/extension.mjs';
 import { runAxe } from './axe.mjs';
-import { grantedCopy, launchWithExtension, linksPage, sampleFeed, startSites } from './harness.mjs';
 
 let sites;
 let ext;

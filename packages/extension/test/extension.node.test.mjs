@@ -7,8 +7,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { DIST, launchWithExtension, linksPage, sampleFeed, startSites } from '../../../tools/extension.mjs';
 import { runAxe } from './axe.mjs';
-import { DIST, launchWithExtension, linksPage, requestedUrls, sampleFeed, startSites } from './harness.mjs';
+import { requestedUrls } from './netlog.mjs';
 
 let sites;
 let ext;

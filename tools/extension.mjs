@@ -6,14 +6,24 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { launchChromium } from '../../../tools/browser.mjs';
-import { manifest } from '../build/manifest.js';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { manifest } from '../packages/extension/build/manifest.js';
+import { launchChromium } from './browser.mjs';
 
-export const DIST = resolve('packages/extension/dist');
-export const sampleFeed = () => JSON.parse(readFileSync('examples/data/members.json', 'utf8'));
+/** The extension's builds: `DIST/chrome`, `DIST/firefox` and their zips (`npm run build`). */
+export const DIST = fileURLToPath(new URL('../packages/extension/dist', import.meta.url));
 
-/** A page with links: `links` is a list of [href, text]. */
+/** The examples' member feed (examples/data/members.json), parsed afresh at each call. */
+export const sampleFeed = () => JSON.parse(readFileSync(new URL('../examples/data/members.json', import.meta.url), 'utf8'));
+
+/**
+ * A page with links.
+ * @param {string} title
+ * @param {[string, string][]} links `[href, text]` pairs
+ * @param {{ script?: string }} [options] `script`: the URL of a script the page loads at the end
+ * @returns {string} HTML
+ */
 export function linksPage(title, links, { script } = {}) {
   const items = links.map(([href, text]) => `<li><a href="${href}">${text}</a></li>`).join('\n');
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${title}</title>
@@ -22,8 +32,10 @@ export function linksPage(title, links, { script } = {}) {
 }
 
 /**
- * Starts the server. `feeds` maps a path (`/feeds/members.json`) to `{ body, etag, lastModified, status }`,
- * changed by the tests; `pages` maps a path to HTML; every request is logged with its host and headers.
+ * Starts the server of every site, on a free port of 127.0.0.1. `feeds` maps a path (`/feeds/members.json`) to
+ * `{ body, etag, lastModified, status }`, changed by the tests; `pages` maps a path (or `*`, any other) to HTML or
+ * to a function of the URL returning HTML; `files` maps a path to a script or an SVG; every request is logged
+ * with its host and headers.
  */
 export async function startSites() {
   const feeds = new Map();
@@ -69,6 +81,9 @@ export async function startSites() {
 /**
  * A copy of a built extension whose manifest also grants `hosts` up front: headless Chromium shows the
  * permission prompt to nobody, so this is how the annotation path runs for real in tests. Same code otherwise.
+ * @param {'chrome' | 'firefox'} [browser] which build to copy
+ * @param {string[]} [hosts] host permissions granted at install
+ * @returns {{ dir: string, remove: () => void }} the copy's folder, and `remove()` to delete it
  */
 export function grantedCopy(browser = 'chrome', hosts = ['*://*/*']) {
   const dir = mkdtempSync(join(tmpdir(), 'fsd-extension-'));
@@ -78,11 +93,13 @@ export function grantedCopy(browser = 'chrome', hosts = ['*://*/*']) {
 }
 
 /**
- * Launches Chromium with the extension at `path`. `netLog` records every network request the browser makes
- * during the whole run (Chromium's own NetLog), read back by {@link requestedUrls} after `close()`.
+ * Launches Chromium ({@link launchChromium}) with the extension at `path`.
+ * @param {string} path folder of an unpacked build
+ * @param {{ netLog?: string, lang?: string, args?: string[] }} [options] `netLog`: a file where Chromium records
+ *   every network request it makes during the whole run (its own NetLog), complete after `close()`; `lang`: the
+ *   browser's language, as the extension reads it (chrome.i18n.getUILanguage()); `args`: more flags
  */
 export async function launchWithExtension(path, { netLog, lang = 'fr-FR', args = [] } = {}) {
-  // `lang`: the browser's language, as the extension reads it (chrome.i18n.getUILanguage()).
   const browser = await launchChromium({ enableExtensions: [path], lang, args: [...(netLog ? [`--log-net-log=${netLog}`] : []), ...args] });
   const workerTarget = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'));
   const id = new URL(workerTarget.url()).host;
@@ -119,21 +136,4 @@ export async function launchWithExtension(path, { netLog, lang = 'fr-FR', args =
     close: () => browser.close(),
   };
   return extension;
-}
-
-/** Every URL the browser requested, with who asked (`initiator`), from a NetLog file (after the browser closed). */
-export function requestedUrls(netLogPath) {
-  let text = readFileSync(netLogPath, 'utf8').trim();
-  // A NetLog cut short lacks its closing brackets.
-  if (!text.endsWith('}')) text = text.replace(/,?\s*$/, '') + ']}';
-  const log = JSON.parse(text);
-  const types = Object.fromEntries(Object.entries(log.constants.logEventTypes).map(([name, n]) => [n, name]));
-  const urls = [];
-  for (const event of log.events ?? []) {
-    const type = types[event.type];
-    if (type === 'URL_REQUEST_START_JOB' && event.params?.url) {
-      urls.push({ url: event.params.url, initiator: event.params.initiator, isolation: event.params.network_isolation_key });
-    }
-  }
-  return urls;
 }

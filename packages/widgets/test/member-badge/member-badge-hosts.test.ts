@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sampleMemberFeed, serveFeed } from '../../../../test/helpers/feeds.js';
 
-// The browser resolves every host name to this machine (see scripts/chrome.mjs), so a page can be opened as
+// The browser resolves every host name to this machine (see tools/browser.mjs), so a page can be opened as
 // http://www.kaliop.com:PORT/…: the badge then sees the host a member's visitors see.
 
 interface Report {

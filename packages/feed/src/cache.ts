@@ -1,5 +1,6 @@
-import type { FeedIssue } from './types.js';
 import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { LOG_PREFIX } from './log.js';
+import type { FeedIssue } from './types.js';
 
 /** The last good copy of a feed, as kept in IndexedDB. */
 export interface CachedFeed<T> {
@@ -47,7 +48,7 @@ export async function writeCachedFeed<T>(key: string, value: CachedFeed<T>): Pro
   try {
     await set(key, value, db);
   } catch (error) {
-    console.warn(`[fsd] could not keep a copy of the feed for offline use (${String(error)})`);
+    console.warn(`${LOG_PREFIX} could not keep a copy of the feed for offline use (${String(error)})`);
   }
 }
 

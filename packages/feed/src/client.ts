@@ -1,5 +1,6 @@
 import { readCachedFeed, writeCachedFeed, type CachedFeed } from './cache.js';
 import { FeedError, FeedErrorKind } from './errors.js';
+import { LOG_PREFIX } from './log.js';
 import type { FeedParser } from './parser.js';
 import type { FeedIssue } from './types.js';
 
@@ -18,22 +19,6 @@ export type FeedState<T> =
   | { status: 'error'; error: FeedError };
 
 export type FeedListener<T> = (state: FeedState<T>) => void;
-
-export interface FeedClientOptions {
-  /** How long a request may take before it counts as failed, in ms. */
-  timeoutMs: number;
-  /** How many entry problems are printed one by one before a summary line. */
-  maxReportedIssues: number;
-}
-
-export const options: FeedClientOptions = { timeoutMs: 10_000, maxReportedIssues: 20 };
-
-/** Adjusts the client for this page (for example a shorter timeout). */
-export function configureFeedClient(changes: Partial<FeedClientOptions>): void {
-  Object.assign(options, changes);
-}
-
-export const LOG_PREFIX = '[FrenchSouth.digital]';
 
 /** What the network side of the client ({@link ./revalidate.ts}) sees of a feed. */
 export interface FeedHandle<T> {

@@ -9,11 +9,12 @@ export {
   lastFeedError,
   readStoredFeed,
   seedFeed,
-  configureFeedClient,
   type CachedFeed,
   type FeedState,
   type FeedListener,
 } from './client.js';
+export { configureFeedClient } from './options.js';
+export { LOG_PREFIX } from './log.js';
 export { parseMemberFeed, domainProblem } from './members.js';
 export { isLapsed, profileUrl, todayIso, MemberIndex } from './member-index.js';
 export { memberFeedParser } from './member-feed-parser.js';

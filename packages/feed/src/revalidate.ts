@@ -1,6 +1,8 @@
 import { fingerprint, writeCachedFeed, type CachedFeed } from './cache.js';
-import { LOG_PREFIX, options, type FeedHandle } from './client.js';
+import type { FeedHandle } from './client.js';
 import { FeedError, FeedErrorKind } from './errors.js';
+import { LOG_PREFIX } from './log.js';
+import { options } from './options.js';
 import type { FeedIssue } from './types.js';
 
 function reportIssues(url: string, issues: readonly FeedIssue[]): void {

@@ -8,7 +8,7 @@ export interface CachedFeed<T> {
   data: T;
   /** What the parser left out of that copy. */
   issues: FeedIssue[];
-  /** A fingerprint of the body, to skip parsing when revalidation returns the same feed. */
+  /** A fingerprint of the body (see revalidate.ts), to skip parsing when revalidation returns the same feed. */
   fingerprint: string;
   etag?: string;
   lastModified?: string;
@@ -50,14 +50,4 @@ export async function writeCachedFeed<T>(key: string, value: CachedFeed<T>): Pro
   } catch (error) {
     console.warn(`${LOG_PREFIX} could not keep a copy of the feed for offline use (${String(error)})`);
   }
-}
-
-/** FNV-1a over the text, with its length: enough to tell whether a feed changed. */
-export function fingerprint(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return `${text.length}:${(hash >>> 0).toString(36)}`;
 }

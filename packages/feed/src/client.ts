@@ -2,6 +2,7 @@ import { readCachedFeed, writeCachedFeed, type CachedFeed } from './cache.js';
 import { FeedError, FeedErrorKind } from './errors.js';
 import { LOG_PREFIX } from './log.js';
 import type { FeedParser } from './parser.js';
+import type { FeedSource, Revalidation } from './revalidate.js';
 import type { FeedIssue } from './types.js';
 
 export type FeedState<T> =
@@ -20,26 +21,15 @@ export type FeedState<T> =
 
 export type FeedListener<T> = (state: FeedState<T>) => void;
 
-/** What the network side of the client ({@link ./revalidate.ts}) sees of a feed. */
-export interface FeedHandle<T> {
-  readonly url: string;
-  readonly key: string;
-  readonly parser: FeedParser<T>;
-  cached: CachedFeed<T> | undefined;
-  readonly state: FeedState<T>;
-  /** Why the last request did not bring a usable feed (failed, refused, or older than the copy held); cleared by a good one. */
-  lastError: FeedError | undefined;
-  set(state: FeedState<T>): void;
-  fail(error: FeedError): void;
-}
-
 /**
  * One feed URL read with one parser, shared by every widget on the page that asks for it. Rendering from the
- * offline copy needs only this file; the code that fetches and checks a feed loads beside the IndexedDB read.
+ * offline copy needs only this file (and cache.ts, log.ts); the code that fetches and checks a feed
+ * (revalidate.ts, loaded with `import()`) loads beside the IndexedDB read.
  */
-class FeedEntry<T> implements FeedHandle<T> {
+class FeedEntry<T> implements FeedSource<T> {
   state: FeedState<T> = { status: 'loading' };
   cached: CachedFeed<T> | undefined;
+  /** Why the last request did not bring a usable feed (failed, refused, or older than the copy held); cleared by a good one. */
   lastError: FeedError | undefined;
   readonly url: string;
   readonly parser: FeedParser<T>;
@@ -66,10 +56,7 @@ class FeedEntry<T> implements FeedHandle<T> {
       const network = import('./revalidate.js');
       network.catch(() => {});
       const cached = await readCachedFeed<T>(this.key);
-      if (cached && cached.revision === this.parser.revision) {
-        this.cached = cached;
-        this.set({ status: 'ready', data: cached.data, issues: cached.issues, source: 'cache', fetchedAt: cached.fetchedAt, stale: false });
-      }
+      if (cached && cached.revision === this.parser.revision) show(this, cached, 'cache');
       await this.refresh();
     })();
     return this.#started;
@@ -83,11 +70,40 @@ class FeedEntry<T> implements FeedHandle<T> {
   /** Asks the network for a newer feed; one request at a time. */
   refresh(): Promise<void> {
     this.#refreshing ??= import('./revalidate.js')
-      .then(({ revalidate }) => revalidate(this), (error: unknown) => this.fail(new FeedError(FeedErrorKind.Network, this.url, `the feed client could not load (${String(error)})`)))
+      .then(
+        ({ revalidate }) => revalidate(this).then((outcome) => this.#apply(outcome)),
+        (error: unknown) => this.fail(new FeedError(FeedErrorKind.Network, this.url, `the feed client could not load (${String(error)})`)),
+      )
       .finally(() => {
         this.#refreshing = undefined;
       });
     return this.#refreshing;
+  }
+
+  /**
+   * Puts what a revalidation found in place. The IndexedDB write is made here, not in revalidate.ts, so that it
+   * keeps its place among the other steps: a feed unchanged is written before `stale` is cleared; a new feed is
+   * shown to the listeners first, then written. {@link refresh} resolves once the write is done.
+   */
+  async #apply(outcome: Revalidation<T>): Promise<void> {
+    switch (outcome.kind) {
+      case 'unchanged':
+        this.cached = outcome.cached;
+        await writeCachedFeed(this.key, outcome.cached);
+        this.lastError = undefined;
+        if (this.state.status === 'ready' && this.state.stale) this.set({ ...this.state, stale: false });
+        break;
+      case 'updated':
+        this.lastError = undefined;
+        show(this, outcome.cached, 'network');
+        await writeCachedFeed(this.key, outcome.cached);
+        break;
+      case 'older':
+        this.lastError = outcome.error;
+        break;
+      default:
+        this.fail(outcome.error);
+    }
   }
 
   /** A refresh failed: keep the last good copy if there is one, else show the error. */
@@ -112,6 +128,15 @@ class FeedEntry<T> implements FeedHandle<T> {
       }
     }
   }
+}
+
+/**
+ * Holds a copy and shows it (its `fetchedAt`: 0 for a seeded snapshot). A function, not a method: an entry may come
+ * from another copy of this client on the page (see {@link REGISTRY}), so only the members they all have are used.
+ */
+function show<T>(entry: FeedEntry<T>, copy: CachedFeed<T>, source: 'cache' | 'network'): void {
+  entry.cached = copy;
+  entry.set({ status: 'ready', data: copy.data, issues: copy.issues, source, fetchedAt: copy.fetchedAt, stale: false });
 }
 
 /**
@@ -199,8 +224,7 @@ export async function seedFeed<T>(url: string, parser: FeedParser<T>, json: unkn
   const copy: CachedFeed<T> = { revision: parser.revision, data, issues, fingerprint: '', fetchedAt: 0, bundled: true };
   await writeCachedFeed(entry.key, copy);
   if (entry.started) {
-    entry.cached = copy;
-    entry.set({ status: 'ready', data, issues, source: 'cache', fetchedAt: 0, stale: false });
+    show(entry, copy, 'cache');
   }
   return true;
 }

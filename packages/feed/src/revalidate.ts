@@ -1,9 +1,45 @@
-import { fingerprint, writeCachedFeed, type CachedFeed } from './cache.js';
-import type { FeedHandle } from './client.js';
+import type { CachedFeed } from './cache.js';
 import { FeedError, FeedErrorKind } from './errors.js';
 import { LOG_PREFIX } from './log.js';
 import { options } from './options.js';
+import type { FeedParser } from './parser.js';
 import type { FeedIssue } from './types.js';
+
+/** What a revalidation needs to know of a feed. Nothing here is written to. */
+export interface FeedSource<T> {
+  readonly url: string;
+  readonly key: string;
+  readonly parser: FeedParser<T>;
+  /**
+   * The copy held. Read when the answer has arrived (to compare fingerprints) and again once it is parsed (to
+   * compare publication dates), so that a copy put in place meanwhile (a seeded snapshot) is the one compared.
+   */
+  readonly cached: CachedFeed<T> | undefined;
+}
+
+/**
+ * What a revalidation found; the feed entry applies it (the copy held, the last error, the state, the IndexedDB
+ * write: see `FeedEntry.#apply` in client.ts).
+ */
+export type Revalidation<T> =
+  /** The server sent the same feed: the copy held, with a new `fetchedAt`. */
+  | { kind: 'unchanged'; cached: CachedFeed<T> }
+  /** The server sent another feed, parsed and checked: the copy to hold (its data and issues with it). */
+  | { kind: 'updated'; cached: CachedFeed<T> }
+  /** The server sent a feed published before the copy held: the copy is kept (the warning is printed already). */
+  | { kind: 'older'; error: FeedError }
+  /** No usable feed: the request failed, or the feed was refused. */
+  | { kind: 'failed'; error: FeedError };
+
+/** FNV-1a over the text, with its length: enough to tell whether a feed changed. */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `${text.length}:${(hash >>> 0).toString(36)}`;
+}
 
 function reportIssues(url: string, issues: readonly FeedIssue[]): void {
   const shown = issues.slice(0, options.maxReportedIssues);
@@ -34,23 +70,17 @@ async function request(url: string, accept: string): Promise<Response> {
 }
 
 /**
- * Fetches the feed again and, when it changed, checks it and puts it in place of the copy held. A feed that fails
- * to load, to parse, or that is older than the copy held never replaces it.
+ * Fetches the feed again and, when it changed, checks it and says what should replace the copy held. A feed that
+ * fails to load, to parse, or that is older than the copy held never replaces it. Never rejects.
  */
-export async function revalidate<T>(feed: FeedHandle<T>): Promise<void> {
+export async function revalidate<T>(feed: FeedSource<T>): Promise<Revalidation<T>> {
   const { url, parser } = feed;
   try {
     void parser.prepare?.();
     const response = await request(url, parser.accept ?? 'application/json');
     const text = await response.text();
     const print = fingerprint(text);
-    if (feed.cached && feed.cached.fingerprint === print) {
-      feed.cached = { ...feed.cached, fetchedAt: Date.now() };
-      await writeCachedFeed(feed.key, feed.cached);
-      feed.lastError = undefined;
-      if (feed.state.status === 'ready' && feed.state.stale) feed.set({ ...feed.state, stale: false });
-      return;
-    }
+    if (feed.cached && feed.cached.fingerprint === print) return { kind: 'unchanged', cached: { ...feed.cached, fetchedAt: Date.now() } };
     let input: unknown = text;
     if (parser.format !== 'text') {
       try {
@@ -65,20 +95,16 @@ export async function revalidate<T>(feed: FeedHandle<T>): Promise<void> {
     if (published && held && Date.parse(published) < Date.parse(held)) {
       const message = `the server sent a feed published ${published}, older than the copy held (${held}); keeping the copy`;
       console.warn(`${LOG_PREFIX} ${url}: ${message}`);
-      feed.lastError = new FeedError(FeedErrorKind.Older, url, message);
-      return;
+      return { kind: 'older', error: new FeedError(FeedErrorKind.Older, url, message) };
     }
     reportIssues(url, issues);
-    const entry: CachedFeed<T> = { revision: parser.revision, data, issues, fingerprint: print, fetchedAt: Date.now() };
+    const copy: CachedFeed<T> = { revision: parser.revision, data, issues, fingerprint: print, fetchedAt: Date.now() };
     const etag = response.headers.get('ETag');
     const lastModified = response.headers.get('Last-Modified');
-    if (etag) entry.etag = etag;
-    if (lastModified) entry.lastModified = lastModified;
-    feed.cached = entry;
-    feed.lastError = undefined;
-    feed.set({ status: 'ready', data, issues, source: 'network', fetchedAt: entry.fetchedAt, stale: false });
-    await writeCachedFeed(feed.key, entry);
+    if (etag) copy.etag = etag;
+    if (lastModified) copy.lastModified = lastModified;
+    return { kind: 'updated', cached: copy };
   } catch (caught) {
-    feed.fail(caught instanceof FeedError ? caught : new FeedError(FeedErrorKind.Invalid, url, String(caught)));
+    return { kind: 'failed', error: caught instanceof FeedError ? caught : new FeedError(FeedErrorKind.Invalid, url, String(caught)) };
   }
 }

@@ -9,6 +9,7 @@ import ICAL from 'ical.js';
 import { fail, checkEntries } from './entries.js';
 import { FeedError, FeedErrorKind } from './errors.js';
 import { eventSortKey } from './events.js';
+import { LOG_PREFIX } from './log.js';
 import type { Parsed } from './parser.js';
 import { safeUrl, safeWebUrl } from './text.js';
 import type { CalendarEvent, EventOrganizer, FeedIssue } from './types.js';
@@ -254,7 +255,7 @@ export function expandIcs(calendar: IcsCalendar, from: number, to: number): Cale
     let steps = 0;
     for (let next = iterator.next(); next; next = iterator.next()) {
       if (++steps > MAX_OCCURRENCES) {
-        console.warn(`[FrenchSouth.digital] VEVENT "${uid}": more than ${MAX_OCCURRENCES} occurrences before the end of the range; the rest are not shown`);
+        console.warn(`${LOG_PREFIX} VEVENT "${uid}": more than ${MAX_OCCURRENCES} occurrences before the end of the range; the rest are not shown`);
         break;
       }
       const at = next.isDate ? Date.parse(`${dayOfTime(next)}T00:00:00Z`) : instantOfTime(next, startTzid, context);

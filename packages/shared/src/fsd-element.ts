@@ -1,3 +1,4 @@
+import { LOG_PREFIX } from '@fsd/feed';
 import { LitElement, type PropertyDeclarations } from 'lit';
 import { resolveLang, supportedLang, type Lang } from './localize.js';
 
@@ -54,14 +55,19 @@ export class FsdElement extends LitElement {
   /** An attribute's value if it is one of `allowed`, else `fallback` with a console warning naming the attribute. */
   protected checkedValue<T extends string>(name: string, value: string | null | undefined, allowed: readonly T[], fallback: T): T {
     if (value && (allowed as readonly string[]).includes(value)) return value as T;
-    if (value) this.warnOnce(`${name}="${value}" is not one of ${allowed.map((v) => `"${v}"`).join(', ')}; using "${fallback}"`);
+    if (value) this.warnOnce(`${name}="${value}" is not one of "${allowed.join('", "')}"; using "${fallback}"`);
     return fallback;
   }
 
   protected warnOnce(message: string): void {
     if (this.#warned.has(message)) return;
     this.#warned.add(message);
-    console.warn(`<${this.localName}>: ${message}`);
+    this.report('warn', message);
+  }
+
+  /** A console message that names the widget, after the project's one prefix: `[FrenchSouth.digital] <fsd-…>: …`. */
+  protected report(level: 'warn' | 'error', message: string): void {
+    console[level](`${LOG_PREFIX} <${this.localName}>: ${message}`);
   }
 
   /** Dispatches a typed event that bubbles and crosses shadow roots. */

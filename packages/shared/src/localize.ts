@@ -18,9 +18,7 @@ export function supportedLang(tag: string | null | undefined): Lang | undefined 
 /** The widget's language: its own `lang` attribute, else the nearest `lang` in the page, else French. */
 export function resolveLang(element: HTMLElement): Lang {
   const own = element.lang || element.getAttribute('lang');
-  if (own) return supportedLang(own) ?? 'fr';
-  const inherited = element.parentElement?.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
-  return supportedLang(inherited) ?? 'fr';
+  return supportedLang(own || (element.parentElement?.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang)) ?? 'fr';
 }
 
 /** Picks the text of a localized feed value in the widget's language, else French. */

@@ -1,4 +1,4 @@
-import { DEFAULT_MEMBER_FEED_URL, memberFeedParser, profileUrl, type Member } from '@fsd/feed';
+import { DEFAULT_MEMBER_FEED_URL, LOG_PREFIX, memberFeedParser, profileUrl, type Member } from '@fsd/feed';
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { FsdElement, clusterMark, formatIsoDate, localized } from '@fsd/shared';
 import { FeedController } from '../internal/feed-controller.js';
@@ -84,9 +84,8 @@ export class FsdMemberBadge extends FsdElement {
     // Called only once settled: never `loading`.
     const detail = () => ({ state: state as Exclude<BadgeState, 'loading'>, member: this.member, ...(reason && { reason }) });
     if (!this.settle(state, 'fsd-badge-state', detail, `${state}|${this.member}|${reason ?? ''}`) || !reason) return;
-    const message = `<fsd-member-badge member="${this.member}">: ${state}: ${reason}`;
-    if (state === BadgeState.Error) console.error(message);
-    else console.warn(message);
+    // Named with its member, unlike the widget's other messages: a page may hold several badges.
+    console[state === BadgeState.Error ? 'error' : 'warn'](`${LOG_PREFIX} <fsd-member-badge member="${this.member}">: ${state}: ${reason}`);
   }
 
   override render(): TemplateResult {

@@ -81,7 +81,7 @@ describe('<fsd-member-badge> states on a development host', () => {
     badge.setAttribute('src', feedUrl);
     badge.setAttribute('member', 'kaliop');
     const { messages } = await captureConsole('warn', async () => settled(await fixture<FsdMemberBadge>(badge)));
-    expect(messages.join('\n')).to.contain(`<fsd-member-badge member="kaliop">: unverified: this page's host "${location.hostname}" is not one of the domains of "kaliop" (kaliop.com, kaliop.fr); add the "preview" attribute`);
+    expect(messages.join('\n')).to.contain(`[FrenchSouth.digital] <fsd-member-badge member="kaliop">: unverified: this page's host "${location.hostname}" is not one of the domains of "kaliop" (kaliop.com, kaliop.fr); add the "preview" attribute`);
   });
 
   it('leaves the host without a lang attribute and marks its content with the language it speaks', async () => {
@@ -175,9 +175,9 @@ describe('<fsd-member-badge> on the host page', () => {
     const badge = document.createElement('fsd-member-badge');
     for (const [name, value] of Object.entries({ src: feedUrl, member: 'kaliop', variant: 'huge', theme: 'neon', lang: 'de', preview: '' })) badge.setAttribute(name, value);
     const { messages } = await captureConsole('warn', async () => settled(await fixture<FsdMemberBadge>(badge)));
-    expect(messages).to.include('<fsd-member-badge>: variant="huge" is not one of "full", "compact"; using "full"');
-    expect(messages).to.include('<fsd-member-badge>: theme="neon" is not one of "light", "dark", "auto"; using "light"');
-    expect(messages).to.include('<fsd-member-badge>: lang="de" is not supported (use "fr" or "en"); showing French');
+    expect(messages).to.include('[FrenchSouth.digital] <fsd-member-badge>: variant="huge" is not one of "full", "compact"; using "full"');
+    expect(messages).to.include('[FrenchSouth.digital] <fsd-member-badge>: theme="neon" is not one of "light", "dark", "auto"; using "light"');
+    expect(messages).to.include('[FrenchSouth.digital] <fsd-member-badge>: lang="de" is not supported (use "fr" or "en"); showing French');
     expect(badge.state).to.equal('preview');
     expect(text(badge)).to.match(/^Membre de/);
   });

@@ -368,9 +368,9 @@ describe('<fsd-member-directory> text, theme and logos', () => {
     const src = await serveFeed(await sampleMemberFeed());
     for (const [name, value] of Object.entries({ src, 'url-state': 'cookie', 'page-size': 'lots', theme: 'neon' })) element.setAttribute(name, value);
     const { messages } = await captureConsole('warn', async () => settled(await fixture<FsdMemberDirectory>(element)));
-    expect(messages).to.include('<fsd-member-directory>: url-state="cookie" is not one of "query", "hash", "none"; using "query"');
-    expect(messages).to.include('<fsd-member-directory>: page-size="lots" is not a number of members per page; using 24');
-    expect(messages).to.include('<fsd-member-directory>: theme="neon" is not one of "light", "dark", "auto"; using "light"');
+    expect(messages).to.include('[FrenchSouth.digital] <fsd-member-directory>: url-state="cookie" is not one of "query", "hash", "none"; using "query"');
+    expect(messages).to.include('[FrenchSouth.digital] <fsd-member-directory>: page-size="lots" is not a number of members per page; using 24');
+    expect(messages).to.include('[FrenchSouth.digital] <fsd-member-directory>: theme="neon" is not one of "light", "dark", "auto"; using "light"');
     expect(names(element)).to.have.length(10);
   });
 

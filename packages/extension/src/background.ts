@@ -19,7 +19,8 @@ import {
 } from '@fsd/feed';
 import browser, { type Runtime } from './lib/browser.js';
 import { ANNOTATE_SCRIPT, syncContentScripts } from './lib/annotation.js';
-import { LOG, type LinkMember, type LookupAnswer, type RefreshLog, type RefreshResult, type Request } from './lib/protocol.js';
+import { LOG, dispatch, type LinkMember, type LookupAnswer, type MessageHandlers } from './lib/protocol.js';
+import { getRefreshLog, setRefreshLog, type RefreshLog, type RefreshResult } from './lib/refresh-log.js';
 import { Registries } from './lib/registries.js';
 import { ALL_SITES, annotationWanted, getSettings, pageHost, sitePattern, uiLanguage } from './lib/settings.js';
 import { messages } from './ui/extension.messages.js';
@@ -68,8 +69,7 @@ async function ensureAlarm(): Promise<void> {
 async function refreshAll(): Promise<RefreshLog> {
   await seeded;
   const settings = await getSettings();
-  const { refreshLog } = await browser.storage.local.get('refreshLog');
-  const log: RefreshLog = { ...((refreshLog as RefreshLog | undefined) ?? {}) };
+  const log = await getRefreshLog();
   const feeds: [string, FeedParser<unknown>][] = [
     ...settings.registries.map((url): [string, FeedParser<unknown>] => [url, memberFeedParser as FeedParser<unknown>]),
     ...settings.eventFeeds.map((url): [string, FeedParser<unknown>] => [url, eventFeedParser as FeedParser<unknown>]),
@@ -91,7 +91,7 @@ async function refreshAll(): Promise<RefreshLog> {
     log[url] = result;
   }
   for (const url of Object.keys(log)) if (!feeds.some(([feed]) => feed === url)) delete log[url];
-  await browser.storage.local.set({ refreshLog: log });
+  await setRefreshLog(log);
   registries = undefined;
   await showAllTabs();
   return log;
@@ -144,25 +144,17 @@ async function annotateOpenTabs(): Promise<void> {
   }
 }
 
-async function annotateTab(tabId: number): Promise<void> {
+async function annotateTab(tabId: unknown): Promise<void> {
+  if (typeof tabId !== 'number' || !Number.isInteger(tabId)) throw new TypeError('annotate-tab: not a tab id');
   await browser.scripting.executeScript({ target: { tabId }, files: [ANNOTATE_SCRIPT] });
 }
 
-function handleMessage(message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
-  const request = message as Request;
-  // Only the extension's own pages and content scripts can reach this listener (no externally_connectable).
-  if (sender.id !== browser.runtime.id) return undefined;
-  switch (request?.type) {
-    case 'lookup-hosts':
-      return lookupHosts(request.hosts);
-    case 'refresh':
-      return refreshAll();
-    case 'annotate-tab':
-      return annotateTab(request.tabId);
-    default:
-      return undefined;
-  }
-}
+/** The answer to each message of the extension's parts (lib/protocol.ts); every payload is checked here. */
+const handlers: MessageHandlers = {
+  'lookup-hosts': ({ hosts }) => lookupHosts(hosts),
+  refresh: () => refreshAll(),
+  'annotate-tab': ({ tabId }) => annotateTab(tabId),
+};
 
 async function setUp(firstRun: boolean): Promise<void> {
   await seeded;
@@ -180,7 +172,11 @@ browser.alarms.onAlarm.addListener((alarm) => {
 browser.tabs.onUpdated.addListener((tabId, change, tab) => {
   if (change.url !== undefined || change.status === 'loading') void showTab(tabId, tab.url);
 });
-browser.runtime.onMessage.addListener(handleMessage);
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  // Only the extension's own pages and content scripts can reach this listener (no externally_connectable).
+  if (sender.id !== browser.runtime.id) return undefined;
+  return dispatch(handlers, message, sender);
+});
 browser.storage.onChanged.addListener((changes, area) => {
   if (area !== 'local') return;
   if (changes.registries || changes.eventFeeds) {

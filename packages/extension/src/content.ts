@@ -9,7 +9,7 @@
  *   shadow root, so the page's CSS cannot reach it; the link's text content is unchanged.
  */
 import browser from './lib/browser.js';
-import type { LinkMember, LookupAnswer } from './lib/protocol.js';
+import { send, type LinkMember } from './lib/protocol.js';
 import { messages } from './ui/extension.messages.js';
 import { supportedLang } from '@fsd/shared';
 
@@ -129,8 +129,8 @@ function start(): void {
 
   async function lookup(hosts: string[]): Promise<void> {
     try {
-      const answer = (await browser.runtime.sendMessage({ type: 'lookup-hosts', hosts })) as LookupAnswer | undefined;
-      for (const host of hosts) known.set(host, answer?.members[host] ?? null);
+      const answer = await send('lookup-hosts', { hosts });
+      for (const host of hosts) known.set(host, answer.members[host] ?? null);
     } catch {
       // The extension was updated or disabled under the page: stop quietly.
       observer.disconnect();

@@ -3,7 +3,8 @@ import { FsdElement, clusterMark, locale, tokens } from '@fsd/shared';
 import { safeWebUrl } from '@fsd/feed';
 import browser from '../lib/browser.js';
 import { giveBack } from '../lib/permissions.js';
-import { LOG, type RefreshLog } from '../lib/protocol.js';
+import { LOG, send } from '../lib/protocol.js';
+import { getRefreshLog, type RefreshLog } from '../lib/refresh-log.js';
 import { registryUrlAllowed } from '../lib/hosts.js';
 import { Registries } from '../lib/registries.js';
 import { ALL_SITES, getSettings, sitePattern, uiLanguage, updateSettings, type Settings } from '../lib/settings.js';
@@ -49,8 +50,7 @@ export class FsdExtensionOptions extends FsdElement {
     const settings = await getSettings();
     document.documentElement.lang = this.lang = uiLanguage(settings);
     document.title = messages[this.language].optionsTitle;
-    const { refreshLog } = await browser.storage.local.get('refreshLog');
-    this._log = (refreshLog as RefreshLog | undefined) ?? {};
+    this._log = await getRefreshLog();
     this._registries = await Registries.read(settings.registries);
     this._settings = settings;
   }
@@ -196,7 +196,7 @@ export class FsdExtensionOptions extends FsdElement {
   readonly #refresh = async (): Promise<void> => {
     this._refreshing = true;
     try {
-      await browser.runtime.sendMessage({ type: 'refresh' });
+      await send('refresh', {});
     } finally {
       this._refreshing = false;
       await this.#load();

@@ -3,6 +3,7 @@ import { FsdElement, clusterMark, formatIsoDate, locale, localized, tokens, type
 import { eventFeedParser, eventSortKey, fold, initials, isUpcoming, readStoredFeed, type CalendarEvent } from '@fsd/feed';
 import browser from '../lib/browser.js';
 import { giveBack } from '../lib/permissions.js';
+import { send } from '../lib/protocol.js';
 import { Registries, type Match } from '../lib/registries.js';
 import { ALL_SITES, annotationWanted, getSettings, pageHost, sitePattern, uiLanguage, updateSettings, type Settings } from '../lib/settings.js';
 import { messages } from './extension.messages.js';
@@ -198,7 +199,7 @@ export class FsdExtensionPopup extends FsdElement {
       }
       this._granted = true;
       this._notice = '';
-      if (this.#tab.id !== undefined) await browser.runtime.sendMessage({ type: 'annotate-tab', tabId: this.#tab.id });
+      if (this.#tab.id !== undefined) await send('annotate-tab', { tabId: this.#tab.id });
     } else {
       const next: Partial<Settings> = settings.annotateAll
         ? { annotateExcept: [...settings.annotateExcept, host] }

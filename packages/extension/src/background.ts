@@ -22,7 +22,7 @@ import { ANNOTATE_SCRIPT, syncContentScripts } from './lib/annotation.js';
 import { LOG, dispatch, type LinkMember, type LookupAnswer, type MessageHandlers } from './lib/protocol.js';
 import { getRefreshLog, setRefreshLog, type RefreshLog, type RefreshResult } from './lib/refresh-log.js';
 import { Registries } from './lib/registries.js';
-import { ALL_SITES, annotationWanted, getSettings, pageHost, sitePattern, uiLanguage } from './lib/settings.js';
+import { ALL_SITES, ANNOTATION_SETTINGS, annotationWanted, getSettings, pageHost, sitePattern, uiLanguage } from './lib/settings.js';
 import { messages } from './ui/extension.messages.js';
 
 const REFRESH_ALARM = 'fsd-refresh-registries';
@@ -184,7 +184,7 @@ browser.storage.onChanged.addListener((changes, area) => {
     void refreshAll();
   }
   if (changes.language) void showAllTabs();
-  if (changes.annotateAll || changes.annotateSites || changes.annotateExcept) void syncContentScripts();
+  if (ANNOTATION_SETTINGS.some((key) => key in changes)) void syncContentScripts();
 });
 browser.permissions.onAdded.addListener(() => void syncContentScripts().then(annotateOpenTabs));
 browser.permissions.onRemoved.addListener(() => void syncContentScripts());

@@ -23,6 +23,15 @@ export function pageHost(url: string | undefined): string | undefined {
 }
 
 /**
+ * The host of a URL the browser parsed itself (`location.hostname`, a link's `hostname`), as {@link pageHost} gives
+ * it for the same URL: the browser already wrote it in lower-case ASCII, so only the trailing dots go. The content
+ * script uses it instead of {@link pageHost}, whose full normalisation it does not need.
+ */
+export function parsedHost(hostname: string): string {
+  return hostname.toLowerCase().replace(/\.+$/, '');
+}
+
+/**
  * May a registry be followed at `url`? Only over https (a feed read in clear could be altered on the way, and would
  * tell the network which registries you follow), except on a development host (localhost, *.localhost, *.test, a loopback address), which only ever reaches this machine.
  */

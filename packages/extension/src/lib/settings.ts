@@ -38,15 +38,23 @@ export const DEFAULT_SETTINGS: Settings = {
 const strings = (value: unknown): string[] | undefined =>
   Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : undefined;
 
+/** The settings that decide where links are annotated (see {@link annotationWanted}). */
+export type AnnotationSettings = Pick<Settings, 'annotateAll' | 'annotateSites' | 'annotateExcept'>;
+export const ANNOTATION_SETTINGS = ['annotateAll', 'annotateSites', 'annotateExcept'] as const satisfies readonly (keyof AnnotationSettings)[];
+
+const annotationSettings = (stored: Record<string, unknown>): AnnotationSettings => ({
+  annotateAll: stored.annotateAll === true,
+  annotateSites: strings(stored.annotateSites) ?? [],
+  annotateExcept: strings(stored.annotateExcept) ?? [],
+});
+
 export async function getSettings(): Promise<Settings> {
   const stored = await browser.storage.local.get(Object.keys(DEFAULT_SETTINGS));
   const language = stored.language;
   return {
     registries: strings(stored.registries) ?? DEFAULT_SETTINGS.registries,
     eventFeeds: strings(stored.eventFeeds) ?? DEFAULT_SETTINGS.eventFeeds,
-    annotateAll: stored.annotateAll === true,
-    annotateSites: strings(stored.annotateSites) ?? [],
-    annotateExcept: strings(stored.annotateExcept) ?? [],
+    ...annotationSettings(stored),
     showLogos: stored.showLogos === true,
     language: language === 'fr' || language === 'en' ? language : 'auto',
   };
@@ -62,7 +70,12 @@ export function uiLanguage(settings: Pick<Settings, 'language'>): Lang {
   return supportedLang(browser.i18n.getUILanguage()) ?? 'fr';
 }
 
+/** Only the settings that decide where links are annotated (what the content script reads). */
+export async function getAnnotationSettings(): Promise<AnnotationSettings> {
+  return annotationSettings(await browser.storage.local.get([...ANNOTATION_SETTINGS]));
+}
+
 /** Is annotation on for this site, according to the settings (permissions aside)? */
-export function annotationWanted(settings: Settings, host: string): boolean {
+export function annotationWanted(settings: AnnotationSettings, host: string): boolean {
   return settings.annotateAll ? !settings.annotateExcept.includes(host) : settings.annotateSites.includes(host);
 }

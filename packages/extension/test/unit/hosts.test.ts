@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { MemberIndex, parseMemberFeed, type MemberFeed } from '@fsd/feed';
-import { pageHost, registryUrlAllowed } from '../../src/lib/hosts.js';
+import { pageHost, parsedHost, registryUrlAllowed } from '../../src/lib/hosts.js';
 import { Registries, feedOriginLogo, type Registry } from '../../src/lib/registries.js';
 import { sampleMemberFeed } from '../../../../test/helpers/feeds.js';
 
@@ -77,6 +77,25 @@ describe('extension: which member a tab’s page belongs to', () => {
     const all = [...registries.members()];
     expect(all.filter((m) => m.registry.name === 'DigitalPlace').map((m) => m.member.id)).to.deep.equal(['kaliop', 'garonne']);
     expect(all.find((m) => m.member.id === 'kaliop')!.profile).to.equal('https://www.frenchsouth.digital/membres/?membre=kaliop');
+  });
+});
+
+describe('extension: the page’s site, as the content script names it', () => {
+  it('is the host pageHost() gives for the page’s URL (the one the popup and the background store)', () => {
+    for (const url of [
+      'https://www.kaliop.com/',
+      'https://WWW.KALIOP.COM/offres?x=1#top',
+      'https://www.kaliop.com./',
+      'https://www.kaliop.com..:8443/',
+      'http://user:secret@blog.kaliop.com/',
+      'https://www.müller-café.fr/carte',
+      'https://www.xn--mller-caf-j4a4r.fr/',
+      'http://localhost:8080/',
+      'http://127.0.0.1:8080/',
+      'http://[::1]/',
+    ]) {
+      expect(parsedHost(new URL(url).hostname), url).to.equal(pageHost(url));
+    }
   });
 });
 

@@ -235,6 +235,71 @@ test('on every site from the options page, with a site left out from the popup',
   await page.close();
 });
 
+/** Clicks the popup's annotation switch for the tab, which must show `from` (aria-pressed), and waits until it shows the other state. */
+async function switchAnnotation(tabId, from) {
+  const popup = await ext.browser.newPage();
+  await popup.goto(ext.page('popup.html', `?tab=${tabId}`), { waitUntil: 'load' });
+  await popup.click(`fsd-extension-popup >>> .annotate button[aria-pressed="${from}"]`);
+  await popup.waitForSelector(`fsd-extension-popup >>> .annotate button[aria-pressed="${!from}"]`);
+  await popup.close();
+}
+
+test('turned off for a site, an open page loses its marks and stops watching; turned on again, it marks again', async () => {
+  const host = 'www.toggle-news.fr';
+  const control = 'www.toggle-control.fr';
+  const registered = async () => ext.inWorker(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => [...s.matches].sort()));
+  const start = Date.now();
+  await ext.inWorker((list) => chrome.storage.local.set({ annotateAll: false, annotateExcept: [], annotateSites: list }), [host, control]);
+  const both = [[`*://${control}/*`, `*://${host}/*`]];
+  while (JSON.stringify(await registered()) !== JSON.stringify(both) && Date.now() - start < 5000) await new Promise((r) => setTimeout(r, 50));
+  assert.deepEqual(await registered(), both);
+
+  const page = await ext.browser.newPage();
+  await page.goto(sites.url(host, '/article'), { waitUntil: 'load' });
+  await page.waitForFunction(() => document.querySelectorAll('a[data-fsd-member]').length === 5, { timeout: 10_000 });
+  const tabId = await ext.tabIdOf(page.url());
+  const marks = () => page.evaluate(() => ({ links: document.querySelectorAll('a[data-fsd-member]').length, marks: document.querySelectorAll('fsd-member-mark').length }));
+  assert.deepEqual(await marks(), { links: 5, marks: 5 });
+
+  // Off, from the popup (it writes the settings): the open page loses its marks at once, without a reload.
+  await switchAnnotation(tabId, true);
+  await page.waitForFunction(() => !document.querySelector('a[data-fsd-member], fsd-member-mark'), { timeout: 10_000 });
+  assert.deepEqual(await marks(), { links: 0, marks: 0 });
+  assert.equal(await page.$eval('a[href="https://www.kaliop.com/"]', (a) => a.textContent), 'Kaliop, agence web', 'the link is as the page wrote it');
+
+  // Stopped: a member's link added now is left alone. The positive signal: a control page, still on and opened
+  // after, marks its links, including those its script adds after load.
+  await page.evaluate(() => {
+    const box = document.createElement('p');
+    box.id = 'after-off';
+    box.innerHTML = '<a href="https://www.edf.fr/">EDF</a>';
+    document.querySelector('main').append(box);
+  });
+  await controlMarked(control);
+  await page.bringToFront();
+  assert.deepEqual(await marks(), { links: 0, marks: 0 }, 'the observer stopped with the annotation');
+
+  // On again, from the popup: the script is injected anew and starts afresh, the link added meanwhile included.
+  await switchAnnotation(tabId, false);
+  await page.waitForFunction(() => document.querySelectorAll('a[data-fsd-member]').length === 6, { timeout: 10_000 });
+  assert.deepEqual(await marks(), { links: 6, marks: 6 });
+  assert.equal(await page.$eval('#after-off a', (a) => a.dataset.fsdMember), 'edf');
+  // And it watches the page again.
+  await page.evaluate(() => {
+    const box = document.createElement('p');
+    box.id = 'after-on';
+    box.innerHTML = '<a href="https://sanofi.fr/vaccins">Sanofi</a>';
+    document.querySelector('main').append(box);
+  });
+  await page.waitForFunction(() => document.querySelector('#after-on a')?.dataset.fsdMember === 'sanofi', { timeout: 10_000 });
+  assert.deepEqual(await marks(), { links: 7, marks: 7 });
+
+  await ext.inWorker(() => chrome.storage.local.set({ annotateSites: [] }));
+  while ((await registered()).length && Date.now() - start < 20_000) await new Promise((r) => setTimeout(r, 50));
+  assert.deepEqual(await registered(), []);
+  await page.close();
+});
+
 test('members’ logos load only once the user turns them on in the options, without a referrer', async () => {
   const feed = sampleFeed();
   sites.files.set('/feeds/logos/kaliop.svg', '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" width="10" height="10"><rect width="10" height="10" fill="#0b5a87"/></svg>');

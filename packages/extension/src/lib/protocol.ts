@@ -21,7 +21,7 @@ export interface LookupAnswer {
 }
 
 /** Message name → what the sender passes (`request`) and what the background answers (`response`). */
-export interface Messages {
+export interface MessageMap {
   /** Content script: which of these hosts belong to a member? */
   'lookup-hosts': { request: { hosts: string[] }; response: LookupAnswer };
   /** Options page: refresh every registry now; answers the new refresh log. */
@@ -30,9 +30,9 @@ export interface Messages {
   'annotate-tab': { request: { tabId: number }; response: void };
 }
 
-export type MessageName = keyof Messages;
-export type MessageRequest<N extends MessageName> = Messages[N]['request'];
-export type MessageResponse<N extends MessageName> = Messages[N]['response'];
+export type MessageName = keyof MessageMap;
+export type MessageRequest<N extends MessageName> = MessageMap[N]['request'];
+export type MessageResponse<N extends MessageName> = MessageMap[N]['response'];
 
 /** What travels between the parts. */
 interface Envelope<N extends MessageName> {

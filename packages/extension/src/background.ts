@@ -19,7 +19,8 @@ import {
 } from '@fsd/feed';
 import browser, { type Runtime } from './lib/browser.js';
 import { ANNOTATE_SCRIPT, syncContentScripts } from './lib/annotation.js';
-import { LOG, dispatch, type LinkMember, type LookupAnswer, type MessageHandlers } from './lib/protocol.js';
+import { LOG } from './lib/log.js';
+import { dispatch, type LinkMember, type LookupAnswer, type MessageHandlers } from './lib/protocol.js';
 import { getRefreshLog, setRefreshLog, type RefreshLog, type RefreshResult } from './lib/refresh-log.js';
 import { Registries } from './lib/registries.js';
 import { ALL_SITES, ANNOTATION_SETTINGS, annotationWanted, getSettings, pageHost, sitePattern, uiLanguage } from './lib/settings.js';

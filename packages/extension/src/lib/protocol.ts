@@ -6,9 +6,6 @@
 import browser, { type Runtime } from './browser.js';
 import type { RefreshLog } from './refresh-log.js';
 
-/** The prefix of every console message of the extension. */
-export const LOG = '[FrenchSouth.digital extension]';
-
 /** A member as the content script needs it to mark a link: nothing more leaves the background. */
 export interface LinkMember {
   id: string;

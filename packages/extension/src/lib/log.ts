@@ -1,0 +1,4 @@
+import { LOG_PREFIX } from '@fsd/feed';
+
+/** The prefix of every console message of the extension: the project's one prefix, then the part that speaks. */
+export const LOG = `${LOG_PREFIX} extension:`;

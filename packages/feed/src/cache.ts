@@ -1,4 +1,4 @@
-import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import { LOG_PREFIX } from './log.js';
 import type { FeedIssue } from './types.js';
 
@@ -36,7 +36,8 @@ export async function readCachedFeed<T>(key: string): Promise<CachedFeed<T> | un
   const db = feedStore();
   if (!db) return undefined;
   try {
-    return await get<CachedFeed<T>>(key, db);
+    // What idb-keyval's get() does, without its default store (never used here) in the bundle.
+    return await db('readonly', (objects) => promisifyRequest<CachedFeed<T> | undefined>(objects.get(key)));
   } catch {
     return undefined;
   }
@@ -46,7 +47,10 @@ export async function writeCachedFeed<T>(key: string, value: CachedFeed<T>): Pro
   const db = feedStore();
   if (!db) return;
   try {
-    await set(key, value, db);
+    await db('readwrite', (objects) => {
+      objects.put(value, key);
+      return promisifyRequest(objects.transaction);
+    });
   } catch (error) {
     console.warn(`${LOG_PREFIX} could not keep a copy of the feed for offline use (${String(error)})`);
   }

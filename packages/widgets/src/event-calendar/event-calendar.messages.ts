@@ -1,7 +1,6 @@
 import type { Messages } from '@fsd/shared';
 
 export interface CalendarMessages {
-  calendar: string;
   previousMonth: string;
   nextMonth: string;
   today: string;
@@ -15,7 +14,6 @@ export interface CalendarMessages {
   nextEvents: string;
   /** Announced when the month shown changes. */
   monthAnnounce: (month: string, count: number) => string;
-  eventCount: (count: number) => string;
   more: (count: number) => string;
   allDay: string;
   continued: string;
@@ -38,7 +36,6 @@ export interface CalendarMessages {
 /** The calendar's texts, French first. */
 export const messages: Messages<CalendarMessages> = {
   fr: {
-    calendar: 'Agenda de FrenchSouth.digital',
     previousMonth: 'Mois précédent',
     nextMonth: 'Mois suivant',
     today: 'Aujourd’hui',
@@ -51,7 +48,6 @@ export const messages: Messages<CalendarMessages> = {
     emptyNext: 'Aucun événement à venir.',
     nextEvents: 'Prochains événements',
     monthAnnounce: (month, count) => `${month} : ${count === 0 ? 'aucun événement' : count === 1 ? '1 événement' : `${count} événements`}`,
-    eventCount: (count) => (count === 1 ? '1 événement' : `${count} événements`),
     more: (count) => `+ ${count} autre${count > 1 ? 's' : ''}`,
     allDay: 'Toute la journée',
     continued: 'suite',
@@ -71,7 +67,6 @@ export const messages: Messages<CalendarMessages> = {
     weekShort: 'Sem.',
   },
   en: {
-    calendar: 'FrenchSouth.digital events',
     previousMonth: 'Previous month',
     nextMonth: 'Next month',
     today: 'Today',
@@ -84,7 +79,6 @@ export const messages: Messages<CalendarMessages> = {
     emptyNext: 'No upcoming events.',
     nextEvents: 'Upcoming events',
     monthAnnounce: (month, count) => `${month}: ${count === 0 ? 'no events' : count === 1 ? '1 event' : `${count} events`}`,
-    eventCount: (count) => (count === 1 ? '1 event' : `${count} events`),
     more: (count) => `+ ${count} more`,
     allDay: 'All day',
     continued: 'continued',

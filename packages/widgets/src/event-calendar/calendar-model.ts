@@ -121,3 +121,17 @@ export function isoWeek(day: string): number {
   const thursday = addDays(day, 3 - ((isoWeekday(day) + 6) % 7));
   return Math.floor(daysBetween(`${thursday.slice(0, 4)}-01-01`, thursday) / 7) + 1;
 }
+
+/** The first and last days a view covers from `anchor`: the month grid's whole weeks, a month of list, a year ahead. */
+export function visibleDays(view: CalendarView, anchor: string): [string, string] {
+  switch (view) {
+    case 'month': {
+      const weeks = monthWeeks(anchor);
+      return [weeks[0]![0]!, weeks[weeks.length - 1]![6]!];
+    }
+    case 'list':
+      return [anchor, addDays(addMonths(anchor, 1), -1)];
+    default:
+      return [anchor, addDays(anchor, 365)];
+  }
+}

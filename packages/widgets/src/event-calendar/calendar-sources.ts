@@ -1,0 +1,184 @@
+/**
+ * The calendar's sources: one feed followed per URL of `src`, and the iCalendar reader (a chunk of its own) loaded once
+ * an `.ics` source needs it. Gives, for a range of instants, each source's events, the sources that failed, and
+ * whether any is still on its way.
+ *
+ * The reader loads as a task in the manner of Lit's `Task`: pending while `#loading` holds its `AbortController`,
+ * complete once `#reader` is set, in error while `#failed`. It runs only when an `.ics` source is read and no load is
+ * on its way; it is aborted (what it brings dropped) when the host disconnects, to run again once it is back, or when
+ * no `.ics` source is left. After a failure the next update tries again, but not the update that shows the failure.
+ */
+import { DEFAULT_EVENT_FEED_URL, calendarSourceParser, type CalendarEvent, type CalendarSource, type LocalizedText } from '@fsd/feed';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { FeedController } from '../internal/feed-controller.js';
+import { icsReader } from './ics-reader.js';
+
+type IcsModule = Awaited<ReturnType<typeof icsReader.load>>;
+
+const DAY_MS = 86_400_000;
+
+/** The events one source gives for a range. */
+export interface SourceEvents {
+  url: string;
+  /** The source's place among the calendar's sources (first followed first). */
+  index: number;
+  events: CalendarEvent[];
+  /** A JSON feed's category names, by id; none for an iCalendar source, whose categories are their own names. */
+  names?: Map<string, LocalizedText>;
+}
+
+export interface SourcesRead {
+  /** A source is still loading, or waits for the reader. */
+  loading: boolean;
+  /** The URLs of the sources that failed (the reader's failure counts for every `.ics` source). */
+  failed: string[];
+  /** The events of each source read. */
+  sources: SourceEvents[];
+}
+
+/** The source URLs of a `src` attribute: separated by spaces, each once, the cluster's feed when there is none. */
+export function sourceUrls(src: string): string[] {
+  return [...new Set((src || DEFAULT_EVENT_FEED_URL).split(/\s+/).filter(Boolean))];
+}
+
+export class CalendarSources implements ReactiveController {
+  readonly #host: ReactiveControllerHost;
+  readonly #src: () => string;
+  readonly #feeds = new Map<string, FeedController<CalendarSource>>();
+  readonly #expanded = new WeakMap<object, { range: string; events: CalendarEvent[] }>();
+
+  /** The reader, once loaded. */
+  #reader: IcsModule | undefined;
+  /** The load on its way, if one is. */
+  #loading: AbortController | undefined;
+  /** The last load failed: `.ics` sources count as failed until a later one succeeds. */
+  #failed = false;
+  /** The update that shows a failure does not load again (else a reader that keeps failing would loop). */
+  #justFailed = false;
+  /** A load stopped by a disconnection: run again once connected. */
+  #stopped = false;
+
+  /** `src` is read at each update: the feeds follow its URLs. */
+  constructor(host: ReactiveControllerHost, src: () => string) {
+    this.#host = host;
+    this.#src = src;
+    host.addController(this);
+  }
+
+  /** A source as read now, if it is. */
+  source(url: string): CalendarSource | undefined {
+    const state = this.#feeds.get(url)?.state;
+    return state?.status === 'ready' ? state.data : undefined;
+  }
+
+  /**
+   * What the sources give for the instants from `from` to `to`, read once per update from the host's `willUpdate`
+   * (which Lit runs before controllers' `hostUpdate`): the feeds first follow the current `src`.
+   */
+  read(from: number, to: number): SourcesRead {
+    this.#follow();
+    let loading = false;
+    let ics = false;
+    const failed: string[] = [];
+    const sources: SourceEvents[] = [];
+    let index = 0;
+    for (const [url, feed] of this.#feeds) {
+      const state = feed.state;
+      const at = index++;
+      if (state.status === 'loading') loading = true;
+      if (state.status === 'error') failed.push(url);
+      if (state.status !== 'ready') continue;
+      const data = state.data;
+      if (data.format === 'json') {
+        sources.push({ url, index: at, events: data.feed.events, names: new Map(data.feed.categories.map((c) => [c.id, c.name])) });
+        continue;
+      }
+      ics = true;
+      const events = this.#expand(data, from, to);
+      if (events === 'failed') failed.push(url);
+      else if (events) sources.push({ url, index: at, events });
+      else loading = true;
+    }
+    // No `.ics` source read (any more): the reader is not needed; a source still loading that turns out to be one
+    // loads it again (the chunk, once fetched, comes at once).
+    if (!ics) this.#stop();
+    // The update that shows a failure is this one: the next loads again.
+    this.#justFailed = false;
+    return { loading, failed, sources };
+  }
+
+  hostConnected(): void {
+    // A load stopped while disconnected runs again at the next update; no property of the host changed.
+    if (this.#stopped) this.#host.requestUpdate();
+    this.#stopped = false;
+  }
+
+  hostDisconnected(): void {
+    this.#stopped = !!this.#loading;
+    this.#stop();
+  }
+
+  /** One feed per URL of `src`: the feeds of URLs gone are dropped, those of new URLs added. */
+  #follow(): void {
+    const urls = sourceUrls(this.#src());
+    for (const [url, feed] of this.#feeds) {
+      if (urls.includes(url)) continue;
+      feed.hostDisconnected();
+      this.#host.removeController(feed);
+      this.#feeds.delete(url);
+    }
+    for (const url of urls) if (!this.#feeds.has(url)) this.#feeds.set(url, new FeedController(this.#host, calendarSourceParser, () => url));
+  }
+
+  /**
+   * The events of an iCalendar source in the range, once the reader has loaded (each source's last range kept);
+   * `undefined` until then, `'failed'` if the reader could not load (loaded again at the next update, the failure
+   * still shown meanwhile).
+   */
+  #expand(data: CalendarSource & { format: 'ics' }, from: number, to: number): CalendarEvent[] | 'failed' | undefined {
+    if (!this.#reader) {
+      this.#load();
+      return this.#failed ? 'failed' : undefined;
+    }
+    const range = `${from}/${to}`;
+    const cached = this.#expanded.get(data);
+    if (cached?.range === range) return cached.events;
+    let events: CalendarEvent[] = [];
+    try {
+      events = this.#reader.expandIcs(data, from - DAY_MS, to + DAY_MS);
+    } catch (error) {
+      console.error(`<fsd-event-calendar>: an iCalendar source could not be expanded (${String(error)})`);
+    }
+    this.#expanded.set(data, { range, events });
+    return events;
+  }
+
+  /** Loads the reader, unless it is loading, or its failure is being shown; each outcome asks the host to update. */
+  #load(): void {
+    if (this.#loading || this.#justFailed) return;
+    const { signal } = (this.#loading = new AbortController());
+    // Once loaded or failed, the host updates to show it: no property of the host changed.
+    icsReader.load().then(
+      (module) => {
+        if (signal.aborted) return;
+        this.#loading = undefined;
+        this.#reader = module;
+        this.#failed = false;
+        this.#host.requestUpdate();
+      },
+      (error: unknown) => {
+        if (signal.aborted) return;
+        if (!this.#failed) console.error(`<fsd-event-calendar>: the iCalendar reader could not load (${String(error)}); the .ics sources are not shown`);
+        this.#loading = undefined;
+        this.#failed = this.#justFailed = true;
+        this.#host.requestUpdate();
+      },
+    );
+  }
+
+  /** Stops the load on its way, if one is: what it brings is dropped. */
+  #stop(): void {
+    this.#loading?.abort();
+    this.#loading = undefined;
+  }
+}

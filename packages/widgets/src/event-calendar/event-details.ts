@@ -1,0 +1,59 @@
+/** The details of an event, in a modal dialog: when, where, who, what, and links to add it to one's own calendar. */
+import { eventToIcs, googleCalendarUrl, outlookCalendarUrl, type CalendarEvent, type CalendarSource } from '@fsd/feed';
+import { localized, type Lang } from '@fsd/shared';
+import { html, nothing, type TemplateResult } from 'lit';
+import { linkified } from '../internal/linkify.js';
+import { openModal } from '../internal/modal.js';
+import type { Occurrence } from './calendar-model.js';
+import { COLLEGE_NAMES, type CalendarMessages } from './event-calendar.messages.js';
+
+/** Who organises an event: the member the feed names, else its college, else the cluster for its own feed. */
+function organizer(event: CalendarEvent, source: CalendarSource | undefined, t: CalendarMessages): string | undefined {
+  if (event.organizer) return event.organizer.name;
+  if (event.college && COLLEGE_NAMES[event.college]) return t.college(COLLEGE_NAMES[event.college]!);
+  return source?.format === 'json' ? t.cluster : undefined;
+}
+
+/**
+ * The details dialog of an occurrence (closed: {@link openDetails} opens it). `when` is the event's date and time
+ * written out in the zone shown, `source` the source it came from (if still read), `onClose` called once it closed.
+ */
+export function eventDetails(o: Occurrence, t: CalendarMessages, lang: Lang, when: string, source: CalendarSource | undefined, onClose: () => void): TemplateResult {
+  const event = o.event;
+  const title = localized(event.title, lang);
+  const texts = { title, ...(event.description ? { description: localized(event.description, lang) } : {}) };
+  const by = organizer(event, source, t);
+  const ics = `data:text/calendar;charset=utf-8,${encodeURIComponent(eventToIcs(event, texts))}`;
+  const file = `${event.id.replace(/[^\w-]+/g, '-').slice(0, 60) || 'evenement'}.ics`;
+  return html`<dialog part="dialog" class="dialog" aria-labelledby="dialog-title" @close=${onClose}>
+    <div class="dialog__head">
+      <h2 id="dialog-title" class="dialog__title">${title}</h2>
+      <button class="dialog__close" aria-label=${t.close} title=${t.close} @click=${(e: Event) => (e.currentTarget as HTMLElement).closest('dialog')?.close()}>
+        <span aria-hidden="true">×</span>
+      </button>
+    </div>
+    <p class="dialog__when"><time datetime=${event.start}>${when}</time></p>
+    <dl class="dialog__facts">
+      ${event.location ? html`<dt>${t.place}</dt><dd>${event.location}</dd>` : nothing}
+      ${by ? html`<dt>${t.organizer}</dt><dd>${by}</dd>` : nothing}
+      ${o.categoryName ? html`<dt>${t.category}</dt><dd>${localized(o.categoryName, lang)}</dd>` : nothing}
+    </dl>
+    ${texts.description ? html`<p class="dialog__description">${linkified(texts.description)}</p>` : nothing}
+    ${event.url ? html`<p><a class="dialog__link" href=${event.url} target="_blank" rel="noopener">${t.eventPage} <span class="sr-only">${t.newTab}</span></a></p>` : nothing}
+    <div class="dialog__add" role="group" aria-labelledby="add-title">
+      <h3 id="add-title" class="dialog__subtitle">${t.addToCalendar}</h3>
+      <a class="add" href=${ics} download=${file}>${t.downloadIcs}</a>
+      <a class="add" href=${googleCalendarUrl(event, texts)} target="_blank" rel="noopener">${t.google} <span class="sr-only">${t.newTab}</span></a>
+      <a class="add" href=${outlookCalendarUrl(event, texts)} target="_blank" rel="noopener">${t.outlook} <span class="sr-only">${t.newTab}</span></a>
+    </div>
+  </dialog>`;
+}
+
+/**
+ * Opens the details dialog rendered in `root` as a modal dialog. Returns what kept it from being modal, for the
+ * calendar to report (see `openModal`); `undefined` when all went well or no dialog is rendered.
+ */
+export function openDetails(root: ParentNode): unknown {
+  const dialog = root.querySelector('dialog');
+  return dialog && openModal(dialog);
+}

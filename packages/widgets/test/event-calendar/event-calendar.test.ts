@@ -487,6 +487,53 @@ describe('<fsd-event-calendar> failures stay inside the widget', () => {
     }
   });
 
+  it('drops the iCalendar reader’s load when taken out of the page, and loads it again once back', async () => {
+    const load = icsReader.load;
+    const asked: ((reader: Awaited<ReturnType<typeof load>>) => void)[] = [];
+    icsReader.load = () => new Promise((resolve) => asked.push(resolve));
+    try {
+      const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+      const calendar = document.createElement('fsd-event-calendar');
+      for (const [name, value] of Object.entries({ src: icsUrls.outlook, date: '2027-04-01', 'time-zone': 'Europe/Paris' })) calendar.setAttribute(name, value);
+      wrapper.append(calendar);
+      await until(() => asked.length === 1, 5000, 'the reader to be asked for');
+      calendar.remove();
+      // What the stopped load brings is dropped: out of the page, the calendar stays as it was.
+      asked[0]!(await load());
+      await new Promise((r) => setTimeout(r, 50));
+      expect(calendar.state).to.equal('loading');
+      icsReader.load = load;
+      wrapper.append(calendar);
+      await settled(calendar);
+      expect(eventsOn(calendar, '2027-04-15')).to.deep.equal(['16:00 Point avec la French Tech New York']);
+    } finally {
+      icsReader.load = load;
+    }
+  });
+
+  it('drops the iCalendar reader’s load when no .ics source is left, and asks again when one comes back', async () => {
+    const load = icsReader.load;
+    const asked: ((reader: Awaited<ReturnType<typeof load>>) => void)[] = [];
+    icsReader.load = () => new Promise((resolve) => asked.push(resolve));
+    try {
+      const calendar = document.createElement('fsd-event-calendar');
+      for (const [name, value] of Object.entries({ src: icsUrls.outlook, date: '2027-04-01', 'time-zone': 'Europe/Paris' })) calendar.setAttribute(name, value);
+      await fixture(calendar);
+      await until(() => asked.length === 1, 5000, 'the reader to be asked for');
+      calendar.setAttribute('src', jsonUrl);
+      await settled(calendar);
+      asked[0]!(await load());
+      calendar.setAttribute('src', icsUrls.outlook);
+      await until(() => asked.length === 2, 5000, 'the reader to be asked for again');
+      expect(calendar.state).to.equal('loading');
+      asked[1]!(await load());
+      await until(() => eventsOn(calendar, '2027-04-15').length === 1, 5000, 'the ICS events');
+      expect(eventsOn(calendar, '2027-04-15')).to.deep.equal(['16:00 Point avec la French Tech New York']);
+    } finally {
+      icsReader.load = load;
+    }
+  });
+
   it('logs, and throws nothing into the page, when the details dialog cannot open', async () => {
     const calendar = await calendarWith({ date: '2026-12-03', 'time-zone': 'Europe/Paris' });
     const showModal = HTMLDialogElement.prototype.showModal;

@@ -245,7 +245,7 @@ export class FsdEventCalendar extends FsdElement {
     if (target.slice(0, 7) !== this._anchor.slice(0, 7)) {
       this.#setAnchor(target, true);
     } else if (target !== this._focusDay) {
-      // (Home on a Monday, End on a Sunday: focus is where it goes.)
+      // Else the key leads where focus is (Home on a Monday, End on a Sunday): nothing moves.
       this.#moveFocus = true;
       this._focusDay = target;
     }

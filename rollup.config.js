@@ -36,6 +36,8 @@ const output = (chunkPrefix = '') => ({
   entryFileNames: '[name].js',
   chunkFileNames: `chunks/${chunkPrefix}[name]-[hash].js`,
   sourcemap: true,
+  // A chunk this small costs more in its own request and gzip frame than it saves: rollup folds it into a larger one.
+  experimentalMinChunkSize: 1024,
 });
 
 export default [

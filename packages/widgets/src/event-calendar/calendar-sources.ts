@@ -11,9 +11,9 @@
 import { DEFAULT_EVENT_FEED_URL, calendarSourceParser, type CalendarEvent, type CalendarSource, type LocalizedText } from '@fsd/feed';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FeedController } from '../internal/feed-controller.js';
-import { icsReader } from './ics-reader.js';
+import { chunks } from './chunks.js';
 
-type IcsModule = Awaited<ReturnType<typeof icsReader.load>>;
+type IcsModule = Awaited<ReturnType<typeof chunks.ics>>;
 
 const DAY_MS = 86_400_000;
 
@@ -44,6 +44,7 @@ export function sourceUrls(src: string): string[] {
 export class CalendarSources implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #src: () => string;
+  readonly #report: (message: string) => void;
   readonly #feeds = new Map<string, FeedController<CalendarSource>>();
   readonly #expanded = new WeakMap<object, { range: string; events: CalendarEvent[] }>();
 
@@ -59,9 +60,10 @@ export class CalendarSources implements ReactiveController {
   #stopped = false;
 
   /** `src` is read at each update: the feeds follow its URLs. */
-  constructor(host: ReactiveControllerHost, src: () => string) {
+  constructor(host: ReactiveControllerHost, src: () => string, report: (message: string) => void) {
     this.#host = host;
     this.#src = src;
+    this.#report = report;
     host.addController(this);
   }
 
@@ -147,7 +149,7 @@ export class CalendarSources implements ReactiveController {
     try {
       events = this.#reader.expandIcs(data, from - DAY_MS, to + DAY_MS);
     } catch (error) {
-      console.error(`<fsd-event-calendar>: an iCalendar source could not be expanded (${String(error)})`);
+      this.#report(`an iCalendar source could not be expanded (${String(error)})`);
     }
     this.#expanded.set(data, { range, events });
     return events;
@@ -158,7 +160,7 @@ export class CalendarSources implements ReactiveController {
     if (this.#loading || this.#justFailed) return;
     const { signal } = (this.#loading = new AbortController());
     // Once loaded or failed, the host updates to show it: no property of the host changed.
-    icsReader.load().then(
+    chunks.ics().then(
       (module) => {
         if (signal.aborted) return;
         this.#loading = undefined;
@@ -168,7 +170,7 @@ export class CalendarSources implements ReactiveController {
       },
       (error: unknown) => {
         if (signal.aborted) return;
-        if (!this.#failed) console.error(`<fsd-event-calendar>: the iCalendar reader could not load (${String(error)}); the .ics sources are not shown`);
+        if (!this.#failed) this.#report(`the iCalendar reader could not load (${String(error)}); the .ics sources are not shown`);
         this.#loading = undefined;
         this.#failed = this.#justFailed = true;
         this.#host.requestUpdate();

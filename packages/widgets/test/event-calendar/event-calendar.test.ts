@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import ICAL from 'ical.js';
 import type { FsdEventCalendar } from '../../src/fsd-event-calendar.js';
 import '../../src/fsd-event-calendar.js';
-import { icsReader } from '../../src/event-calendar/ics-reader.js';
+import { chunks } from '../../src/event-calendar/chunks.js';
 import { captureConsole, releaseFeed, sampleEventFeed, serveFeed, until } from '../../../../test/helpers/feeds.js';
 
 let jsonUrl: string;
@@ -446,8 +446,8 @@ describe('<fsd-event-calendar> busy days and changes', () => {
 
 describe('<fsd-event-calendar> failures stay inside the widget', () => {
   it('shows the JSON events and a polite note when the iCalendar reader cannot load, and tries again at the next update', async () => {
-    const load = icsReader.load;
-    icsReader.load = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module: ics.js'));
+    const load = chunks.ics;
+    chunks.ics = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module: ics.js'));
     try {
       const calendar = document.createElement('fsd-event-calendar');
       calendar.setAttribute('src', `${jsonUrl} ${icsUrls.outlook}`);
@@ -461,36 +461,36 @@ describe('<fsd-event-calendar> failures stay inside the widget', () => {
       const notes = [...root(calendar).querySelectorAll('[part~="note"]')].map((n) => clean(n.textContent));
       expect(notes).to.deep.equal([`Une source d’événements est indisponible (${icsUrls.outlook}).`]);
       expect(states).to.deep.equal([{ state: 'ready', count: 5, failed: [icsUrls.outlook] }]);
-      expect(messages.some((m) => m.startsWith('<fsd-event-calendar>: the iCalendar reader could not load') && m.includes('ics.js'))).to.equal(true);
+      expect(messages.some((m) => m.startsWith('[FrenchSouth.digital] <fsd-event-calendar>: the iCalendar reader could not load') && m.includes('ics.js'))).to.equal(true);
       await expect(calendar).to.be.accessible();
 
       // The chunk can be fetched again: the next update loads it and shows the ICS events.
-      icsReader.load = load;
+      chunks.ics = load;
       calendar.setAttribute('date', '2027-04-01');
       await until(() => eventsOn(calendar, '2027-04-15').length === 1, 5000, 'the ICS events');
       expect(eventsOn(calendar, '2027-04-15')).to.deep.equal(['16:00 Point avec la French Tech New York']);
       expect(root(calendar).querySelectorAll('[part~="note"]').length).to.equal(0);
     } finally {
-      icsReader.load = load;
+      chunks.ics = load;
     }
   });
 
   it('is in error, not loading for ever, when its only source is iCalendar and the reader cannot load', async () => {
-    const load = icsReader.load;
-    icsReader.load = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module: ics.js'));
+    const load = chunks.ics;
+    chunks.ics = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module: ics.js'));
     try {
       const { result: calendar } = await captureConsole('error', async () => calendarWith({ src: icsUrls.google, lang: 'en' }));
       expect(calendar.state).to.equal('error');
       expect(clean(root(calendar).querySelector('[part~="note"]')!.textContent)).to.equal('Calendar unavailable The events cannot be loaded for now.');
     } finally {
-      icsReader.load = load;
+      chunks.ics = load;
     }
   });
 
   it('drops the iCalendar reader’s load when taken out of the page, and loads it again once back', async () => {
-    const load = icsReader.load;
+    const load = chunks.ics;
     const asked: ((reader: Awaited<ReturnType<typeof load>>) => void)[] = [];
-    icsReader.load = () => new Promise((resolve) => asked.push(resolve));
+    chunks.ics = () => new Promise((resolve) => asked.push(resolve));
     try {
       const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
       const calendar = document.createElement('fsd-event-calendar');
@@ -502,19 +502,19 @@ describe('<fsd-event-calendar> failures stay inside the widget', () => {
       asked[0]!(await load());
       await new Promise((r) => setTimeout(r, 50));
       expect(calendar.state).to.equal('loading');
-      icsReader.load = load;
+      chunks.ics = load;
       wrapper.append(calendar);
       await settled(calendar);
       expect(eventsOn(calendar, '2027-04-15')).to.deep.equal(['16:00 Point avec la French Tech New York']);
     } finally {
-      icsReader.load = load;
+      chunks.ics = load;
     }
   });
 
   it('drops the iCalendar reader’s load when no .ics source is left, and asks again when one comes back', async () => {
-    const load = icsReader.load;
+    const load = chunks.ics;
     const asked: ((reader: Awaited<ReturnType<typeof load>>) => void)[] = [];
-    icsReader.load = () => new Promise((resolve) => asked.push(resolve));
+    chunks.ics = () => new Promise((resolve) => asked.push(resolve));
     try {
       const calendar = document.createElement('fsd-event-calendar');
       for (const [name, value] of Object.entries({ src: icsUrls.outlook, date: '2027-04-01', 'time-zone': 'Europe/Paris' })) calendar.setAttribute(name, value);
@@ -530,7 +530,39 @@ describe('<fsd-event-calendar> failures stay inside the widget', () => {
       await until(() => eventsOn(calendar, '2027-04-15').length === 1, 5000, 'the ICS events');
       expect(eventsOn(calendar, '2027-04-15')).to.deep.equal(['16:00 Point avec la French Tech New York']);
     } finally {
-      icsReader.load = load;
+      chunks.ics = load;
+    }
+  });
+
+  it('says in the console, and throws nothing, when the details cannot be fetched; the next click opens them', async () => {
+    const load = chunks.details;
+    chunks.details = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module: event-details.js'));
+    try {
+      const calendar = await calendarWith({ date: '2026-12-03', 'time-zone': 'Europe/Paris' });
+      const opened: unknown[] = [];
+      calendar.addEventListener('fsd-event-open', (e) => opened.push(e.detail.event.id));
+      const event = () => cell(calendar, '2026-12-03')!.querySelector<HTMLElement>('[part~="event"]')!;
+      const messages: string[] = [];
+      const error = console.error;
+      console.error = (...args: unknown[]) => messages.push(args.map(String).join(' '));
+      try {
+        event().click();
+        await until(() => messages.length > 0, 3000, 'the console message');
+      } finally {
+        console.error = error;
+      }
+      expect(messages).to.deep.equal([
+        '[FrenchSouth.digital] <fsd-event-calendar>: the details of "atelier-financement-2026-12" could not be opened (TypeError: Failed to fetch dynamically imported module: event-details.js)',
+      ]);
+      expect(root(calendar).querySelector('dialog')).to.equal(null);
+      expect(opened).to.deep.equal([]);
+
+      chunks.details = load;
+      event().click();
+      await until(() => !!root(calendar).querySelector('dialog')?.open, 3000, 'the dialog');
+      expect(opened).to.deep.equal(['atelier-financement-2026-12']);
+    } finally {
+      chunks.details = load;
     }
   });
 
@@ -554,7 +586,7 @@ describe('<fsd-event-calendar> failures stay inside the widget', () => {
       });
       expect(unhandled).to.deep.equal([]);
       expect(messages).to.have.length(1);
-      expect(messages[0]).to.match(/^<fsd-event-calendar>: the details of "atelier-financement-2026-12" could not be opened \(InvalidStateError/);
+      expect(messages[0]).to.match(/^\[FrenchSouth\.digital\] <fsd-event-calendar>: the details of "atelier-financement-2026-12" could not be opened \(InvalidStateError/);
     } finally {
       HTMLDialogElement.prototype.showModal = showModal;
       window.removeEventListener('unhandledrejection', onUnhandled);

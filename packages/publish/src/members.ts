@@ -281,6 +281,8 @@ function explain(
       const owner = /^"([^"]*)" already belongs to member "([^"]*)"/.exec(message);
       if (owner) return { ...base, code: 'domain-taken', message: t.domainTaken(owner[1]!, names.get(owner[2]!) ?? owner[2]!, rows.get(owner[2]!)) };
       const suffix = /^"([^"]*)" is a public suffix/.exec(message);
+      // A single word (`acme`) is a top-level domain to the validator; to people it is no domain name at all.
+      if (suffix && !suffix[1]!.includes('.')) return { ...base, code: 'bad-domain', message: t.notDomain(suffix[1]!) };
       if (suffix) return { ...base, code: 'public-suffix', message: t.publicSuffix(suffix[1]!) };
       const bad = /^"([^"]*)" is not a domain name/.exec(message);
       if (bad) return { ...base, code: 'bad-domain', message: t.notDomain(bad[1]!) };

@@ -12,6 +12,7 @@ import { rmSync } from 'node:fs';
 import esbuild from 'rollup-plugin-esbuild';
 import { minifyLitLiteralsPlugin } from './build/minify-lit-literals.js';
 import { extensionConfigs } from './packages/extension/rollup.config.js';
+import { publishConfigs } from './packages/publish/rollup.config.js';
 
 const widgetsSrc = 'packages/widgets/src';
 const STANDALONE = ['fsd-member-badge'];
@@ -53,4 +54,6 @@ export default [
   },
   // The browser extension (packages/extension): Chrome and Firefox builds, and their zips.
   ...extensionConfigs(),
+  // The publisher (packages/publish): its command for Node, and the staff's check page.
+  ...publishConfigs(),
 ];

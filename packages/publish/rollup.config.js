@@ -1,0 +1,39 @@
+// Builds the publisher (packages/publish) into dist/: the command (`dist/cli.js`, which `npx fsd-publish` runs through
+// bin/fsd-publish.mjs) and the programmatic entry (`dist/index.js`), for Node; `@fsd/feed` and ical.js are bundled in,
+// the spreadsheet readers (csv-parse, read-excel-file) stay the package's dependencies. The staff's check page
+// (`dist/check.js`) is the same validation code bundled for the browser.
+import { rmSync } from 'node:fs';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import esbuild from 'rollup-plugin-esbuild';
+
+const root = new URL('.', import.meta.url).pathname.replace(/\/$/, '');
+const src = `${root}/src`;
+const dist = `${root}/dist`;
+
+const external = (id) => /^node:/.test(id) || /^(csv-parse|read-excel-file)(\/|$)/.test(id);
+
+export function publishConfigs({ clean = true } = {}) {
+  if (clean) rmSync(dist, { recursive: true, force: true });
+  return [
+    // One file per entry, nothing shared between them: each finds the repository's files from its own place in dist/.
+    ...['cli', 'index'].map((name) => ({
+      input: { [name]: `${src}/${name}.ts` },
+      external,
+      output: { dir: dist, format: 'es', entryFileNames: '[name].js', inlineDynamicImports: true },
+      plugins: [
+        nodeResolve({ extensions: ['.ts', '.js'], exportConditions: ['node', 'import'], preferBuiltins: true }),
+        esbuild({ target: 'node20', minify: false, legalComments: 'none', tsconfig: 'tsconfig.json' }),
+      ],
+    })),
+    {
+      input: { check: `${src}/check-page.ts` },
+      output: { dir: dist, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/check-[name]-[hash].js', inlineDynamicImports: true },
+      plugins: [
+        nodeResolve({ extensions: ['.ts', '.js'], exportConditions: ['browser', 'import', 'production'], browser: true }),
+        esbuild({ target: 'es2022', minify: true, legalComments: 'none', tsconfig: 'tsconfig.json' }),
+      ],
+    },
+  ];
+}
+
+export default publishConfigs();

@@ -1,0 +1,202 @@
+// End to end: the sample sheets published (as `npm start` does) and the site served locally with its own _headers,
+// in headless Chromium: profile pages without JavaScript, their JSON-LD against the schema.org types used, the
+// directory enhancing the static list in place, the published calendars re-parsed with ical.js, feeds' headers.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import ICAL from 'ical.js';
+import { openExamples } from '../../../tools/server.mjs';
+import { openPage, settledWidgets } from '../../../test/helpers/pages.mjs';
+import { fsdPublish, root, tempDir } from './helpers.mjs';
+
+let tmp;
+let context;
+let base;
+
+before(async () => {
+  tmp = tempDir();
+  context = await openExamples({ mounts: [['/pub/', tmp.dir, { headers: true }]] });
+  base = `${context.origin}/pub/`;
+  const { code, stdout } = await fsdPublish([
+    '--members', join(root, 'examples/publish/membres.csv'),
+    '--events', join(root, 'examples/publish/evenements.csv'),
+    '--out', tmp.dir, '--base-url', base, '--today', '2026-12-03', '--updated', '2026-12-01T09:00:00+01:00',
+  ]);
+  assert.equal(code, 0, stdout);
+});
+
+after(async () => {
+  await context?.close();
+  tmp?.remove();
+});
+
+/** A page with JavaScript off, as a search engine or a reader without scripts gets it. */
+async function withoutScripts(url, read) {
+  const browserContext = await context.browser.createBrowserContext();
+  const page = await browserContext.newPage();
+  await page.setJavaScriptEnabled(false);
+  const response = await page.goto(url, { waitUntil: 'load' });
+  assert.equal(response.status(), 200, url);
+  try {
+    return await page.evaluate(read);
+  } finally {
+    await browserContext.close();
+  }
+}
+
+const basics = () => ({
+  lang: document.documentElement.lang,
+  title: document.title,
+  h1: [...document.querySelectorAll('h1')].map((h) => h.textContent.trim()),
+  landmarks: ['header', 'main', 'footer', 'nav'].map((tag) => document.querySelectorAll(tag).length),
+  skip: document.querySelector('a.skip')?.getAttribute('href'),
+  hrefs: [...document.querySelectorAll('a[href]')].map((a) => a.href),
+  text: document.body.innerText,
+  jsonLd: [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => s.textContent),
+});
+
+test('a profile page reads without JavaScript: lang, title, one h1, landmarks, the badge state and its domains', async () => {
+  const fr = await withoutScripts(`${base}membres/kaliop/`, basics);
+  assert.equal(fr.lang, 'fr');
+  assert.equal(fr.title, 'Kaliop – membre de FrenchSouth.digital');
+  assert.deepEqual(fr.h1, ['Kaliop']);
+  assert.ok(fr.landmarks.every((n) => n >= 1), String(fr.landmarks));
+  assert.equal(fr.skip, '#contenu');
+  assert.match(fr.text, /Membre vérifié\. Kaliop est membre de FrenchSouth\.digital depuis le 5 mai 2015/);
+  assert.match(fr.text, /kaliop\.com\s+kaliop\.fr/);
+  assert.match(fr.text, /« non vérifié »/);
+  assert.match(fr.text, /Meetup web de Montpellier/, 'its own calendar’s events');
+  assert.ok(fr.hrefs.every((href) => /^(https?|webcal|mailto):/.test(href)), fr.hrefs.join(' '));
+  assert.ok(fr.hrefs.includes(`${base}en/members/kaliop/`));
+
+  const en = await withoutScripts(`${base}en/members/kaliop/`, basics);
+  assert.equal(en.lang, 'en');
+  assert.deepEqual(en.h1, ['Kaliop']);
+  assert.match(en.text, /Verified member\. Kaliop has been a member of FrenchSouth\.digital since 5 May 2015/);
+
+  const lapsed = await withoutScripts(`${base}membres/pixel-nimois/`, basics);
+  assert.match(lapsed.text, /Adhésion expirée\. Pixel Nîmois \(exemple\) a été membre de FrenchSouth\.digital du 5 mai 2015 au 31 décembre 2024/);
+});
+
+// The schema.org properties these pages use, by type (https://schema.org/Organization, /PostalAddress): the ones
+// of Thing and of the type itself. Every property written must be one of them; name and url are expected.
+const SCHEMA = {
+  Organization: ['name', 'url', 'description', 'logo', 'address', 'memberOf', 'keywords', 'mainEntityOfPage', 'sameAs', 'email'],
+  PostalAddress: ['addressLocality', 'addressCountry', 'addressRegion', 'postalCode', 'streetAddress'],
+};
+
+function checkThing(thing, where) {
+  const type = thing['@type'];
+  assert.ok(SCHEMA[type], `${where}: @type ${type}`);
+  for (const key of Object.keys(thing)) if (!key.startsWith('@')) assert.ok(SCHEMA[type].includes(key), `${where}: ${type} has no property ${key}`);
+  for (const [key, value] of Object.entries(thing)) if (value && typeof value === 'object' && value['@type']) checkThing(value, `${where}.${key}`);
+}
+
+test('each profile’s JSON-LD is a schema.org Organization, member of the cluster’s Organization', async () => {
+  const members = JSON.parse(readFileSync(join(tmp.dir, 'feeds/members.json'), 'utf8')).members;
+  for (const member of members) {
+    const { jsonLd } = await withoutScripts(`${base}membres/${member.id}/`, basics);
+    assert.equal(jsonLd.length, 1);
+    const data = JSON.parse(jsonLd[0]);
+    assert.equal(data['@context'], 'https://schema.org');
+    checkThing(data, member.id);
+    assert.equal(data.name, member.name);
+    assert.equal(new URL(data.url).href, member.website);
+    assert.equal(data.address.addressLocality, member.city);
+    assert.deepEqual(data.memberOf, { '@type': 'Organization', '@id': 'https://www.frenchsouth.digital/#organization', name: 'FrenchSouth.digital', url: 'https://www.frenchsouth.digital/' });
+    assert.equal(data.mainEntityOfPage, `${base}membres/${member.id}/`);
+  }
+});
+
+test('the member feed’s profileUrl points at these pages', () => {
+  const feed = JSON.parse(readFileSync(join(tmp.dir, 'feeds/members.json'), 'utf8'));
+  assert.equal(feed.cluster.profileUrl, `${base}membres/{id}/`);
+});
+
+test('the member list reads without JavaScript, and the directory widget takes its place once defined', async () => {
+  const plain = await withoutScripts(`${base}membres/`, () => ({
+    ...{ h1: [...document.querySelectorAll('h1')].map((h) => h.textContent.trim()), lang: document.documentElement.lang },
+    links: [...document.querySelectorAll('.static-list a')].map((a) => a.getAttribute('href')),
+    shown: getComputedStyle(document.querySelector('.static-list')).display,
+  }));
+  assert.deepEqual(plain.h1, ['Les membres de FrenchSouth.digital']);
+  assert.equal(plain.links.length, 11);
+  assert.ok(plain.links.includes('../membres/kaliop/'));
+  assert.notEqual(plain.shown, 'none');
+
+  const { page, errors, close } = await openPage(context.browser, `${base}membres/`);
+  await settledWidgets(page, 'fsd-member-directory', ['ready']);
+  const enhanced = await page.evaluate(() => {
+    const root = document.querySelector('fsd-member-directory').shadowRoot;
+    return {
+      shown: getComputedStyle(document.querySelector('.static-list')).display,
+      count: root.querySelector('.dir__count').textContent.trim(),
+      names: [...root.querySelectorAll('[part~="card"] .card__name')].map((n) => n.textContent.trim()),
+    };
+  });
+  await close();
+  assert.equal(enhanced.shown, 'none');
+  assert.equal(enhanced.count, '10 membres', 'the lapsed member is not listed as a current one');
+  assert.ok(enhanced.names.includes('Kaliop'));
+  assert.deepEqual(errors, []);
+});
+
+test('the published calendars re-parse with ical.js: CRLF, folded lines, VTIMEZONE Europe/Paris, one VEVENT per event', async () => {
+  const feed = JSON.parse(readFileSync(join(tmp.dir, 'feeds/events.json'), 'utf8'));
+  const check = async (url, events) => {
+    const response = await fetch(url);
+    assert.equal(response.status, 200, url);
+    assert.match(response.headers.get('content-type'), /^text\/calendar/);
+    const text = await response.text();
+    assert.ok(!/[^\r]\n/.test(text), `${url}: every line ends with CRLF`);
+    for (const line of text.split('\r\n')) assert.ok(Buffer.byteLength(line) <= 75, `${url}: a line of ${Buffer.byteLength(line)} octets`);
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    assert.equal(calendar.getFirstSubcomponent('vtimezone').getFirstPropertyValue('tzid'), 'Europe/Paris');
+    const vevents = calendar.getAllSubcomponents('vevent');
+    assert.equal(vevents.length, events.length, url);
+    for (const [i, vevent] of vevents.entries()) {
+      const event = new ICAL.Event(vevent);
+      const expected = events[i];
+      assert.ok(vevent.getFirstPropertyValue('uid') && vevent.getFirstPropertyValue('dtstamp'));
+      assert.equal(event.summary, expected.title.fr);
+      if (expected.allDay) assert.equal(event.startDate.toString(), expected.start);
+      else assert.equal(event.startDate.toJSDate().toISOString(), expected.start, expected.id);
+    }
+    return text;
+  };
+  const all = await check(feed.subscriptions.all.ics, feed.events);
+  assert.match(all, /DTSTART;TZID=Europe\/Paris:20150505T183000/);
+  await check(feed.subscriptions.colleges['smart-software'].ics, feed.events.filter((e) => e.college === 'smart-software'));
+  await check(feed.subscriptions.members.kaliop.ics, feed.events.filter((e) => e.organizer?.id === 'kaliop'));
+  assert.equal(feed.subscriptions.all.webcal, feed.subscriptions.all.ics.replace(/^http:/, 'webcal:'));
+});
+
+test('feeds are served with CORS and a short cache revalidated by ETag; hashed bundles are immutable', async () => {
+  const feed = await fetch(`${base}feeds/members.json`);
+  assert.equal(feed.headers.get('access-control-allow-origin'), '*');
+  assert.equal(feed.headers.get('cache-control'), 'public, max-age=300, must-revalidate');
+  const etag = feed.headers.get('etag');
+  assert.ok(etag);
+  const again = await fetch(`${base}feeds/members.json`, { headers: { 'If-None-Match': etag } });
+  assert.equal(again.status, 304);
+  const ics = await fetch(`${base}feeds/events.ics`);
+  assert.equal(ics.headers.get('access-control-allow-origin'), '*');
+
+  const headers = readFileSync(join(tmp.dir, '_headers'), 'utf8');
+  const hashed = /\/pub\/embed\/(fsd-member-directory\.[0-9a-f]{8}\.js)/.exec(headers)[1];
+  const bundle = await fetch(`${base}embed/${hashed}`);
+  assert.equal(bundle.status, 200);
+  assert.equal(bundle.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  assert.deepEqual(Buffer.from(await bundle.arrayBuffer()), readFileSync(join(root, 'packages/widgets/dist/fsd-member-directory.js')));
+  const stable = await fetch(`${base}embed/fsd-member-directory.js`);
+  assert.equal(stable.headers.get('cache-control'), 'public, max-age=300, must-revalidate');
+  const chunk = /from"\.\/chunks\/([^"]+)"/.exec(readFileSync(join(root, 'packages/widgets/dist/fsd-member-directory.js'), 'utf8'))?.[1];
+  if (chunk) assert.equal((await fetch(`${base}embed/chunks/${chunk}`)).headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  // nginx and S3 say the same.
+  const nginx = readFileSync(join(tmp.dir, '_deploy/nginx.conf'), 'utf8');
+  assert.match(nginx, /location \/pub\/feeds\/ \{\n {4}add_header Access-Control-Allow-Origin "\*" always;/);
+  assert.match(nginx, new RegExp(`${hashed.replace(/\./g, '\\\\\\.')}`));
+  const s3 = readFileSync(join(tmp.dir, '_deploy/s3-upload.sh'), 'utf8');
+  assert.match(s3, new RegExp(`--include "${hashed.replace(/\./g, '\\.')}".*immutable`));
+});

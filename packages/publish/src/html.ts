@@ -24,15 +24,30 @@ export function jsonLd(data: unknown): string {
   return `<script type="application/ld+json">\n${json}\n</script>`;
 }
 
+// Formatters are costly to make: one per language and kind, for the thousands of pages of a publish.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(lang: Lang, withTime: boolean): Intl.DateTimeFormat {
+  const name = `${lang}${withTime}`;
+  let found = formatters.get(name);
+  if (!found) {
+    const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
+    found = withTime
+      ? new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' })
+      : new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+    formatters.set(name, found);
+  }
+  return found;
+}
+
 /** `2015-05-05` → `5 mai 2015` / `5 May 2015`. */
 export function longDate(iso: string, lang: Lang): string {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return formatter(lang, false).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** An instant as a Paris date and time: `14 janvier 2027 à 18:00`. */
 export function longDateTime(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso));
+  return formatter(lang, true).format(new Date(iso));
 }
 
 export interface PageOptions {

@@ -94,6 +94,7 @@ export function writeSite(out: string, files: Map<string, string | Uint8Array>):
   } catch {
     previous = [];
   }
+  const folders = new Set<string>();
   for (const path of [...all.keys()].sort()) {
     const content = all.get(path)!;
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
@@ -106,7 +107,11 @@ export function writeSite(out: string, files: Map<string, string | Uint8Array>):
     } catch {
       // not there yet
     }
-    mkdirSync(dirname(target), { recursive: true });
+    const folder = dirname(target);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
     writeFileSync(target, bytes);
     result.written.push(path);
   }

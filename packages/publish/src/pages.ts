@@ -217,7 +217,8 @@ export function memberListPage(feed: MemberFeed, context: SiteContext, lang: Lan
   const other = otherLang(lang);
   const root = lang === 'fr' ? '../' : '../../';
   const groups = feed.colleges.map((college) => {
-    const members = feed.members.filter((m) => m.college === college.id).sort((a, b) => a.name.localeCompare(b.name, lang) || (a.id < b.id ? -1 : 1));
+    const collator = new Intl.Collator(lang === 'fr' ? 'fr-FR' : 'en-GB');
+    const members = feed.members.filter((m) => m.college === college.id).sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
     if (!members.length) return '';
     const items = members.map((m) => `<li><a href="${root}${memberPath(lang, m.id)}">${esc(m.name)}</a> – ${esc(m.city)}</li>`).join('\n');
     return `<section aria-labelledby="college-${college.id}"><h2 id="college-${college.id}">${esc(text(college.name, lang))}</h2>\n<ul>\n${items}\n</ul></section>`;

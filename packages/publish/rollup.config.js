@@ -12,6 +12,14 @@ const dist = `${root}/dist`;
 
 const external = (id) => /^node:/.test(id) || /^(csv-parse|read-excel-file)(\/|$)/.test(id);
 
+/** csv-parse's Node build uses Node's Buffer; its browser build carries what it needs. */
+const browserCsvParse = () => ({
+  name: 'fsd-browser-csv-parse',
+  resolveId(id, importer) {
+    return id === 'csv-parse/sync' ? this.resolve('csv-parse/browser/esm/sync', importer, { skipSelf: true }) : null;
+  },
+});
+
 export function publishConfigs({ clean = true } = {}) {
   if (clean) rmSync(dist, { recursive: true, force: true });
   return [
@@ -27,8 +35,13 @@ export function publishConfigs({ clean = true } = {}) {
     })),
     {
       input: { check: `${src}/check-page.ts` },
+      onwarn(warning, warn) {
+        if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules'))) return;
+        warn(warning);
+      },
       output: { dir: dist, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/check-[name]-[hash].js', inlineDynamicImports: true },
       plugins: [
+        browserCsvParse(),
         nodeResolve({ extensions: ['.ts', '.js'], exportConditions: ['browser', 'import', 'production'], browser: true }),
         esbuild({ target: 'es2022', minify: true, legalComments: 'none', tsconfig: 'tsconfig.json' }),
       ],

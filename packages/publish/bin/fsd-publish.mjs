@@ -32,7 +32,7 @@ if (!existsSync(cli) || statSync(cli).mtimeMs < newestSource()) {
     const cwd = process.cwd();
     process.chdir(join(root, '../..')); // the configs resolve tsconfig.json from the repository's root
     try {
-      for (const config of publishConfigs({ clean: false }).filter((config) => 'cli' in config.input)) {
+      for (const config of publishConfigs({ clean: false }).filter((config) => 'cli' in config.input || 'check' in config.input)) {
         const bundle = await rollup({ ...config, onwarn: () => {} });
         await bundle.write(config.output);
         await bundle.close();

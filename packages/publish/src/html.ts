@@ -134,4 +134,8 @@ a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 fsd-member-directory:defined + .static-list { display: none; }
 .events li { margin: .5rem 0; }
 .subscribe a { margin-right: 1rem; }
+.drop { border: 2px dashed var(--line); padding: 1.5rem; text-align: center; color: var(--muted); }
+.drop--over { border-color: var(--accent); }
+table { border-collapse: collapse; margin: 1rem 0; }
+th, td { border: 1px solid var(--line); padding: .35rem .6rem; text-align: left; vertical-align: top; }
 `;

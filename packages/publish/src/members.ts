@@ -155,7 +155,9 @@ export function readMembers(table: Table, options: MembersOptions): MembersResul
     });
   }
   const feed: MemberFeed = { ...checked.feed, members: members.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
-  problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  // By row, then in the order of the sheet's columns.
+  const position = (problem: Problem) => (problem.column === undefined ? -1 : table.headers.indexOf(problem.column));
+  problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || position(a) - position(b));
   return { feed, problems, rows, calendars, badRows: [...badRows].sort((a, b) => a - b) };
 }
 

@@ -60,6 +60,7 @@ const T = {
     homeMembers: 'L’annuaire des membres',
     homeAgenda: 'L’agenda du cluster',
     homeFeeds: 'Flux pour les intégrations',
+    homeCheck: 'Pour l’équipe : vérifier un tableau avant de le publier',
     feedMembers: 'Flux des membres (JSON)',
     feedEvents: 'Flux des événements (JSON)',
     collegeCalendar: (name: string) => `Agenda du collège ${name}`,
@@ -103,6 +104,7 @@ const T = {
     homeMembers: 'The member directory',
     homeAgenda: 'The cluster’s calendar',
     homeFeeds: 'Feeds for embeds',
+    homeCheck: 'For the staff: check a sheet before publishing it',
     feedMembers: 'Member feed (JSON)',
     feedEvents: 'Events feed (JSON)',
     collegeCalendar: (name: string) => `${name} college calendar`,
@@ -264,6 +266,62 @@ export function homePage(feed: MemberFeed, context: SiteContext, lang: Lang): st
       `<ul class="calendars"><li>${esc(t.allCalendar)} ${subscribeLinks('feeds/events.ics', context, lang).replace(/^<p class="subscribe">|<\/p>$/g, '')}</li>\n${colleges}</ul>`,
       `<h2>${esc(t.homeFeeds)}</h2>`,
       `<ul><li><a href="${root}feeds/members.json">${esc(t.feedMembers)}</a></li><li><a href="${root}feeds/events.json">${esc(t.feedEvents)}</a></li></ul>`,
+      `<p><a href="${root}${checkPath(lang)}">${esc(t.homeCheck)}</a></p>`,
+    ].join('\n'),
+  });
+}
+
+const CHECK = {
+  fr: {
+    title: 'Vérifier un tableau avant de le publier',
+    lead: 'Choisissez le tableau des membres ou des événements (CSV enregistré par Excel, LibreOffice ou Google Sheets, ou classeur .xlsx) : il est vérifié ici même, avec les règles de la publication. Rien n’est envoyé : le fichier est lu par votre navigateur.',
+    note: 'Les agendas des membres (colonne « Calendrier ») ne sont téléchargés qu’à la publication.',
+    choose: 'Tableau à vérifier (.csv ou .xlsx)',
+    drop: 'ou déposez le fichier ici',
+    columns: 'Les colonnes du tableau des membres',
+    columnHeaders: ['En français', 'En anglais', 'Obligatoire'],
+    yes: 'oui',
+    no: 'non',
+    other: 'English',
+  },
+  en: {
+    title: 'Check a sheet before publishing it',
+    lead: 'Choose the member or event sheet (CSV saved by Excel, LibreOffice or Google Sheets, or an .xlsx workbook): it is checked right here, with the publishing rules. Nothing is sent: your browser reads the file.',
+    note: 'Members’ calendars (the "Calendar" column) are downloaded at publishing time only.',
+    choose: 'Sheet to check (.csv or .xlsx)',
+    drop: 'or drop the file here',
+    columns: 'The columns of the member sheet',
+    columnHeaders: ['In French', 'In English', 'Required'],
+    yes: 'yes',
+    no: 'no',
+    other: 'Français',
+  },
+} as const;
+
+export const checkPath = (lang: Lang) => (lang === 'fr' ? 'verifier/' : 'en/check/');
+
+/** The staff's check page: the command's validation, run by the browser on a chosen or dropped file. */
+export function checkPage(context: SiteContext, lang: Lang, columns: readonly { fr: readonly string[]; en: readonly string[]; required: boolean }[]): string {
+  const t = CHECK[lang];
+  const other = otherLang(lang);
+  const root = lang === 'fr' ? '../' : '../../';
+  const rows = columns.map((c) => `<tr><td>${esc(c.fr[0]!)}</td><td>${esc(c.en[0]!)}</td><td>${c.required ? t.yes : t.no}</td></tr>`).join('\n');
+  return page({
+    lang,
+    title: t.title,
+    root,
+    canonical: `${context.baseUrl}${checkPath(lang)}`,
+    alternate: { lang: other, href: `${root}${checkPath(other)}`, absolute: `${context.baseUrl}${checkPath(other)}`, label: t.other },
+    scripts: [`${root}verifier/check.js`],
+    body: [
+      `<h1>${esc(t.title)}</h1>`,
+      `<p>${esc(t.lead)}</p>`,
+      `<p>${esc(t.note)}</p>`,
+      `<p><label for="file">${esc(t.choose)}</label><br><input type="file" id="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"></p>`,
+      `<p id="drop" class="drop">${esc(t.drop)}</p>`,
+      '<div id="result" role="status" aria-live="polite"></div>',
+      `<h2>${esc(t.columns)}</h2>`,
+      `<table class="columns"><thead><tr>${t.columnHeaders.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>\n${rows}\n</tbody></table>`,
     ].join('\n'),
   });
 }

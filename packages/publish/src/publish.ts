@@ -2,7 +2,7 @@
  * One publish, from the staff's files to the site: read the member sheet (and the event sheets or `.ics`), fetch the
  * members' own calendars, check everything with the feed client's validators, build the site, write what changed.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dayIn, FeedError, type CalendarEvent, type EventFeed } from '@fsd/feed';
@@ -48,6 +48,8 @@ export interface PublishResult {
 }
 
 const DEFAULT_WIDGETS = resolve(dirname(fileURLToPath(import.meta.url)), '../../widgets/dist');
+/** The check page's script, built beside this file (packages/publish/dist/). */
+const CHECK_SCRIPT = resolve(dirname(fileURLToPath(import.meta.url)), 'check.js');
 
 async function tableOf(path: string, lang: Lang, problems: Problem[]): Promise<Table | undefined> {
   const t = messages(lang);
@@ -199,6 +201,7 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
     bundleFiles: widgets?.files ?? new Map(),
     bundles: widgets?.bundles ?? { stable: [], hashed: [] },
     assets,
+    ...(existsSync(CHECK_SCRIPT) ? { checkScript: readFileSync(CHECK_SCRIPT) } : {}),
   });
   const write = writeSite(options.out, files);
   return { ...result, published: true, write, files: files.size + 1 };

@@ -6,7 +6,8 @@ import type { CalendarEvent, EventFeed, MemberFeed } from '@fsd/feed';
 import { calendarFile } from './ics-out.js';
 import { SITE_CSS } from './html.js';
 import { netlifyHeaders, nginxConf, s3Cors, s3Script, type Bundles } from './hosting.js';
-import { homePage, memberListPage, memberPage, memberPath, type SiteContext } from './pages.js';
+import { MEMBER_COLUMNS } from './columns.js';
+import { checkPage, checkPath, homePage, memberListPage, memberPage, memberPath, type SiteContext } from './pages.js';
 
 export type SiteFiles = Map<string, string | Uint8Array>;
 
@@ -47,6 +48,8 @@ export interface SiteInput {
   /** The embed bundles: file name under `embed/` → content. */
   bundleFiles: Map<string, Uint8Array>;
   bundles: Bundles;
+  /** The check page's script (packages/publish/dist/check.js); without it, no check page. */
+  checkScript?: Uint8Array;
   /** Extra files (logos copied from beside the sheet): path → content. */
   assets?: Map<string, Uint8Array>;
 }
@@ -96,6 +99,10 @@ export function buildSite(input: SiteInput): SiteFiles {
     for (const member of members.members) files.set(`${memberPath(lang, member.id)}index.html`, memberPage(members, member, context, lang));
     files.set(lang === 'fr' ? 'membres/index.html' : 'en/members/index.html', memberListPage(members, context, lang));
     files.set(lang === 'fr' ? 'index.html' : 'en/index.html', homePage(members, context, lang));
+  }
+  if (input.checkScript) {
+    files.set('verifier/check.js', input.checkScript);
+    for (const lang of ['fr', 'en'] as const) files.set(`${checkPath(lang)}index.html`, checkPage(context, lang, MEMBER_COLUMNS));
   }
   files.set('assets/site.css', SITE_CSS);
   for (const [path, content] of input.assets ?? []) files.set(path, content);

@@ -200,3 +200,33 @@ test('feeds are served with CORS and a short cache revalidated by ETag; hashed b
   const s3 = readFileSync(join(tmp.dir, '_deploy/s3-upload.sh'), 'utf8');
   assert.match(s3, new RegExp(`--include "${hashed.replace(/\./g, '\\.')}".*immutable`));
 });
+
+test('the check page runs the same validation on a chosen file, in the browser, under the CSP', async () => {
+  const { writeCsv } = await import('../../../tools/spreadsheets.mjs');
+  const header = ['Nom', 'Domaines', 'Collège', 'Ville', 'Description (fr)', 'Site web', 'Membre depuis'];
+  const rows = [
+    ['Kaliop', 'https://www.Kaliop.com/', 'Smart Software', 'Montpellier', 'Agence web.', 'https://www.kaliop.com/', '05/05/2015'],
+    ['Hébergé', 'github.io', 'Smart Software', 'Sète', 'x', 'https://x.example/', '05/05/2015'],
+    ['Doublon', 'kaliop.com', 'Robotique', 'Nîmes', 'x', 'https://y.example/', '31/02/2015'],
+  ];
+  const file = join(tmp.dir, 'a-verifier.csv');
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(file, writeCsv([header, ...rows], { delimiter: ';', encoding: 'windows-1252' }));
+  const { page, errors, close } = await openPage(context.browser, `${base}verifier/`);
+  const input = await page.$('#file');
+  await input.uploadFile(file);
+  await page.waitForSelector('#result[data-errors]', { timeout: 10_000 });
+  const shown = await page.evaluate(() => ({
+    summary: document.querySelector('#result p').textContent,
+    rows: [...document.querySelectorAll('#result tbody tr')].map((tr) => [tr.dataset.code, ...[...tr.cells].slice(1, 3).map((td) => td.textContent)]),
+  }));
+  await close();
+  assert.equal(shown.summary, '1 membre(s) prêt(s) à publier, 2 ligne(s) à corriger.');
+  assert.deepEqual(shown.rows, [
+    ['public-suffix', '3', 'Domaines'],
+    ['domain-taken', '4', 'Domaines'],
+    ['unknown-college', '4', 'Collège'],
+    ['bad-date', '4', 'Membre depuis'],
+  ]);
+  assert.deepEqual(errors, []);
+});

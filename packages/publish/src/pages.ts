@@ -154,11 +154,11 @@ function eventLine(event: CalendarEvent, lang: Lang): string {
 }
 
 /** Subscription links to an `.ics` of the site: webcal:// (opens the calendar app) and https. */
-function subscribeLinks(icsPath: string, context: SiteContext, lang: Lang): string {
+function subscribeLinks(icsPath: string, context: SiteContext, lang: Lang, lead: string = T[lang].subscribe): string {
   const t = T[lang];
   const https = `${context.baseUrl}${icsPath}`;
   const webcal = https.replace(/^https?:/, 'webcal:');
-  return `<p class="subscribe">${esc(t.subscribe)} <a href="${esc(webcal)}">${esc(t.subscribeApp)}</a> <a href="${esc(https)}" type="text/calendar">${esc(t.subscribeFile)}</a></p>`;
+  return `<p class="subscribe">${esc(lead)} <a href="${esc(webcal)}">${esc(t.subscribeApp)}</a> <a href="${esc(https)}" type="text/calendar">${esc(t.subscribeFile)}</a></p>`;
 }
 
 export function memberPage(feed: MemberFeed, member: Member, context: SiteContext, lang: Lang): string {
@@ -244,7 +244,7 @@ export function homePage(feed: MemberFeed, context: SiteContext, lang: Lang): st
   const other = otherLang(lang);
   const root = lang === 'fr' ? '' : '../';
   const colleges = feed.colleges
-    .map((c) => `<li>${esc(t.collegeCalendar(text(c.name, lang).replace(/\s*\(.*\)\s*$/, '')))} ${subscribeLinks(`feeds/colleges/${c.id}.ics`, context, lang).replace(/^<p class="subscribe">|<\/p>$/g, '')}</li>`)
+    .map((c) => `<li>${subscribeLinks(`feeds/colleges/${c.id}.ics`, context, lang, `${t.collegeCalendar(text(c.name, lang).replace(/\s*\(.*\)\s*$/, ''))}${lang === 'fr' ? ' :' : ':'}`)}</li>`)
     .join('\n');
   const calendar = context.bundles.calendar ? `<fsd-event-calendar src="${root}feeds/events.json" view="next"${lang === 'en' ? ' lang="en"' : ''}></fsd-event-calendar>` : '';
   return page({
@@ -262,8 +262,8 @@ export function homePage(feed: MemberFeed, context: SiteContext, lang: Lang): st
       `<p><a href="${root}${listPath(lang)}">${esc(t.listTitle)}</a></p>`,
       `<h2>${esc(t.homeAgenda)}</h2>`,
       calendar,
-      `<p>${esc(t.upcoming)}</p>`,
-      `<ul class="calendars"><li>${esc(t.allCalendar)} ${subscribeLinks('feeds/events.ics', context, lang).replace(/^<p class="subscribe">|<\/p>$/g, '')}</li>\n${colleges}</ul>`,
+      `<noscript><p>${esc(t.upcoming)}</p></noscript>`,
+      `<ul class="calendars"><li>${subscribeLinks('feeds/events.ics', context, lang, `${t.allCalendar}${lang === 'fr' ? ' :' : ':'}`)}</li>\n${colleges}</ul>`,
       `<h2>${esc(t.homeFeeds)}</h2>`,
       `<ul><li><a href="${root}feeds/members.json">${esc(t.feedMembers)}</a></li><li><a href="${root}feeds/events.json">${esc(t.feedEvents)}</a></li></ul>`,
       `<p><a href="${root}${checkPath(lang)}">${esc(t.homeCheck)}</a></p>`,

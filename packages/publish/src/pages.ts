@@ -51,6 +51,7 @@ const T = {
     subscribeApp: 'dans votre application d’agenda (webcal)',
     subscribeFile: 'fichier iCalendar (https)',
     backToList: 'Tous les membres',
+    directory: 'L’annuaire',
     listTitle: 'Les membres de FrenchSouth.digital',
     listLead: (count: number) =>
       `${count.toLocaleString('fr-FR')} entreprises membres du cluster numérique de Languedoc-Roussillon, réparties en trois collèges : Digital Content & Cultures, Mediacloud Interactivity et Smart Software. Cherchez-les par nom, ville ou activité.`,
@@ -95,6 +96,7 @@ const T = {
     subscribeApp: 'in your calendar app (webcal)',
     subscribeFile: 'iCalendar file (https)',
     backToList: 'All members',
+    directory: 'The directory',
     listTitle: 'The members of FrenchSouth.digital',
     listLead: (count: number) =>
       `${count.toLocaleString('en-GB')} member companies of the digital-business cluster of Languedoc-Roussillon, in three colleges: Digital Content & Cultures, Mediacloud Interactivity and Smart Software. Find them by name, city or activity.`,
@@ -223,7 +225,7 @@ export function memberListPage(feed: MemberFeed, context: SiteContext, lang: Lan
     const members = feed.members.filter((m) => m.college === college.id).sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
     if (!members.length) return '';
     const items = members.map((m) => `<li><a href="${root}${memberPath(lang, m.id)}">${esc(m.name)}</a> – ${esc(m.city)}</li>`).join('\n');
-    return `<section aria-labelledby="college-${college.id}"><h2 id="college-${college.id}">${esc(text(college.name, lang))}</h2>\n<ul>\n${items}\n</ul></section>`;
+    return `<section aria-labelledby="college-${college.id}"><h3 id="college-${college.id}">${esc(text(college.name, lang))}</h3>\n<ul>\n${items}\n</ul></section>`;
   });
   const directory = context.bundles.directory ? `<fsd-member-directory src="${root}feeds/members.json"${lang === 'en' ? ' lang="en"' : ''}></fsd-member-directory>` : '';
   return page({
@@ -234,7 +236,7 @@ export function memberListPage(feed: MemberFeed, context: SiteContext, lang: Lan
     alternate: { lang: other, href: `${root}${listPath(other)}`, absolute: `${context.baseUrl}${listPath(other)}`, label: T[lang].other },
     description: t.listLead(feed.members.length),
     scripts: context.bundles.directory ? [`${root}${context.bundles.directory}`] : [],
-    body: [`<h1>${esc(t.listTitle)}</h1>`, `<p>${esc(t.listLead(feed.members.length))}</p>`, `<p>${esc(t.listNoScript)}</p>`, directory, `<div class="static-list">\n${groups.filter(Boolean).join('\n')}\n</div>`].join('\n'),
+    body: [`<h1>${esc(t.listTitle)}</h1>`, `<p>${esc(t.listLead(feed.members.length))}</p>`, `<h2>${esc(t.directory)}</h2>`, `<p>${esc(t.listNoScript)}</p>`, directory, `<div class="static-list">\n${groups.filter(Boolean).join('\n')}\n</div>`].join('\n'),
   });
 }
 

@@ -211,3 +211,19 @@ test('the event sheet: Paris times, all-day events, members as organisers; bad r
   const keys = feed.events.map((e) => `${Date.parse(e.allDay ? `${e.start}T00:00:00Z` : e.start)}|${e.id}`);
   assert.deepEqual(keys, [...keys].sort((x, y) => Number(x.split('|')[0]) - Number(y.split('|')[0]) || (x < y ? -1 : 1)), 'sorted by start, then id');
 });
+
+test('feed text is data, never markup, in the pages and in their JSON-LD', async () => {
+  const rows = [['Balise <img src=x onerror=alert(1)>', 'balise.example', 'Smart Software', 'Montpellier', 'Fin de script </script><script>alert(1)</script> & "guillemets"', '', 'https://balise.example/?a=1&b="2"', '05/05/2015', '', '', 'a<b']];
+  const sheet = write(tmp.dir, 'balises.csv', writeCsv([HEADER_FR, ...rows]));
+  const out = join(tmp.dir, 'site-escape');
+  const { code, stdout } = await fsdPublish(['--members', sheet, '--out', out, ...FIXED]);
+  assert.equal(code, 0, stdout);
+  const html = readFileSync(join(out, 'membres/balise-img-src-x-onerror-alert-1/index.html'), 'utf8');
+  assert.ok(!html.includes('<img src=x'), 'the name is escaped');
+  assert.ok(html.includes('Balise &lt;img src=x onerror=alert(1)&gt;'));
+  assert.equal(html.match(/<script/g).length, 1, 'only the JSON-LD block');
+  assert.ok(!html.includes('</script><script>'));
+  const jsonLd = JSON.parse(/<script type="application\/ld\+json">\n([\s\S]*?)\n<\/script>/.exec(html)[1]);
+  assert.equal(jsonLd.description, 'Fin de script </script><script>alert(1)</script> & "guillemets"');
+  assert.ok(html.includes('href="https://balise.example/?a=1&amp;b=%222%22"'));
+});

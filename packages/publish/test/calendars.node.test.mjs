@@ -70,3 +70,19 @@ test('a slow, a failing and a non-iCalendar member calendar are reported and lef
   assert.ok(feed.events.every((e) => e.end.slice(0, 10) >= '2026-11-03' && e.start.slice(0, 10) < '2027-12-04'));
   assert.deepEqual(Object.keys(feed.subscriptions.members), ['bon-agenda']);
 });
+
+test('the cluster’s own .ics as an event source: expanded over the window, events without organiser kept as the cluster’s', async () => {
+  const rows = [member('bon-agenda', 'Bon Agenda', '')];
+  const sheet = write(tmp.dir, 'membres-seuls.csv', writeCsv([HEADER, ...rows], { delimiter: ',', bom: true, lineEnd: '\n' })); // Excel "CSV UTF-8": BOM, ","
+  const out = join(tmp.dir, 'site-ics');
+  const { code, report } = await fsdPublish(['--members', sheet, '--events', join(root, 'examples/data/kaliop.ics'), '--out', out, '--json', '--today', '2026-12-03', '--updated', '2026-12-01T08:00:00Z']);
+  assert.equal(code, 0);
+  assert.deepEqual(report.problems, []);
+  const feed = JSON.parse(readFileSync(join(out, 'feeds/events.json'), 'utf8'));
+  assert.ok(feed.events.length >= 10);
+  assert.ok(feed.events.every((e) => e.organizer === undefined));
+  const notIcs = write(tmp.dir, 'agenda.ics', '<!doctype html><title>Pas un agenda</title>');
+  const bad = await fsdPublish(['--members', sheet, '--events', notIcs, '--out', join(tmp.dir, 'site-bad-ics'), '--json']);
+  assert.equal(bad.code, 2);
+  assert.deepEqual(bad.report.problems.map((p) => [p.sheet, p.code]), [['agenda.ics', 'not-ics']]);
+});

@@ -26,6 +26,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
+    // CommonJS configuration files (.dependency-cruiser.cjs).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+  },
+  {
     // A package reaches another only through its name (`@fsd/feed`, `@fsd/shared`), never through its files.
     files: ['packages/**/*.ts', 'packages/**/*.js', 'packages/**/*.mjs'],
     rules: {

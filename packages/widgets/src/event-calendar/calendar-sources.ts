@@ -58,6 +58,7 @@ export class CalendarSources implements ReactiveController {
   #justFailed = false;
   /** A load stopped by a disconnection: run again once connected. */
   #stopped = false;
+  #connected = false;
 
   /** `src` is read at each update: the feeds follow its URLs. */
   constructor(host: ReactiveControllerHost, src: () => string, report: (message: string) => void) {
@@ -110,12 +111,14 @@ export class CalendarSources implements ReactiveController {
   }
 
   hostConnected(): void {
-    // A load stopped while disconnected runs again at the next update; no property of the host changed.
+    this.#connected = true;
+    // A load stopped (or not started) while disconnected runs at the next update; no property of the host changed.
     if (this.#stopped) this.#host.requestUpdate();
     this.#stopped = false;
   }
 
   hostDisconnected(): void {
+    this.#connected = false;
     this.#stopped = !!this.#loading;
     this.#stop();
   }
@@ -158,6 +161,11 @@ export class CalendarSources implements ReactiveController {
   /** Loads the reader, unless it is loading, or its failure is being shown; each outcome asks the host to update. */
   #load(): void {
     if (this.#loading || this.#justFailed) return;
+    // Out of the page (an update may still run there), the reader waits until the calendar is back.
+    if (!this.#connected) {
+      this.#stopped = true;
+      return;
+    }
     const { signal } = (this.#loading = new AbortController());
     // Once loaded or failed, the host updates to show it: no property of the host changed.
     chunks.ics().then(

@@ -39,7 +39,8 @@ export function looksLikeIcs(url: string, body?: string, contentType?: string): 
  */
 export const calendarSourceParser: FeedParser<CalendarSource> = {
   kind: 'calendar',
-  revision: 1,
+  // 2: events feeds keep their subscriptions.
+  revision: 2,
   format: 'text',
   accept: 'application/json, text/calendar;q=0.9, */*;q=0.5',
   prepare: () => loadEvents(),

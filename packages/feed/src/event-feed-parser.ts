@@ -9,7 +9,8 @@ const loadValidator = () => (validator ??= import('./events.js'));
 /** The cluster's JSON events feed, for {@link watchFeed} and friends (the calendar, the extension's popup). */
 export const eventFeedParser: FeedParser<EventFeed> = {
   kind: 'events',
-  revision: 1,
+  // 2: events feeds keep their subscriptions.
+  revision: 2,
   format: 'json',
   prepare: loadValidator,
   parse: async (json, url) => (await loadValidator()).parseEventFeed(json, url),

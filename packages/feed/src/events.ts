@@ -2,7 +2,7 @@ import { checkEntries, fail, localizedText, optionalString } from './entries.js'
 import { FeedError, FeedErrorKind } from './errors.js';
 import type { Parsed } from './parser.js';
 import { isIsoDate, isRecord, isSlug, nonEmptyString, safeUrl, safeWebUrl } from './text.js';
-import { COLLEGE_IDS, type CalendarEvent, type EventCategory, type EventFeed, type EventOrganizer, type FeedIssue } from './types.js';
+import { COLLEGE_IDS, type CalendarEvent, type EventCategory, type EventFeed, type EventOrganizer, type EventSubscriptions, type FeedIssue } from './types.js';
 import { todayIso } from './member-index.js';
 import { isTimeZone, parseDateTime } from './zoned-time.js';
 
@@ -134,5 +134,39 @@ export function parseEventFeed(json: unknown, feedUrl: string): Parsed<EventFeed
   events.sort((a, b) => eventSortKey(a) - eventSortKey(b));
   const feed: EventFeed = { version: 1, categories, events };
   if (typeof json.updated === 'string' && !Number.isNaN(Date.parse(json.updated))) feed.updated = json.updated;
+  if (json.subscriptions !== undefined) {
+    const subscriptions = parseSubscriptions(json.subscriptions, feedUrl, issues);
+    if (subscriptions) feed.subscriptions = subscriptions;
+  }
   return { data: feed, issues };
+}
+
+/** A subscription's calendar file, `{ "ics": "https://…" }` (relative to the feed); its `webcal` is derived, never read. */
+function subscriptionUrl(value: unknown, feedUrl: string): string | undefined {
+  return isRecord(value) ? safeWebUrl(value.ics, feedUrl) : undefined;
+}
+
+/**
+ * The `subscriptions` of an events feed. A subscription that is not an http(s) iCalendar address is left out with an
+ * issue naming it; without a valid `all`, the feed offers none.
+ */
+function parseSubscriptions(value: unknown, feedUrl: string, issues: FeedIssue[]): EventSubscriptions | undefined {
+  const problem = (field: string) => issues.push({ entry: 'subscriptions', field, message: 'must be an object whose "ics" is the http(s) address of an iCalendar file' });
+  const all = isRecord(value) ? subscriptionUrl(value.all, feedUrl) : undefined;
+  if (!isRecord(value) || !all) {
+    problem('all');
+    return undefined;
+  }
+  const group = (name: 'colleges' | 'members'): Record<string, string> => {
+    const kept: Record<string, string> = {};
+    const entries = value[name];
+    for (const [id, item] of isRecord(entries) ? Object.entries(entries) : []) {
+      const url = subscriptionUrl(item, feedUrl);
+      if (url) kept[id] = url;
+      else problem(`${name}.${id}`);
+    }
+    if (entries !== undefined && !isRecord(entries)) problem(name);
+    return kept;
+  };
+  return { all, colleges: group('colleges'), members: group('members') };
 }

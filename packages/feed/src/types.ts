@@ -111,4 +111,16 @@ export interface EventFeed {
   categories: EventCategory[];
   /** Sorted by start. */
   events: CalendarEvent[];
+  /** The calendar files published beside the feed (by `fsd-publish`), for subscriptions. */
+  subscriptions?: EventSubscriptions;
+}
+
+/**
+ * Calendars to subscribe to, each the http(s) URL of an iCalendar file (the `webcal:` address is derived from it):
+ * every event, each college's, each member's.
+ */
+export interface EventSubscriptions {
+  all: string;
+  colleges: Record<string, string>;
+  members: Record<string, string>;
 }

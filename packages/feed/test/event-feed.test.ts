@@ -117,6 +117,33 @@ describe('events feed validation', () => {
   });
 });
 
+describe('events feed subscriptions', () => {
+  it('keeps the http(s) calendars to subscribe to, resolved against the feed, and leaves out any other with an issue', async () => {
+    const feed = {
+      ...(await sampleEventFeed()),
+      subscriptions: {
+        all: { ics: 'events.ics', webcal: 'webcal://ailleurs.example/tout.ics' },
+        colleges: { 'smart-software': { ics: 'https://www.frenchsouth.digital/feeds/colleges/smart-software.ics' }, 'mediacloud-interactivity': { ics: 'javascript:alert(1)' } },
+        members: { kaliop: { ics: 'members/kaliop.ics' }, awox: 'members/awox.ics' },
+      },
+    };
+    const { data, issues } = parseEventFeed(feed, 'https://www.frenchsouth.digital/feeds/events.json');
+    expect(data.subscriptions).to.deep.equal({
+      all: 'https://www.frenchsouth.digital/feeds/events.ics',
+      colleges: { 'smart-software': 'https://www.frenchsouth.digital/feeds/colleges/smart-software.ics' },
+      members: { kaliop: 'https://www.frenchsouth.digital/feeds/members/kaliop.ics' },
+    });
+    expect(issues.filter((i) => i.entry === 'subscriptions').map((i) => i.field)).to.deep.equal(['colleges.mediacloud-interactivity', 'members.awox']);
+    expect(data.events.length).to.equal(feed.events.length);
+  });
+
+  it('offers no subscription without a valid "all", and says so', async () => {
+    const { data, issues } = parseEventFeed({ ...(await sampleEventFeed()), subscriptions: { all: { ics: 'ftp://x.example/a.ics' } } }, 'https://www.frenchsouth.digital/feeds/events.json');
+    expect(data.subscriptions).to.equal(undefined);
+    expect(issues).to.deep.equal([{ entry: 'subscriptions', field: 'all', message: 'must be an object whose "ics" is the http(s) address of an iCalendar file' }]);
+  });
+});
+
 describe('text feeds through the same client', () => {
   it('hands a text parser the body and the content type, asking with its own Accept header', async () => {
     const seen: { input: unknown; contentType: string | undefined }[] = [];

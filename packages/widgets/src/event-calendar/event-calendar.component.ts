@@ -5,6 +5,7 @@ import { calendarTitle, eventTime, eventWhen, formatDay } from './calendar-forma
 import { VIEWS, addMonths, byDay, compareOccurrences, daysOf, isoWeek, monthWeeks, occurrence, passes, valueSet, visibleDays, type CalendarView, type Occurrence } from './calendar-model.js';
 import { CalendarSources } from './calendar-sources.js';
 import { chunks } from './chunks.js';
+import { subscribeMenu, subscriptionFor } from './subscribe.js';
 import { messages, type CalendarMessages } from './event-calendar.messages.js';
 import { styles } from './event-calendar.styles.js';
 import { gridKeyTarget } from './grid-keyboard.js';
@@ -47,6 +48,7 @@ type Details = Awaited<ReturnType<typeof chunks.details>>;
  * @csspart header - The title and the navigation.
  * @csspart title - The month, or the dates, shown.
  * @csspart nav - The previous, today and next buttons.
+ * @csspart subscribe - "S'abonner": the links to subscribe to the events shown (when the events feed names its calendars).
  * @csspart grid - The month grid (a table).
  * @csspart day - Each day cell of the month grid.
  * @csspart event - Each event's button, in every view.
@@ -127,6 +129,8 @@ export class FsdEventCalendar extends FsdElement {
   #days!: Map<string, Occurrence[]>;
   #range!: [string, string];
   #failed!: string[];
+  /** The published calendar to subscribe to, when the events feed names one that matches what is shown. */
+  #subscription: string | undefined;
   #opener: HTMLElement | undefined;
   #moveFocus?: boolean;
 
@@ -201,6 +205,8 @@ export class FsdEventCalendar extends FsdElement {
     }
     this.#days = byDay(this.#occurrences, from, to);
     this.#failed = failed;
+    const feed = sources.map(({ url }) => this.#sources.source(url)).find((source) => source?.format === 'json' && source.feed.subscriptions);
+    this.#subscription = feed?.format === 'json' ? subscriptionFor(feed.feed.subscriptions!, filters) : undefined;
     if (loading) this.#state = 'loading';
     // Settled, every source gives events or failed: none gives any, all failed.
     else if (!sources.length) this.#state = 'error';
@@ -326,6 +332,7 @@ export class FsdEventCalendar extends FsdElement {
               <button class="nav__button nav__today" @click=${() => this.#go('today')}>${t.today}</button>
               <button class="nav__button" aria-label=${t.nextMonth} title=${t.nextMonth} @click=${() => this.#go(1)}><span aria-hidden="true">›</span></button>
             </div>`}
+        ${this.#subscription ? subscribeMenu(this.#subscription, t) : nothing}
       </header>
       ${this.#failed.map((url) => html`<p part="note" class="note note--warning" role="note">${t.sourceError(url)}</p>`)}
       ${this.#state === 'loading' ? html`<p part="note" class="note note--loading" role="status">${t.loading}</p>` : nothing}

@@ -26,6 +26,9 @@ export interface CalendarMessages {
   addToCalendar: string;
   downloadIcs: string;
   google: string;
+  subscribe: string;
+  subscribeApp: string;
+  subscribeAddress: string;
   outlook: string;
   newTab: string;
   close: string;
@@ -60,6 +63,9 @@ export const messages: Messages<CalendarMessages> = {
     addToCalendar: 'Ajouter à mon agenda',
     downloadIcs: 'Fichier .ics',
     google: 'Google Agenda',
+    subscribe: 'S’abonner',
+    subscribeApp: 'Dans mon application d’agenda (Apple, Outlook, Thunderbird)',
+    subscribeAddress: 'Adresse du calendrier (.ics)',
     outlook: 'Outlook',
     newTab: '(nouvel onglet)',
     close: 'Fermer',
@@ -91,6 +97,9 @@ export const messages: Messages<CalendarMessages> = {
     addToCalendar: 'Add to my calendar',
     downloadIcs: '.ics file',
     google: 'Google Calendar',
+    subscribe: 'Subscribe',
+    subscribeApp: 'In my calendar app (Apple, Outlook, Thunderbird)',
+    subscribeAddress: 'Calendar address (.ics)',
     outlook: 'Outlook',
     newTab: '(new tab)',
     close: 'Close',

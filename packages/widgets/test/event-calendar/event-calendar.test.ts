@@ -444,6 +444,39 @@ describe('<fsd-event-calendar> busy days and changes', () => {
   });
 });
 
+describe('<fsd-event-calendar> subscriptions', () => {
+  const base = 'https://www.frenchsouth.digital/feeds/';
+  async function withSubscriptions(attributes: Record<string, string | true>) {
+    const feed = { ...(await sampleEventFeed()), subscriptions: { all: { ics: `${base}events.ics` }, colleges: { 'smart-software': { ics: `${base}colleges/smart-software.ics` } }, members: { kaliop: { ics: `${base}members/kaliop.ics` } } } };
+    return calendarWith({ src: await serveFeed(feed), date: '2026-12-03', 'time-zone': 'Europe/Paris', ...attributes });
+  }
+  const links = (c: FsdEventCalendar) => [...root(c).querySelectorAll<HTMLAnchorElement>('[part~="subscribe"] a')].map((a) => a.href);
+
+  it('offers the whole calendar in a calendar app, in Google Calendar and by its address, with the keyboard', async () => {
+    const calendar = await withSubscriptions({});
+    const menu = root(calendar).querySelector<HTMLDetailsElement>('[part~="subscribe"]')!;
+    expect(clean(menu.querySelector('summary')!.textContent)).to.equal('S’abonner');
+    expect(links(calendar)).to.deep.equal([
+      'webcal://www.frenchsouth.digital/feeds/events.ics',
+      `https://calendar.google.com/calendar/render?cid=${encodeURIComponent('webcal://www.frenchsouth.digital/feeds/events.ics')}`,
+      'https://www.frenchsouth.digital/feeds/events.ics',
+    ]);
+    menu.querySelector('summary')!.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(menu.open).to.equal(true);
+    await expect(calendar).to.be.accessible();
+  });
+
+  it('offers the calendar that holds exactly what is shown: a member’s, a college’s; none for a category', async () => {
+    expect(links(await withSubscriptions({ organizer: 'kaliop' }))[2]).to.equal(`${base}members/kaliop.ics`);
+    expect(links(await withSubscriptions({ college: 'smart-software' }))[2]).to.equal(`${base}colleges/smart-software.ics`);
+    expect(links(await withSubscriptions({ organizer: 'kaliop', 'include-cluster': true }))).to.deep.equal([]);
+    expect(links(await withSubscriptions({ category: 'workshop' }))).to.deep.equal([]);
+    expect(links(await withSubscriptions({ organizer: 'awox' }))).to.deep.equal([]);
+    expect(links(await calendarWith({ date: '2026-12-03' }))).to.deep.equal([]);
+  });
+});
+
 describe('<fsd-event-calendar> failures stay inside the widget', () => {
   it('shows the JSON events and a polite note when the iCalendar reader cannot load, and tries again at the next update', async () => {
     const load = chunks.ics;

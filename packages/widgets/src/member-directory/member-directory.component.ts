@@ -8,7 +8,8 @@ import { toCsv, download } from './csv.js';
 import { directoryIndex, FACETS, words, type DirectoryIndex, type Facet, type Filters, type SearchResult, type Sort } from './directory-index.js';
 import { messages, type DirectoryMessages } from './member-directory.messages.js';
 import { styles } from './member-directory.styles.js';
-import { emptyView, readView, URL_STATES, writeView, type DirectoryView, type UrlStateMode } from './url-state.js';
+import { emptyView, URL_STATES, type DirectoryView, type UrlStateMode } from './url-state.js';
+import { UrlStateController } from './url-state-controller.js';
 import '../events/fsd-directory-state.js';
 
 /** Facet values shown before "show all". */
@@ -78,7 +79,8 @@ export class FsdMemberDirectory extends FsdElement {
   urlState: UrlStateMode = 'query';
 
   readonly #feed = new FeedController(this, memberFeedParser, () => this.src || DEFAULT_MEMBER_FEED_URL);
-  #view: DirectoryView = emptyView();
+  /** The view (search, filters, sort, page, open profile), kept in the page's URL. */
+  readonly #url = new UrlStateController(this);
   #index: DirectoryIndex | undefined;
   #result: SearchResult | undefined;
   #resultKey = '';
@@ -88,18 +90,7 @@ export class FsdMemberDirectory extends FsdElement {
   readonly #brokenLogos = new Set<string>();
   /** The member whose card opened the profile, to give focus back to it. */
   #opener = '';
-  /** The open profile made its own history entry (closing it goes back). */
-  #profileEntry = false;
   #focusAfterUpdate: (() => HTMLElement | null | undefined) | undefined;
-
-  readonly #onPopState = () => {
-    this.#view = readView(this.#mode);
-    this.requestUpdate();
-  };
-
-  get #mode(): UrlStateMode {
-    return (URL_STATES as readonly string[]).includes(this.urlState) ? this.urlState : 'query';
-  }
 
   /** Where the directory stands now; mirrored in the read-only `state` attribute. */
   get state(): DirectoryState {
@@ -112,15 +103,8 @@ export class FsdMemberDirectory extends FsdElement {
     return index && this.#result ? this.#result.items.map((i) => index.members[i]!) : [];
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#view = readView(this.#mode);
-    if (this.#mode !== 'none') addEventListener('popstate', this.#onPopState);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    removeEventListener('popstate', this.#onPopState);
+  get #view(): DirectoryView {
+    return this.#url.view;
   }
 
   /** The filters in force: the visitor's, with the embedder's pre-filters in place of theirs. */
@@ -177,7 +161,8 @@ export class FsdMemberDirectory extends FsdElement {
     }
     if (this.#view.member && !this.#memberById(this.#view.member)) {
       this.warnOnce(`no member "${this.#view.member}" in the member feed; its profile cannot open`);
-      this.#view = { ...this.#view, member: '' };
+      // Left out of the view shown; the URL keeps it until the next change.
+      this.#url.view = { ...this.#view, member: '' };
     }
     this.#state = this.#result!.items.length ? 'ready' : 'empty';
   }
@@ -203,10 +188,7 @@ export class FsdMemberDirectory extends FsdElement {
 
   /** Changes the view: a new history entry for a discrete change, the same entry while typing. */
   #change(changes: Partial<DirectoryView>, how: 'push' | 'replace' = 'push'): void {
-    this.#view = { ...this.#view, ...changes };
-    const written = writeView(this.#mode, this.#view, how);
-    if ('member' in changes) this.#profileEntry = Boolean(changes.member) && written && how === 'push';
-    this.requestUpdate();
+    this.#url.change(changes, how);
   }
 
   #onSearch(event: Event): void {
@@ -241,17 +223,8 @@ export class FsdMemberDirectory extends FsdElement {
   /** The dialog closed (Escape, its button, the backdrop, or the back button): the list is where it was. */
   #onProfileClosed(): void {
     const id = this.#opener || this.#view.member;
-    if (this.#view.member) {
-      if (this.#profileEntry && (history.state as { fsdDirectory?: boolean } | null)?.fsdDirectory) {
-        this.#view = { ...this.#view, member: '' };
-        history.back();
-      } else {
-        this.#change({ member: '' }, 'replace');
-      }
-    }
-    this.#profileEntry = false;
     this.#opener = '';
-    this.requestUpdate();
+    this.#url.closeProfile();
     this.#focusAfterUpdate = () =>
       this.renderRoot.querySelector<HTMLElement>(`[data-member="${CSS.escape(id)}"] .card__open`) ?? this.renderRoot.querySelector<HTMLElement>('[part~="search"]');
   }

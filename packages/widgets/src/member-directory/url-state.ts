@@ -4,6 +4,9 @@ import { FACETS, SORTS, noFilters, type Filters, type Sort } from './directory-i
  * The directory's view in the page's URL, so that an article can link straight to a filtered view and the back
  * button works. Every parameter carries the `fsd-` prefix so that it never clashes with the host page's own; the
  * page's other parameters and its hash are left as they are.
+ *
+ * Functions of URLs and views only: following the page's history and writing into it is the job of
+ * `UrlStateController` (url-state-controller.ts).
  */
 
 export const URL_STATES = ['query', 'hash', 'none'] as const;
@@ -65,36 +68,25 @@ function foreignHashParts(hash: string): string[] {
     });
 }
 
-/** The view the page's URL holds now. */
-export function readView(mode: UrlStateMode, url: URL = new URL(location.href)): DirectoryView {
+/**
+ * The view the page's URL holds now. `mode` is the `url-state` attribute as written: any value but `hash` and `none`
+ * counts as `query`, the default (the directory warns about an unknown one).
+ */
+export function readView(mode: string, url: URL = new URL(location.href)): DirectoryView {
   if (mode === 'none') return emptyView();
-  return parseView(mode === 'query' ? url.searchParams : new URLSearchParams(url.hash.replace(/^#/, '')));
+  return parseView(mode === 'hash' ? new URLSearchParams(url.hash.replace(/^#/, '')) : url.searchParams);
 }
 
-/** The page's URL with `view` in it, the page's own parameters and hash kept. */
-export function urlWithView(mode: UrlStateMode, view: DirectoryView, current: URL = new URL(location.href)): URL {
+/** The page's URL with `view` in it, the page's own parameters and hash kept; `mode` as for {@link readView}. */
+export function urlWithView(mode: string, view: DirectoryView, current: URL = new URL(location.href)): URL {
   const url = new URL(current.href);
   const ours = viewParams(view);
-  if (mode === 'query') {
-    for (const name of OUR_PARAMS) url.searchParams.delete(name);
-    for (const [name, value] of ours) url.searchParams.append(name, value);
-  } else if (mode === 'hash') {
+  if (mode === 'hash') {
     const parts = [...foreignHashParts(url.hash), ...ours.map(([n, v]) => `${encodeURIComponent(n)}=${encodeURIComponent(v)}`)];
     url.hash = parts.join('&');
+  } else if (mode !== 'none') {
+    for (const name of OUR_PARAMS) url.searchParams.delete(name);
+    for (const [name, value] of ours) url.searchParams.append(name, value);
   }
   return url;
-}
-
-/**
- * Writes the view into the page's URL: a new history entry for a discrete change (a filter, a page, a profile),
- * the same entry while the visitor types. Returns whether the URL changed.
- */
-export function writeView(mode: UrlStateMode, view: DirectoryView, how: 'push' | 'replace'): boolean {
-  if (mode === 'none') return false;
-  const next = urlWithView(mode, view);
-  if (next.href === location.href) return false;
-  const state: unknown = history.state;
-  if (how === 'push') history.pushState({ fsdDirectory: true }, '', next);
-  else history.replaceState(state, '', next);
-  return true;
 }

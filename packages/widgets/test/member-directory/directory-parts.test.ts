@@ -40,6 +40,12 @@ describe('directory URL state', () => {
     expect(parsed.filters.tag).to.deep.equal(['web']);
   });
 
+  it('an unknown url-state value works as "query", the default', () => {
+    const url = urlWithView('cookie', view(), new URL('https://journal.example/article?id=12#top'));
+    expect(url.href).to.equal(urlWithView('query', view(), new URL('https://journal.example/article?id=12#top')).href);
+    expect(readView('cookie', url)).to.deep.equal(view());
+  });
+
   it('url-state="none" reads nothing and writes nothing', () => {
     const url = new URL('https://journal.example/?fsd-q=cloud');
     expect(readView('none', url)).to.deep.equal(emptyView());

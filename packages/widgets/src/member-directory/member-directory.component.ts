@@ -4,11 +4,11 @@ import { FeedController } from '../internal/feed-controller.js';
 import { closeOnBackdropClick, openModal } from '../internal/modal.js';
 import { FsdElement, formatIsoDate, locale, localized } from '@fsd/shared';
 import type { DirectoryState } from '../events/fsd-directory-state.js';
-import { toCsv, download } from './csv.js';
-import { directoryIndex, FACETS, words, type DirectoryIndex, type Facet, type Filters, type SearchResult, type Sort } from './directory-index.js';
-import { messages, type DirectoryMessages } from './member-directory.messages.js';
 import { styles } from './member-directory.styles.js';
-import { emptyView, URL_STATES, type DirectoryView, type UrlStateMode } from './url-state.js';
+import { messages, type DirectoryMessages } from './member-directory.messages.js';
+import { directoryIndex, FACETS, noFilters, SORTS, words, type DirectoryIndex, type Facet, type Filters, type SearchResult, type Sort } from './directory-index.js';
+import { toCsv, download } from './csv.js';
+import { URL_STATES, type DirectoryView, type UrlStateMode } from './url-state.js';
 import { UrlStateController } from './url-state-controller.js';
 import '../events/fsd-directory-state.js';
 
@@ -61,22 +61,29 @@ export class FsdMemberDirectory extends FsdElement {
     city: { reflect: true },
     pageSize: { attribute: 'page-size', type: Number },
     urlState: { attribute: 'url-state' },
+    // Internal state; `attribute: false` says so to the custom-elements manifest's analyzer too.
+    _filtersOpen: { state: true, attribute: false },
+    _expanded: { state: true, attribute: false },
+    _brokenLogos: { state: true, attribute: false },
   };
 
   /** The member feed URL. */
   src = DEFAULT_MEMBER_FEED_URL;
-
   /** A college id fixed by the embedder. */
   college = '';
-
   /** A city fixed by the embedder. */
   city = '';
-
   /** Members per page. */
   pageSize = DEFAULT_PAGE_SIZE;
-
   /** `query`, `hash` or `none`. */
   urlState: UrlStateMode = 'query';
+
+  /** The filter panel is shown (in a narrow column, it hides behind a button). */
+  private _filtersOpen = false;
+  /** The facets showing all their values. */
+  private _expanded: Partial<Record<Facet, boolean>> = {};
+  /** Logos that failed to load: their members show initials. */
+  private _brokenLogos: ReadonlySet<string> = new Set();
 
   readonly #feed = new FeedController(this, memberFeedParser, () => this.src || DEFAULT_MEMBER_FEED_URL);
   /** The view (search, filters, sort, page, open profile), kept in the page's URL. */
@@ -85,9 +92,6 @@ export class FsdMemberDirectory extends FsdElement {
   #result: SearchResult | undefined;
   #resultKey = '';
   #state: DirectoryState = 'loading';
-  #filtersOpen = false;
-  readonly #expanded = new Set<Facet>();
-  readonly #brokenLogos = new Set<string>();
   /** The member whose card opened the profile, to give focus back to it. */
   #opener = '';
   #focusAfterUpdate: (() => HTMLElement | null | undefined) | undefined;
@@ -116,7 +120,8 @@ export class FsdMemberDirectory extends FsdElement {
   }
 
   get #sort(): Sort {
-    return this.#view.sort || (words(this.#view.q).length ? 'relevance' : 'name');
+    const view = this.#view;
+    return view.sort || (words(view.q).length ? 'relevance' : 'name');
   }
 
   get #pageSize(): number {
@@ -127,7 +132,7 @@ export class FsdMemberDirectory extends FsdElement {
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('urlState')) this.checkedValue('url-state', this.urlState, URL_STATES, 'query');
-    if (changed.has('pageSize') && this.pageSize !== DEFAULT_PAGE_SIZE && !(Number(this.pageSize) >= 1)) {
+    if (changed.has('pageSize') && !(Number(this.pageSize) >= 1)) {
       this.warnOnce(`page-size="${this.getAttribute('page-size')}" is not a number of members per page; using ${DEFAULT_PAGE_SIZE}`);
     }
     const feed = this.#feed.state;
@@ -153,61 +158,53 @@ export class FsdMemberDirectory extends FsdElement {
         this.warnOnce(`college="${this.college}" is not a college of the feed (${feed.data.colleges.map((c) => c.id).join(', ')}); no member matches`);
       }
     }
-    const query = { text: this.#view.q, filters: this.#filters, sort: this.#sort };
+    const view = this.#view;
+    const query = { text: view.q, filters: this.#filters, sort: this.#sort };
     const key = JSON.stringify(query);
     if (key !== this.#resultKey) {
       this.#resultKey = key;
       this.#result = index.search(query);
     }
-    if (this.#view.member && !this.#memberById(this.#view.member)) {
-      this.warnOnce(`no member "${this.#view.member}" in the member feed; its profile cannot open`);
+    if (view.member && !index.byId(view.member)) {
+      this.warnOnce(`no member "${view.member}" in the member feed; its profile cannot open`);
       // Left out of the view shown; the URL keeps it until the next change.
-      this.#url.view = { ...this.#view, member: '' };
+      this.#url.view = { ...view, member: '' };
     }
     this.#state = this.#result!.items.length ? 'ready' : 'empty';
-  }
-
-  #memberById(id: string): Member | undefined {
-    return this.#index?.byId(id);
   }
 
   override updated(): void {
     const state = this.#state;
     this.settle(state, 'fsd-directory-state', () => ({ state: state as Exclude<DirectoryState, 'loading'>, count: this.#result?.items.length ?? 0 }));
+    // The profile dialog follows the view: open as a modal dialog while the view has a member, closed otherwise.
     const dialog = this.renderRoot.querySelector('dialog');
-    if (dialog) {
-      if (this.#view.member && !dialog.open) {
+    const open = Boolean(this.#view.member);
+    if (dialog && dialog.open !== open) {
+      if (!open) dialog.close();
+      else {
         const error = openModal(dialog);
         if (error) console.warn(`<${this.localName}>: the profile could not open as a modal dialog`, error);
-      } else if (!this.#view.member && dialog.open) dialog.close();
+      }
     }
     const focus = this.#focusAfterUpdate?.();
     this.#focusAfterUpdate = undefined;
     focus?.focus();
   }
 
-  /** Changes the view: a new history entry for a discrete change, the same entry while typing. */
-  #change(changes: Partial<DirectoryView>, how: 'push' | 'replace' = 'push'): void {
-    this.#url.change(changes, how);
-  }
-
-  #onSearch(event: Event): void {
-    this.#change({ q: (event.target as HTMLInputElement).value, page: 1 }, 'replace');
-  }
-
   #toggle(facet: Facet, label: string, on: boolean): void {
+    const filters = this.#view.filters;
     const key = fold(label);
-    const rest = this.#view.filters[facet].filter((value) => fold(value) !== key);
-    this.#change({ filters: { ...this.#view.filters, [facet]: on ? [...rest, label] : rest }, page: 1 });
+    const rest = filters[facet].filter((value) => fold(value) !== key);
+    this.#url.change({ filters: { ...filters, [facet]: on ? [...rest, label] : rest }, page: 1 });
   }
 
   #clearAll(): void {
-    this.#change({ q: '', filters: emptyView().filters, page: 1 });
+    this.#url.change({ q: '', filters: noFilters(), page: 1 });
     this.#focusAfterUpdate = () => this.renderRoot.querySelector<HTMLElement>('[part~="search"]');
   }
 
   #goToPage(page: number): void {
-    this.#change({ page });
+    this.#url.change({ page });
     this.#focusAfterUpdate = () => {
       const count = this.renderRoot.querySelector<HTMLElement>('.dir__count');
       count?.scrollIntoView({ block: 'nearest' });
@@ -217,143 +214,90 @@ export class FsdMemberDirectory extends FsdElement {
 
   #openProfile(id: string): void {
     this.#opener = id;
-    this.#change({ member: id });
+    this.#url.change({ member: id });
   }
 
   /** The dialog closed (Escape, its button, the backdrop, or the back button): the list is where it was. */
   #onProfileClosed(): void {
     const id = this.#opener || this.#view.member;
     this.#opener = '';
-    this.#url.closeProfile();
     this.#focusAfterUpdate = () =>
       this.renderRoot.querySelector<HTMLElement>(`[data-member="${CSS.escape(id)}"] .card__open`) ?? this.renderRoot.querySelector<HTMLElement>('[part~="search"]');
-  }
-
-  /** Asks the feed client for the feed again; the directory follows the new state like any other. */
-  #retry(): void {
-    void refreshFeed(this.src || DEFAULT_MEMBER_FEED_URL, memberFeedParser);
-  }
-
-  #export(): void {
-    const index = this.#index;
-    if (!index) return;
-    const t = messages[this.language];
-    const rows = [t.csvHeaders, ...this.results.map((m) => this.#csvRow(m))];
-    download(this.renderRoot, toCsv(rows, this.language === 'fr' ? ';' : ','), t.exportFile);
-  }
-
-  /** Public fields only: never the domains used for badge checks, never anything not shown in the directory. */
-  #csvRow(member: Member): string[] {
-    const t = messages[this.language];
-    return [
-      member.id,
-      member.name,
-      this.#collegeName(member.college),
-      member.city,
-      localized(member.description, this.language),
-      member.website,
-      member.memberSince,
-      member.origin ? (t.origins[member.origin] ?? member.origin) : '',
-      member.tags.join(', '),
-      profileUrl(this.#index!.feed, member),
-    ];
-  }
-
-  /** The college's name; `short` drops the explanation in brackets ("Smart Software (logiciels…)" → "Smart Software"). */
-  #collegeName(id: string, short = false): string {
-    const college = this.#index?.feed.colleges.find((c) => c.id === id);
-    const name = college ? localized(college.name, this.language) : id;
-    return short ? name.replace(/\s*\([^)]*\)\s*$/, '') || name : name;
-  }
-
-  #facetLabel(facet: Facet, label: string): string {
-    if (facet === 'college') return this.#collegeName(label, true);
-    if (facet === 'origin') return messages[this.language].origins[label] ?? label;
-    return label;
+    this.#url.closeProfile();
   }
 
   override render(): TemplateResult {
     const t = messages[this.language];
+    // The retry asks the feed client for the feed again; the directory follows the new state like any other.
     if (this.#state === 'error') {
       return html`<section part="base" class="dir dir--error" aria-label=${t.title}>
         <div class="dir__message" role="status">
           <p class="dir__message-title">${t.error}</p>
           <p>${t.errorNote}</p>
-          <button type="button" class="button" @click=${this.#retry}>${t.retry}</button>
+          <button type="button" class="button" @click=${() => void refreshFeed(this.src || DEFAULT_MEMBER_FEED_URL, memberFeedParser)}>${t.retry}</button>
         </div>
       </section>`;
     }
     const loading = this.#state === 'loading';
-    const filterCount = FACETS.reduce((sum, f) => sum + (this.#isFixed(f) ? 0 : this.#view.filters[f].length), 0);
-    return html`<section part="base" class="dir ${loading ? 'dir--loading' : ''}" aria-label=${t.title} aria-busy=${loading ? 'true' : 'false'}>
-      <div class="dir__bar">
-        <div class="dir__search">
-          <label for="search">${t.searchLabel}</label>
-          <input
-            id="search"
-            part="search"
-            type="search"
-            autocomplete="off"
-            spellcheck="false"
-            placeholder=${t.searchPlaceholder}
-            .value=${this.#view.q}
-            ?disabled=${loading}
-            @input=${this.#onSearch}
-          />
-        </div>
-        <div class="dir__sort">
-          <label for="sort">${t.sortLabel}</label>
-          <select id="sort" ?disabled=${loading} @change=${(e: Event) => this.#change({ sort: (e.target as HTMLSelectElement).value as Sort, page: 1 })}>
-            ${(['relevance', 'name', 'newest'] as const).map((sort) => html`<option value=${sort} ?selected=${sort === this.#sort}>${t.sorts[sort]}</option>`)}
-          </select>
-        </div>
-        <button type="button" class="button dir__export" ?disabled=${loading || !this.#result?.items.length} @click=${this.#export}>${t.exportCsv}</button>
-      </div>
+    return html`<section part="base" class="dir ${loading ? 'dir--loading' : ''}" aria-label=${t.title} aria-busy=${String(loading)}>
+      ${this.#renderBar(t, loading)}
       <div class="dir__body">
-        <button
-          type="button"
-          class="button dir__filters-toggle"
-          aria-expanded=${this.#filtersOpen ? 'true' : 'false'}
-          aria-controls="filters"
-          @click=${() => {
-            this.#filtersOpen = !this.#filtersOpen;
-            this.requestUpdate();
-          }}
-        >
-          ${t.showFilters(filterCount)}
-        </button>
-        <div id="filters" part="filters" class="dir__filters ${this.#filtersOpen ? 'is-open' : ''}" role="group" aria-label=${t.filters}>
-          ${loading ? nothing : FACETS.map((facet) => this.#renderFacet(facet, t))}
-          ${filterCount || this.#view.q
-            ? html`<button type="button" class="button dir__clear" @click=${this.#clearAll}>${t.clearAll}</button>`
-            : nothing}
-        </div>
+        ${this.#renderFilters(t, loading)}
         <div class="dir__results">${this.#renderResults(t, loading)}</div>
       </div>
       ${this.#renderProfile(t)}
     </section>`;
   }
 
-  #isFixed(facet: Facet): boolean {
-    return (facet === 'college' && Boolean(this.college)) || (facet === 'city' && Boolean(this.city));
+  /** Search, sort and export. */
+  #renderBar(t: DirectoryMessages, loading: boolean): TemplateResult {
+    return html`<div class="dir__bar">
+      <div class="dir__search">
+        <label for="search">${t.searchLabel}</label>
+        <input id="search" part="search" type="search" autocomplete="off" spellcheck="false" placeholder=${t.searchPlaceholder} .value=${this.#view.q} ?disabled=${loading}
+          @input=${(e: Event) => this.#url.change({ q: (e.target as HTMLInputElement).value, page: 1 }, 'replace')}>
+      </div>
+      <div class="dir__sort">
+        <label for="sort">${t.sortLabel}</label>
+        <select id="sort" ?disabled=${loading} @change=${(e: Event) => this.#url.change({ sort: (e.target as HTMLSelectElement).value as Sort, page: 1 })}>
+          ${SORTS.map((sort) => html`<option value=${sort} ?selected=${sort === this.#sort}>${t.sorts[sort]}</option>`)}
+        </select>
+      </div>
+      <button type="button" class="button dir__export" ?disabled=${loading || !this.#result?.items.length} @click=${this.#export}>${t.exportCsv}</button>
+    </div>`;
   }
 
+  /** The facets, behind a button in a narrow column, and the button that clears the search and filters. */
+  #renderFilters(t: DirectoryMessages, loading: boolean): TemplateResult {
+    // The facets the embedder fixed (college, city) are hidden.
+    const facets = FACETS.filter((facet) => !(facet === 'college' ? this.college : facet === 'city' && this.city));
+    const filterCount = facets.reduce((sum, facet) => sum + this.#view.filters[facet].length, 0);
+    return html`<button type="button" class="button dir__filters-toggle" aria-expanded=${String(this._filtersOpen)} aria-controls="filters"
+        @click=${() => (this._filtersOpen = !this._filtersOpen)}>${t.showFilters(filterCount)}</button>
+      <div id="filters" part="filters" class="dir__filters ${this._filtersOpen ? 'is-open' : ''}" role="group" aria-label=${t.filters}>
+        ${loading ? nothing : facets.map((facet) => this.#renderFacet(facet, t))}
+        ${filterCount || this.#view.q ? html`<button type="button" class="button dir__clear" @click=${this.#clearAll}>${t.clearAll}</button>` : nothing}
+      </div>`;
+  }
+
+  /** A facet's values with their counts: the first ones until "show all". */
   #renderFacet(facet: Facet, t: DirectoryMessages): TemplateResult | typeof nothing {
-    const index = this.#index;
-    if (!index || !this.#result || this.#isFixed(facet)) return nothing;
+    // Not while loading: the feed is in.
+    const index = this.#index!;
     const { labels } = index.facets[facet];
-    const counts = this.#result.counts[facet];
+    const counts = this.#result!.counts[facet];
     const selected = new Set(this.#view.filters[facet].map((label) => index.valueNumber(facet, label)));
-    let values = labels.map((_, n) => n).filter((n) => counts[n]! > 0 || selected.has(n));
+    let values = [...labels.keys()].filter((n) => counts[n]! > 0 || selected.has(n));
     if (values.length === 0) return nothing;
     if (facet === 'city' || facet === 'tag') {
       const collator = new Intl.Collator(locale(this.language));
       values.sort((a, b) => counts[b]! - counts[a]! || collator.compare(labels[a]!, labels[b]!));
     }
     const total = values.length;
-    const expanded = this.#expanded.has(facet);
+    const expanded = Boolean(this._expanded[facet]);
     if (!expanded && total > FACET_PREVIEW) values = values.filter((n, i) => i < FACET_PREVIEW || selected.has(n));
     const number = new Intl.NumberFormat(locale(this.language));
+    const name = (label: string) => (facet === 'college' ? this.#collegeName(label, true) : facet === 'origin' ? (t.origins[label] ?? label) : label);
     return html`<fieldset class="facet">
       <legend class="facet__title">${t.facets[facet]}</legend>
       <ul class="facet__values">
@@ -361,32 +305,24 @@ export class FsdMemberDirectory extends FsdElement {
           const label = labels[n]!;
           return html`<li>
             <label class="facet__value">
-              <input type="checkbox" .checked=${selected.has(n)} @change=${(e: Event) => this.#toggle(facet, label, (e.target as HTMLInputElement).checked)} />
-              <span class="facet__label">${this.#facetLabel(facet, label)}</span>
+              <input type="checkbox" .checked=${selected.has(n)} @change=${(e: Event) => this.#toggle(facet, label, (e.target as HTMLInputElement).checked)}>
+              <span class="facet__label">${name(label)}</span>
               <span class="facet__count">${number.format(counts[n]!)}</span>
             </label>
           </li>`;
         })}
       </ul>
       ${total > FACET_PREVIEW
-        ? html`<button
-            type="button"
-            class="link-button facet__more"
-            aria-expanded=${expanded ? 'true' : 'false'}
-            @click=${() => {
-              if (expanded) this.#expanded.delete(facet);
-              else this.#expanded.add(facet);
-              this.requestUpdate();
-            }}
-          >
-            ${expanded ? t.showFewer : t.showAll(total)}
-          </button>`
+        ? html`<button type="button" class="link-button facet__more" aria-expanded=${String(expanded)}
+            @click=${() => (this._expanded = { ...this._expanded, [facet]: !expanded })}>${expanded ? t.showFewer : t.showAll(total)}</button>`
         : nothing}
     </fieldset>`;
   }
 
+  /** The count, the cards of the page shown and the page navigation; the skeleton while loading. */
   #renderResults(t: DirectoryMessages, loading: boolean): TemplateResult {
-    if (loading || !this.#result || !this.#index) {
+    const index = this.#index;
+    if (loading || !this.#result || !index) {
       return html`<p class="dir__count" role="status" tabindex="-1">${t.loading}</p>
         <ol class="dir__list" aria-hidden="true">
           ${Array.from({ length: Math.min(SKELETON_CARDS, this.#pageSize) }, () => html`<li class="card card--skeleton"><span class="card__logo"></span><span class="card__line"></span><span class="card__line card__line--short"></span></li>`)}
@@ -406,10 +342,9 @@ export class FsdMemberDirectory extends FsdElement {
           <button type="button" class="button" @click=${this.#clearAll}>${t.clearEverything}</button>
         </div>`;
     }
-    const members = this.#index.members;
     return html`${count}
       <ol class="dir__list" aria-label=${t.results}>
-        ${shown.map((i) => this.#renderCard(members[i]!))}
+        ${shown.map((i) => this.#renderCard(index.members[i]!))}
       </ol>
       ${pages > 1
         ? html`<nav part="pager" class="dir__pager" aria-label=${t.pages}>
@@ -421,20 +356,9 @@ export class FsdMemberDirectory extends FsdElement {
   }
 
   #renderLogo(member: Member, className: string): TemplateResult {
-    const logo = member.logo && !this.#brokenLogos.has(member.logo) ? member.logo : undefined;
+    const logo = member.logo && !this._brokenLogos.has(member.logo) ? member.logo : undefined;
     return logo
-      ? html`<img
-          class=${className}
-          src=${logo}
-          alt=""
-          width="48"
-          height="48"
-          loading="lazy"
-          @error=${() => {
-            this.#brokenLogos.add(logo);
-            this.requestUpdate();
-          }}
-        />`
+      ? html`<img class=${className} src=${logo} alt="" width="48" height="48" loading="lazy" @error=${() => (this._brokenLogos = new Set(this._brokenLogos).add(logo))}>`
       : html`<span class="${className} logo--initials" aria-hidden="true">${initials(member.name)}</span>`;
   }
 
@@ -447,8 +371,16 @@ export class FsdMemberDirectory extends FsdElement {
     </li>`;
   }
 
+  /** The college's name; `short` drops the explanation in brackets ("Smart Software (logiciels…)" → "Smart Software"). */
+  #collegeName(id: string, short?: boolean): string {
+    const college = this.#index?.feed.colleges.find((c) => c.id === id);
+    const name = college ? localized(college.name, this.language) : id;
+    return short ? name.replace(/\s*\([^)]*\)\s*$/, '') || name : name;
+  }
+
+  /** The profile dialog, empty while no profile is open; `updated()` opens and closes it. */
   #renderProfile(t: DirectoryMessages): TemplateResult {
-    const member = this.#view.member ? this.#memberById(this.#view.member) : undefined;
+    const member = this.#view.member ? this.#index?.byId(this.#view.member) : undefined;
     const p = t.profile;
     return html`<dialog part="profile" class="profile" aria-labelledby="profile-name" @close=${this.#onProfileClosed} @click=${closeOnBackdropClick}>
       ${member
@@ -473,5 +405,16 @@ export class FsdMemberDirectory extends FsdElement {
             </p>`
         : nothing}
     </dialog>`;
+  }
+
+  /** The results as CSV: public fields only, never the domains used for badge checks, never anything not shown. */
+  #export(): void {
+    const index = this.#index;
+    if (!index) return;
+    const lang = this.language;
+    const t = messages[lang];
+    const rows = this.results.map((m) => [m.id, m.name, this.#collegeName(m.college), m.city, localized(m.description, lang), m.website, m.memberSince,
+      m.origin ? (t.origins[m.origin] ?? m.origin) : '', m.tags.join(', '), profileUrl(index.feed, m)]);
+    download(this.renderRoot, toCsv([t.csvHeaders, ...rows], lang === 'fr' ? ';' : ','), t.exportFile);
   }
 }

@@ -151,7 +151,7 @@ export class FsdMemberDirectory extends FsdElement {
         try {
           index.prepare();
         } catch (error) {
-          console.error(`<${this.localName}>: the search index could not be built; the list still shows by name`, error);
+          this.report('error', `the search index could not be built; the list still shows by name (${String(error)})`);
         }
       }, 0);
       if (this.college && index.valueNumber('college', this.college) < 0) {
@@ -183,7 +183,7 @@ export class FsdMemberDirectory extends FsdElement {
       if (!open) dialog.close();
       else {
         const error = openModal(dialog);
-        if (error) console.warn(`<${this.localName}>: the profile could not open as a modal dialog`, error);
+        if (error) this.report('warn', `the profile could not open as a modal dialog (${String(error)})`);
       }
     }
     const focus = this.#focusAfterUpdate?.();

@@ -185,7 +185,9 @@ browser.storage.onChanged.addListener((changes, area) => {
     void refreshAll();
   }
   if (changes.language) void showAllTabs();
-  if (ANNOTATION_SETTINGS.some((key) => key in changes)) void syncContentScripts();
+  // Turned on again from the options page (an exception removed, say): the open pages of those sites are marked again
+  // at once, as from the popup; a page where the script still runs ignores the second injection.
+  if (ANNOTATION_SETTINGS.some((key) => key in changes)) void syncContentScripts().then(annotateOpenTabs);
 });
 browser.permissions.onAdded.addListener(() => void syncContentScripts().then(annotateOpenTabs));
 browser.permissions.onRemoved.addListener(() => void syncContentScripts());

@@ -2,7 +2,7 @@
  * The content script, on the sites where the user turned link annotation on (registered by the background, or
  * injected by the popup at the moment it is turned on): one feature, link annotation (features/annotate-links.ts),
  * started with an AbortSignal that aborts when annotation is turned off for the page's site. The feature then stops
- * and takes its marks away; turned on again, the popup injects the script anew and it starts afresh.
+ * and takes its marks away; turned on again (from the popup or the options page), it is injected anew and starts afresh.
  *
  * A classic script, bundled into one file: no import at run time, and no Lit.
  */

@@ -152,8 +152,12 @@ function subscriptionUrl(value: unknown, feedUrl: string): string | undefined {
  */
 function parseSubscriptions(value: unknown, feedUrl: string, issues: FeedIssue[]): EventSubscriptions | undefined {
   const problem = (field: string) => issues.push({ entry: 'subscriptions', field, message: 'must be an object whose "ics" is the http(s) address of an iCalendar file' });
-  const all = isRecord(value) ? subscriptionUrl(value.all, feedUrl) : undefined;
-  if (!isRecord(value) || !all) {
+  if (!isRecord(value)) {
+    problem('subscriptions');
+    return undefined;
+  }
+  const all = subscriptionUrl(value.all, feedUrl);
+  if (!all) {
     problem('all');
     return undefined;
   }
@@ -161,7 +165,8 @@ function parseSubscriptions(value: unknown, feedUrl: string, issues: FeedIssue[]
     const kept: Record<string, string> = {};
     const entries = value[name];
     for (const [id, item] of isRecord(entries) ? Object.entries(entries) : []) {
-      const url = subscriptionUrl(item, feedUrl);
+      // Ids are slugs (a college's, a member's): never "__proto__" or another name an object already has.
+      const url = isSlug(id) ? subscriptionUrl(item, feedUrl) : undefined;
       if (url) kept[id] = url;
       else problem(`${name}.${id}`);
     }

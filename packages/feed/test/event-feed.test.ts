@@ -124,7 +124,7 @@ describe('events feed subscriptions', () => {
       subscriptions: {
         all: { ics: 'events.ics', webcal: 'webcal://ailleurs.example/tout.ics' },
         colleges: { 'smart-software': { ics: 'https://www.frenchsouth.digital/feeds/colleges/smart-software.ics' }, 'mediacloud-interactivity': { ics: 'javascript:alert(1)' } },
-        members: { kaliop: { ics: 'members/kaliop.ics' }, awox: 'members/awox.ics' },
+        members: JSON.parse('{ "kaliop": { "ics": "members/kaliop.ics" }, "awox": "members/awox.ics", "__proto__": { "ics": "members/x.ics" } }'),
       },
     };
     const { data, issues } = parseEventFeed(feed, 'https://www.frenchsouth.digital/feeds/events.json');
@@ -133,7 +133,7 @@ describe('events feed subscriptions', () => {
       colleges: { 'smart-software': 'https://www.frenchsouth.digital/feeds/colleges/smart-software.ics' },
       members: { kaliop: 'https://www.frenchsouth.digital/feeds/members/kaliop.ics' },
     });
-    expect(issues.filter((i) => i.entry === 'subscriptions').map((i) => i.field)).to.deep.equal(['colleges.mediacloud-interactivity', 'members.awox']);
+    expect(issues.filter((i) => i.entry === 'subscriptions').map((i) => i.field)).to.deep.equal(['colleges.mediacloud-interactivity', 'members.awox', 'members.__proto__']);
     expect(data.events.length).to.equal(feed.events.length);
   });
 

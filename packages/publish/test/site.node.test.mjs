@@ -172,6 +172,24 @@ test('the published calendars re-parse with ical.js: CRLF, folded lines, VTIMEZO
   assert.equal(feed.subscriptions.all.webcal, feed.subscriptions.all.ics.replace(/^http:/, 'webcal:'));
 });
 
+test('the calendar on the published home page offers "S’abonner" to the published .ics, which re-parses with every event', async () => {
+  const feed = JSON.parse(readFileSync(join(tmp.dir, 'feeds/events.json'), 'utf8'));
+  const { page, errors, close } = await openPage(context.browser, base);
+  await settledWidgets(page, 'fsd-event-calendar', ['ready']);
+  const menu = await page.evaluate(() => {
+    const root = document.querySelector('fsd-event-calendar').shadowRoot;
+    const details = root.querySelector('[part~="subscribe"]');
+    return { label: details?.querySelector('summary').textContent.trim(), links: [...(details?.querySelectorAll('a') ?? [])].map((a) => a.href) };
+  });
+  await close();
+  assert.deepEqual(errors, []);
+  assert.equal(menu.label, 'S’abonner');
+  const ics = feed.subscriptions.all.ics;
+  assert.deepEqual(menu.links, [ics.replace(/^http:/, 'webcal:'), `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(ics.replace(/^http:/, 'webcal:'))}`, ics]);
+  const calendar = new ICAL.Component(ICAL.parse(await (await fetch(ics)).text()));
+  assert.deepEqual(calendar.getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('summary')), feed.events.map((e) => e.title.fr));
+});
+
 test('feeds are served with CORS and a short cache revalidated by ETag; hashed bundles are immutable', async () => {
   const feed = await fetch(`${base}feeds/members.json`);
   assert.equal(feed.headers.get('access-control-allow-origin'), '*');

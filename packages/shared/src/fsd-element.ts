@@ -66,8 +66,8 @@ export class FsdElement extends LitElement {
   }
 
   /** A console message that names the widget, after the project's one prefix: `[FrenchSouth.digital] <fsd-…>: …`. */
-  protected report(level: 'warn' | 'error', message: string): void {
-    console[level](`${LOG_PREFIX} <${this.localName}>: ${message}`);
+  protected report(level: 'warn' | 'error', message: string, ...details: unknown[]): void {
+    console[level](`${LOG_PREFIX} <${this.localName}>: ${message}`, ...details);
   }
 
   /** Dispatches a typed event that bubbles and crosses shadow roots. */
@@ -78,14 +78,19 @@ export class FsdElement extends LitElement {
   /**
    * The state protocol every widget follows, from its `updated()`: `state` is mirrored in the read-only `state`
    * attribute; once settled (anything but `loading`), the widget's state event fires, once for each new `key` (what
-   * the widget counts as news: the state itself by default). `detail` is read only when the event fires. Returns
-   * whether it fired.
+   * the widget counts as news: the state itself by default). `detail` is called only when the event fires, just before it, with the
+   * settled state. Returns whether it fired.
    */
-  protected settle<K extends keyof GlobalEventHandlersEventMap>(state: string, event: K, detail: () => EventDetail<K>, key = state): boolean {
+  protected settle<K extends keyof GlobalEventHandlersEventMap, S extends string>(
+    state: S,
+    event: K,
+    detail: (settled: Exclude<S, 'loading'>) => EventDetail<K>,
+    key: string = state,
+  ): boolean {
     if (this.getAttribute('state') !== state) this.setAttribute('state', state);
     if (state === 'loading' || key === this.#settled) return false;
     this.#settled = key;
-    this.emit(event, detail());
+    this.emit(event, detail(state as Exclude<S, 'loading'>));
     return true;
   }
 }

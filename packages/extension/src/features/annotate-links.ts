@@ -82,7 +82,8 @@ export function init(signal: AbortSignal): void {
   async function lookup(hosts: string[]): Promise<void> {
     try {
       const answer = await send('lookup-hosts', { hosts });
-      for (const host of hosts) known.set(host, answer.members[host] ?? null);
+      // Own entries only: a link to http://constructor/ names no member.
+      for (const host of hosts) known.set(host, Object.hasOwn(answer.members, host) ? answer.members[host]! : null);
     } catch {
       // The extension was updated or disabled under the page: stop quietly.
       work.abort();

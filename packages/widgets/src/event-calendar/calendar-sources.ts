@@ -8,7 +8,7 @@
  * on its way; it is aborted (what it brings dropped) when the host disconnects, to run again once it is back, or when
  * no `.ics` source is left. After a failure the next update tries again, but not the update that shows the failure.
  */
-import { DEFAULT_EVENT_FEED_URL, calendarSourceParser, type CalendarEvent, type CalendarSource, type LocalizedText } from '@fsd/feed';
+import { DEFAULT_EVENT_FEED_URL, calendarSourceParser, type CalendarEvent, type CalendarSource, type EventSubscriptions, type LocalizedText } from '@fsd/feed';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FeedController } from '../internal/feed-controller.js';
 import { chunks } from './chunks.js';
@@ -25,6 +25,8 @@ export interface SourceEvents {
   events: CalendarEvent[];
   /** A JSON feed's category names, by id; none for an iCalendar source, whose categories are their own names. */
   names?: Map<string, LocalizedText>;
+  /** The calendars a JSON feed names for subscriptions. */
+  subscriptions?: EventSubscriptions;
 }
 
 export interface SourcesRead {
@@ -93,7 +95,8 @@ export class CalendarSources implements ReactiveController {
       if (state.status !== 'ready') continue;
       const data = state.data;
       if (data.format === 'json') {
-        sources.push({ url, index: at, events: data.feed.events, names: new Map(data.feed.categories.map((c) => [c.id, c.name])) });
+        const names = new Map(data.feed.categories.map((c) => [c.id, c.name]));
+        sources.push({ url, index: at, events: data.feed.events, names, ...(data.feed.subscriptions && { subscriptions: data.feed.subscriptions }) });
         continue;
       }
       ics = true;

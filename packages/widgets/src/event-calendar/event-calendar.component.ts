@@ -118,6 +118,7 @@ export class FsdEventCalendar extends FsdElement {
   /** The details dialog's code, once fetched (see {@link #loadDetails}). */
   #details: Details | undefined;
   #loadingDetails: Promise<Details> | undefined;
+  #prefetched = false;
   /** The zone times are shown in (the first update sets it: `timeZone` changes from undefined). */
   #zone!: string;
   #today!: string;
@@ -205,8 +206,9 @@ export class FsdEventCalendar extends FsdElement {
     }
     this.#days = byDay(this.#occurrences, from, to);
     this.#failed = failed;
-    const feed = sources.map(({ url }) => this.#sources.source(url)).find((source) => source?.format === 'json' && source.feed.subscriptions);
-    this.#subscription = feed?.format === 'json' ? subscriptionFor(feed.feed.subscriptions!, filters) : undefined;
+    // Offered only when one feed gives every event shown: a calendar of several sources has no published twin.
+    const subscriptions = !loading && !failed.length && sources.length === 1 ? sources[0]!.subscriptions : undefined;
+    this.#subscription = subscriptions && subscriptionFor(subscriptions, filters);
     if (loading) this.#state = 'loading';
     // Settled, every source gives events or failed: none gives any, all failed.
     else if (!sources.length) this.#state = 'error';
@@ -219,10 +221,13 @@ export class FsdEventCalendar extends FsdElement {
       this.renderRoot.querySelector<HTMLElement>(`[data-day="${this._focusDay}"]`)?.focus();
     }
     const state = this.#state;
-    const detail = () => ({ state: state as Exclude<CalendarState, 'loading'>, count: this.#occurrences.length, failed: [...this.#failed] });
+    const detail = (settled: Exclude<CalendarState, 'loading'>) => ({ state: settled, count: this.#occurrences.length, failed: [...this.#failed] });
     this.settle(state, 'fsd-calendar-state', detail, `${state}|${this.#shownView}|${this.#range.join('/')}|${this.#occurrences.length}|${this.#failed.join(' ')}`);
-    // Fetched as soon as there are events to open, so that it is there by the first click.
-    if (state === 'ready' && !this.#loadingDetails) this.#loadDetails().catch(() => {});
+    // Fetched once, as soon as there are events to open, so that it is there by the first click (a click retries).
+    if (state === 'ready' && !this.#prefetched) {
+      this.#prefetched = true;
+      this.#loadDetails().catch(() => {});
+    }
   }
 
   // ——— Navigation
@@ -280,7 +285,8 @@ export class FsdEventCalendar extends FsdElement {
       this.#opener = opener;
       await this.updateComplete;
       const error = module.openDetails(this.renderRoot);
-      if (error) throw error;
+      // A dialog that cannot be modal opens in place (see openModal): the visitor still sees the details.
+      if (error) this.report('warn', `the details of "${o.event.id}" could not open as a modal dialog; shown in place`, error);
       this.emit('fsd-event-open', { event: o.event, source: o.source });
     } catch (error) {
       this.report('error', `the details of "${o.event.id}" could not be opened (${String(error)})`);
@@ -338,7 +344,7 @@ export class FsdEventCalendar extends FsdElement {
       ${this.#state === 'loading' ? html`<p part="note" class="note note--loading" role="status">${t.loading}</p>` : nothing}
       ${view === 'month' ? this.#month(t, lang) : this.#list(t, lang)}
       <div class="sr-only" role="status" aria-live="polite">${this._announcement}</div>
-      ${selected && this.#details ? this.#details.eventDetails(selected, t, lang, eventWhen(lang, this.#zone, selected.event), this.#sources.source(selected.source), this.#closed) : nothing}
+      ${selected && this.#details ? this.#details.eventDetails(selected, t, lang, eventWhen(lang, this.#zone, selected.event), this.#sources.source(selected.source), () => this.#closed()) : nothing}
     </section>`;
   }
 

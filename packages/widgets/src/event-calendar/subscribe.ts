@@ -11,8 +11,10 @@ import type { CalendarMessages } from './event-calendar.messages.js';
  */
 export function subscriptionFor(subscriptions: EventSubscriptions, filters: Filters): string | undefined {
   if (filters.categories.size || filters.colleges.size > 1) return undefined;
-  if (filters.organizer) return filters.includeCluster || filters.colleges.size ? undefined : subscriptions.members[filters.organizer];
-  if (filters.colleges.size) return subscriptions.colleges[[...filters.colleges][0]!];
+  // Own entries only: an id such as "constructor" names nothing.
+  const pick = (calendars: Record<string, string>, id: string) => (Object.hasOwn(calendars, id) ? calendars[id] : undefined);
+  if (filters.organizer) return filters.includeCluster || filters.colleges.size ? undefined : pick(subscriptions.members, filters.organizer);
+  if (filters.colleges.size) return pick(subscriptions.colleges, [...filters.colleges][0]!);
   return subscriptions.all;
 }
 

@@ -81,11 +81,12 @@ export class FsdMemberBadge extends FsdElement {
 
   override updated(): void {
     const { state, reason } = this.#verification;
-    // Called only once settled: never `loading`.
-    const detail = () => ({ state: state as Exclude<BadgeState, 'loading'>, member: this.member, ...(reason && { reason }) });
-    if (!this.settle(state, 'fsd-badge-state', detail, `${state}|${this.member}|${reason ?? ''}`) || !reason) return;
-    // Named with its member, unlike the widget's other messages: a page may hold several badges.
-    console[state === BadgeState.Error ? 'error' : 'warn'](`${LOG_PREFIX} <fsd-member-badge member="${this.member}">: ${state}: ${reason}`);
+    this.settle(state, 'fsd-badge-state', (settled) => {
+      // The console says why as the event fires, just before it. Named with its member, unlike the widget's other
+      // messages: a page may hold several badges.
+      if (reason) console[state === BadgeState.Error ? 'error' : 'warn'](`${LOG_PREFIX} <fsd-member-badge member="${this.member}">: ${state}: ${reason}`);
+      return { state: settled, member: this.member, ...(reason && { reason }) };
+    }, `${state}|${this.member}|${reason ?? ''}`);
   }
 
   override render(): TemplateResult {

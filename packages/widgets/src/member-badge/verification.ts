@@ -2,7 +2,6 @@ import { isDevelopmentHost } from '@fsd/shared';
 import { isLapsed, MemberIndex, type FeedState, type Member, type MemberFeed } from '@fsd/feed';
 import { BadgeState } from '../events/fsd-badge-state.js';
 
-
 export interface Verification {
   state: BadgeState;
   member?: Member;

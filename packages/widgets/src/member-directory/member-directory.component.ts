@@ -151,7 +151,7 @@ export class FsdMemberDirectory extends FsdElement {
         try {
           index.prepare();
         } catch (error) {
-          this.report('error', `the search index could not be built; the list still shows by name (${String(error)})`);
+          this.report('error', 'the search index could not be built; the list still shows by name', error);
         }
       }, 0);
       if (this.college && index.valueNumber('college', this.college) < 0) {
@@ -168,14 +168,14 @@ export class FsdMemberDirectory extends FsdElement {
     if (view.member && !index.byId(view.member)) {
       this.warnOnce(`no member "${view.member}" in the member feed; its profile cannot open`);
       // Left out of the view shown; the URL keeps it until the next change.
-      this.#url.view = { ...view, member: '' };
+      this.#url.dropMember();
     }
     this.#state = this.#result!.items.length ? 'ready' : 'empty';
   }
 
   override updated(): void {
     const state = this.#state;
-    this.settle(state, 'fsd-directory-state', () => ({ state: state as Exclude<DirectoryState, 'loading'>, count: this.#result?.items.length ?? 0 }));
+    this.settle(state, 'fsd-directory-state', (settled) => ({ state: settled, count: this.#result?.items.length ?? 0 }));
     // The profile dialog follows the view: open as a modal dialog while the view has a member, closed otherwise.
     const dialog = this.renderRoot.querySelector('dialog');
     const open = Boolean(this.#view.member);
@@ -183,7 +183,7 @@ export class FsdMemberDirectory extends FsdElement {
       if (!open) dialog.close();
       else {
         const error = openModal(dialog);
-        if (error) this.report('warn', `the profile could not open as a modal dialog (${String(error)})`);
+        if (error) this.report('warn', 'the profile could not open as a modal dialog', error);
       }
     }
     const focus = this.#focusAfterUpdate?.();

@@ -11,8 +11,8 @@ export type UrlStateHost = ReactiveControllerHost & { readonly urlState: string 
  */
 export class UrlStateController implements ReactiveController {
   /**
-   * What the directory shows now. The host may leave out what it cannot show (a member the feed does not have)
-   * without writing the URL.
+   * What the directory shows now (read only for the host: it changes it through {@link change} and
+   * {@link dropMember}).
    */
   view: DirectoryView = emptyView();
   readonly #host: UrlStateHost;
@@ -50,6 +50,11 @@ export class UrlStateController implements ReactiveController {
     if ('member' in changes) this.#profileEntry = Boolean(changes.member) && written && how === 'push';
     // As for the back button: the view is not a property of the host.
     this.#host.requestUpdate();
+  }
+
+  /** Leaves the profile out of the view shown, without writing the URL: a member the feed does not have. */
+  dropMember(): void {
+    this.view = { ...this.view, member: '' };
   }
 
   /**

@@ -473,6 +473,8 @@ describe('<fsd-event-calendar> subscriptions', () => {
     expect(links(await withSubscriptions({ organizer: 'kaliop', 'include-cluster': true }))).to.deep.equal([]);
     expect(links(await withSubscriptions({ category: 'workshop' }))).to.deep.equal([]);
     expect(links(await withSubscriptions({ organizer: 'awox' }))).to.deep.equal([]);
+    expect(links(await withSubscriptions({ organizer: 'constructor' })), 'a name every object has').to.deep.equal([]);
+    expect(links(await withSubscriptions({ college: 'toString' }))).to.deep.equal([]);
     expect(links(await calendarWith({ date: '2026-12-03' }))).to.deep.equal([]);
   });
 });
@@ -599,7 +601,7 @@ describe('<fsd-event-calendar> failures stay inside the widget', () => {
     }
   });
 
-  it('logs, and throws nothing into the page, when the details dialog cannot open', async () => {
+  it('shows the details in place, says so in the console and throws nothing, when the dialog cannot be modal', async () => {
     const calendar = await calendarWith({ date: '2026-12-03', 'time-zone': 'Europe/Paris' });
     const showModal = HTMLDialogElement.prototype.showModal;
     HTMLDialogElement.prototype.showModal = () => {
@@ -612,17 +614,23 @@ describe('<fsd-event-calendar> failures stay inside the widget', () => {
     };
     window.addEventListener('unhandledrejection', onUnhandled);
     try {
-      const { messages } = await captureConsole('error', async () => {
+      const { result: opened, messages } = await captureConsole('warn', async () => {
+        const open = oneEvent(calendar, 'fsd-event-open');
         cell(calendar, '2026-12-03')!.querySelector<HTMLElement>('[part~="event"]')!.click();
-        await calendar.updateComplete;
-        await new Promise((r) => setTimeout(r, 50));
+        return (await open).detail.event.id;
       });
       expect(unhandled).to.deep.equal([]);
+      expect(opened).to.equal('atelier-financement-2026-12');
+      const dialog = root(calendar).querySelector('dialog')!;
+      expect(dialog.open).to.equal(true);
+      expect(dialog.matches(':modal')).to.equal(false);
       expect(messages).to.have.length(1);
-      expect(messages[0]).to.match(/^\[FrenchSouth\.digital\] <fsd-event-calendar>: the details of "atelier-financement-2026-12" could not be opened \(InvalidStateError/);
+      expect(messages[0]).to.match(/^\[FrenchSouth\.digital\] <fsd-event-calendar>: the details of "atelier-financement-2026-12" could not open as a modal dialog; shown in place InvalidStateError/);
+      dialog.close();
     } finally {
       HTMLDialogElement.prototype.showModal = showModal;
       window.removeEventListener('unhandledrejection', onUnhandled);
     }
   });
+
 });

@@ -11,3 +11,32 @@ export const chunks: { ics: typeof loadIcs; details: () => Promise<typeof EventD
   ics: loadIcs,
   details: () => import('./event-details.js'),
 };
+
+type Details = typeof EventDetails;
+
+/**
+ * One calendar's details dialog code: fetched once the calendar has events to open ({@link prefetch}), so that it is
+ * there by the first click without weighing on the first paint; a failed fetch is forgotten, the next click retries.
+ */
+export class DetailsChunk {
+  /** The code, once fetched. */
+  module: Details | undefined;
+  #loading: Promise<Details> | undefined;
+  #prefetched = false;
+
+  /** Fetches the code once, quietly: a failure waits for the next {@link load}. */
+  prefetch(): void {
+    if (this.#prefetched) return;
+    this.#prefetched = true;
+    this.load().catch(() => {});
+  }
+
+  load(): Promise<Details> {
+    const load = (this.#loading ??= chunks.details());
+    load.then(
+      (module) => (this.module = module),
+      () => (this.#loading = undefined),
+    );
+    return load;
+  }
+}

@@ -4,7 +4,7 @@ import { FsdElement, localized, type Lang } from '@fsd/shared';
 import { calendarTitle, eventTime, eventWhen, formatDay } from './calendar-format.js';
 import { VIEWS, addMonths, byDay, compareOccurrences, daysOf, isoWeek, monthWeeks, occurrence, passes, valueSet, visibleDays, type CalendarView, type Occurrence } from './calendar-model.js';
 import { CalendarSources } from './calendar-sources.js';
-import { chunks } from './chunks.js';
+import { DetailsChunk } from './chunks.js';
 import { subscribeMenu, subscriptionFor } from './subscribe.js';
 import { messages, type CalendarMessages } from './event-calendar.messages.js';
 import { styles } from './event-calendar.styles.js';
@@ -14,8 +14,6 @@ import type { CalendarState } from '../events/fsd-calendar-state.js';
 /** Below this width (in CSS pixels) a calendar without a `view` attribute shows the list. */
 const NARROW = 560;
 const MAX_PER_DAY = 3;
-
-type Details = Awaited<ReturnType<typeof chunks.details>>;
 
 /**
  * The cluster's events, and a member's own, in a month grid, an agenda list or a short "next events" list. Reads the
@@ -115,10 +113,7 @@ export class FsdEventCalendar extends FsdElement {
   private _narrow?: boolean;
 
   readonly #sources = new CalendarSources(this, () => this.src, (message) => this.report('error', message));
-  /** The details dialog's code, once fetched (see {@link #loadDetails}). */
-  #details: Details | undefined;
-  #loadingDetails: Promise<Details> | undefined;
-  #prefetched = false;
+  readonly #details = new DetailsChunk();
   /** The zone times are shown in (the first update sets it: `timeZone` changes from undefined). */
   #zone!: string;
   #today!: string;
@@ -223,11 +218,7 @@ export class FsdEventCalendar extends FsdElement {
     const state = this.#state;
     const detail = (settled: Exclude<CalendarState, 'loading'>) => ({ state: settled, count: this.#occurrences.length, failed: [...this.#failed] });
     this.settle(state, 'fsd-calendar-state', detail, `${state}|${this.#shownView}|${this.#range.join('/')}|${this.#occurrences.length}|${this.#failed.join(' ')}`);
-    // Fetched once, as soon as there are events to open, so that it is there by the first click (a click retries).
-    if (state === 'ready' && !this.#prefetched) {
-      this.#prefetched = true;
-      this.#loadDetails().catch(() => {});
-    }
+    if (state === 'ready') this.#details.prefetch();
   }
 
   // ——— Navigation
@@ -280,7 +271,7 @@ export class FsdEventCalendar extends FsdElement {
   /** A click handler: whatever goes wrong is logged, never thrown into the host page. */
   async #open(o: Occurrence, opener: HTMLElement): Promise<void> {
     try {
-      const module = await this.#loadDetails();
+      const module = await this.#details.load();
       this._selected = o;
       this.#opener = opener;
       await this.updateComplete;
@@ -291,19 +282,6 @@ export class FsdEventCalendar extends FsdElement {
     } catch (error) {
       this.report('error', `the details of "${o.event.id}" could not be opened (${String(error)})`);
     }
-  }
-
-  /**
-   * The details dialog and its "add to my calendar" links: a chunk of its own, so that they do not weigh on the
-   * calendar's first paint. A failed fetch is forgotten: the next click tries again.
-   */
-  #loadDetails(): Promise<Details> {
-    const load = (this.#loadingDetails ??= chunks.details());
-    load.then(
-      (module) => (this.#details = module),
-      () => (this.#loadingDetails = undefined),
-    );
-    return load;
   }
 
   #closed(): void {
@@ -344,7 +322,7 @@ export class FsdEventCalendar extends FsdElement {
       ${this.#state === 'loading' ? html`<p part="note" class="note note--loading" role="status">${t.loading}</p>` : nothing}
       ${view === 'month' ? this.#month(t, lang) : this.#list(t, lang)}
       <div class="sr-only" role="status" aria-live="polite">${this._announcement}</div>
-      ${selected && this.#details ? this.#details.eventDetails(selected, t, lang, eventWhen(lang, this.#zone, selected.event), this.#sources.source(selected.source), () => this.#closed()) : nothing}
+      ${selected && this.#details.module ? this.#details.module.eventDetails(selected, t, lang, eventWhen(lang, this.#zone, selected.event), this.#sources.source(selected.source), () => this.#closed()) : nothing}
     </section>`;
   }
 

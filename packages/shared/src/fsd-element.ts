@@ -78,20 +78,19 @@ export class FsdElement extends LitElement {
   /**
    * The state protocol every widget follows, from its `updated()`: `state` is mirrored in the read-only `state`
    * attribute; once settled (anything but `loading`), the widget's state event fires, once for each new `key` (what
-   * the widget counts as news: the state itself by default). `detail` is called only when the event fires, just before it, with the
-   * settled state. Returns whether it fired.
+   * the widget counts as news: the state itself by default). `detail` is called only when the event fires, just
+   * before it, with the settled state.
    */
   protected settle<K extends keyof GlobalEventHandlersEventMap, S extends string>(
     state: S,
     event: K,
     detail: (settled: Exclude<S, 'loading'>) => EventDetail<K>,
     key: string = state,
-  ): boolean {
+  ): void {
     if (this.getAttribute('state') !== state) this.setAttribute('state', state);
-    if (state === 'loading' || key === this.#settled) return false;
+    if (state === 'loading' || key === this.#settled) return;
     this.#settled = key;
     this.emit(event, detail(state as Exclude<S, 'loading'>));
-    return true;
   }
 }
 

@@ -110,7 +110,7 @@ export class FsdEventCalendar extends FsdElement {
   /** Said by screen readers when the month shown changes. */
   private _announcement?: string;
   /** The calendar is narrower than {@link NARROW}. */
-  private _narrow?: boolean;
+  private _narrow = false;
 
   readonly #sources = new CalendarSources(this, () => this.src, (message) => this.report('error', message));
   readonly #details = new DetailsChunk();

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { grantedCopy, launchWithExtension, linksPage, sampleFeed, startSites } from '../../../tools/extension.mjs';
-import { runAxe } from './axe.mjs';
+import { runAxe } from '../../../tools/axe.mjs';
 
 let sites;
 let ext;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { DIST, launchWithExtension, linksPage, sampleFeed, startSites } from '../../../tools/extension.mjs';
-import { runAxe } from './axe.mjs';
+import { runAxe } from '../../../tools/axe.mjs';
 import { requestedUrls } from './netlog.mjs';
 
 let sites;

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import ICAL from 'ical.js';
+import { runAxe } from '../../../tools/axe.mjs';
 import { openExamples } from '../../../tools/server.mjs';
 import { openPage, settledWidgets } from '../../../test/helpers/pages.mjs';
 import { fsdPublish, root, tempDir } from './helpers.mjs';
@@ -250,15 +251,11 @@ test('the check page runs the same validation on a chosen file, in the browser, 
 });
 
 test('the published pages pass axe, with the widgets running', async () => {
-  const { createRequire } = await import('node:module');
-  const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   for (const path of ['', 'en/', 'membres/', 'en/members/', 'membres/kaliop/', 'en/members/pixel-nimois/', 'verifier/']) {
     const { page, errors, close } = await openPage(context.browser, `${base}${path}`);
     if (path.includes('members/') || path === 'membres/') await settledWidgets(page, 'fsd-member-directory');
     if (path === '' || path === 'en/') await settledWidgets(page, 'fsd-event-calendar');
-    // Evaluated through the DevTools protocol, so the pages' script-src 'self' does not stop it.
-    await page.evaluate(axe);
-    const violations = await page.evaluate(async () => (await globalThis.axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+    const violations = await runAxe(page);
     await close();
     assert.deepEqual(violations, [], path);
     assert.deepEqual(errors, [], path);

@@ -1,5 +1,6 @@
-// axe-core in a page opened by puppeteer: evaluated through the DevTools protocol, so that an extension page's
-// Content-Security-Policy (script-src 'self') does not stop it. axe looks into open shadow roots.
+// axe-core in a page opened by puppeteer: evaluated through the DevTools protocol, so that a page's
+// Content-Security-Policy (script-src 'self': the extension's pages, the examples, the published site) does not stop
+// it. axe looks into open shadow roots.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 

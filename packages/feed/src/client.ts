@@ -1,6 +1,7 @@
 import { readCachedFeed, writeCachedFeed, type CachedFeed } from './cache.js';
 import { FeedError, FeedErrorKind } from './errors.js';
 import { LOG_PREFIX } from './log.js';
+import { publishedAt } from './published.js';
 import type { FeedParser } from './parser.js';
 import type { FeedSource, Revalidation } from './revalidate.js';
 import type { FeedIssue } from './types.js';
@@ -218,7 +219,7 @@ export async function seedFeed<T>(url: string, parser: FeedParser<T>, json: unkn
   if (held && held.revision === parser.revision) {
     const heldAt = parser.published?.(held.data);
     const seedAt = parser.published?.(data);
-    if (!heldAt || !seedAt || Date.parse(seedAt) <= Date.parse(heldAt)) return false;
+    if (!heldAt || !seedAt || Date.parse(seedAt) <= publishedAt(heldAt, held.fetchedAt)) return false;
   }
   // No fingerprint: the first answer from the server is parsed and, unless it is older, replaces the snapshot.
   const copy: CachedFeed<T> = { revision: parser.revision, data, issues, fingerprint: '', fetchedAt: 0, bundled: true };

@@ -1,6 +1,7 @@
 import type { CachedFeed } from './cache.js';
 import { FeedError, FeedErrorKind } from './errors.js';
 import { LOG_PREFIX } from './log.js';
+import { FUTURE_MARGIN_MS, publishedAt } from './published.js';
 import { options } from './options.js';
 import type { FeedParser } from './parser.js';
 import type { FeedIssue } from './types.js';
@@ -92,12 +93,15 @@ export async function revalidate<T>(feed: FeedSource<T>): Promise<Revalidation<T
     const { data, issues } = await parser.parse(input, url, response.headers.get('Content-Type') ?? undefined);
     const published = parser.published?.(data);
     const held = feed.cached && parser.published?.(feed.cached.data);
-    if (published && held && Date.parse(published) < Date.parse(held)) {
+    if (published && held && Date.parse(published) < publishedAt(held, feed.cached!.fetchedAt)) {
       const message = `the server sent a feed published ${published}, older than the copy held (${held}); keeping the copy`;
       console.warn(`${LOG_PREFIX} ${url}: ${message}`);
       return { kind: 'older', error: new FeedError(FeedErrorKind.Older, url, message) };
     }
     reportIssues(url, issues);
+    if (published && Date.parse(published) > Date.now() + FUTURE_MARGIN_MS) {
+      console.warn(`${LOG_PREFIX} ${url}: the feed says it was published ${published}, in the future; it counts as published now, so that the next feed replaces it`);
+    }
     const copy: CachedFeed<T> = { revision: parser.revision, data, issues, fingerprint: print, fetchedAt: Date.now() };
     const etag = response.headers.get('ETag');
     const lastModified = response.headers.get('Last-Modified');

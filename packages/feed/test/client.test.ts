@@ -145,6 +145,36 @@ describe('feed client', () => {
   });
 });
 
+describe('feed client and a feed dated in the future', () => {
+  it('takes a feed dated in the future as published when it came, so that the next correction replaces it', async () => {
+    const name = uniqueName();
+    const feed = await sampleMemberFeed();
+    const url = await putFeed(name, { ...feed, updated: '2062-11-20T09:00:00+01:00', members: feed.members.slice(0, 2) });
+    const typo = await captureConsole('warn', () => loadFeed(url, memberFeedParser));
+    expect(typo.result.status === 'ready' && typo.result.data.members.length).to.equal(2);
+    expect(typo.messages.join('\n')).to.contain('the feed says it was published 2062-11-20T09:00:00+01:00, in the future');
+    // The staff correct the date: today's feed, and every later one, gets through.
+    await putFeed(name, { ...feed, updated: new Date().toISOString() });
+    const corrected = await refreshFeed(url, memberFeedParser);
+    expect(corrected.status === 'ready' && corrected.data.members.length).to.equal(feed.members.length);
+    expect(lastFeedError(url, memberFeedParser)).to.equal(undefined);
+    // An older feed is still refused.
+    await putFeed(name, { ...feed, updated: '2015-05-05T20:00:00+02:00', members: feed.members.slice(0, 1) });
+    await captureConsole('warn', () => refreshFeed(url, memberFeedParser));
+    expect(lastFeedError(url, memberFeedParser)?.kind).to.equal(FeedErrorKind.Older);
+  });
+
+  it('lets the server’s feed replace a bundled snapshot dated in the future', async () => {
+    const name = uniqueName();
+    const feed = await sampleMemberFeed();
+    const url = new URL(`/__feeds/${name}`, location.href).href;
+    await seedFeed(url, memberFeedParser, { ...feed, updated: '2062-11-20T09:00:00+01:00', members: feed.members.slice(0, 2) });
+    await putFeed(name, feed);
+    const state = await refreshFeed(url, memberFeedParser);
+    expect(state.status === 'ready' && state.data.members.length).to.equal(feed.members.length);
+  });
+});
+
 describe('feed client across visits (IndexedDB)', () => {
   it('serves the cached copy at once on the next visit, then revalidates with the server', async () => {
     const name = uniqueName();

@@ -107,8 +107,11 @@ export function parseMemberFeed(json: unknown, feedUrl: string): Parsed<MemberFe
     const member = parseMember(entry, collegeIds, feedUrl);
     if (ids.has(member.id)) fail('id', `duplicate member id "${member.id}"`);
     for (const domain of member.domains) {
-      const owner = domainOwners.get(domain);
-      if (owner !== undefined) fail('domains', `"${domain}" already belongs to member "${owner}"`);
+      // The domain itself, or one above it: `www.kaliop.com` is Kaliop's once `kaliop.com` is.
+      for (let above = domain, dot = 0; dot >= 0; dot = above.indexOf('.'), above = above.slice(dot + 1)) {
+        const owner = domainOwners.get(above);
+        if (owner !== undefined) fail('domains', `"${domain}" already belongs to member "${owner}"${above === domain ? '' : ` (as part of "${above}")`}`);
+      }
     }
     for (const domain of member.domains) domainOwners.set(domain, member.id);
     ids.add(member.id);

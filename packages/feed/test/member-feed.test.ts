@@ -52,6 +52,15 @@ describe('member feed validation', () => {
     expect(issues[6]!.message).to.contain('already belongs to member "kaliop"');
   });
 
+  it('keeps a domain with its first owner when a later member claims it as a subdomain', async () => {
+    const feed = await sampleMemberFeed();
+    const kaliop = feed.members.find((m) => m.id === 'kaliop')!;
+    feed.members = [kaliop, { ...kaliop, id: 'usurper', name: 'Usurpateur', domains: ['usurper.example', 'WWW.Kaliop.com'] }, { ...kaliop, id: 'neighbour', domains: ['notkaliop.com'] }];
+    const { data, issues } = parseMemberFeed(feed, URL_);
+    expect(data.members.map((m) => m.id)).to.deep.equal(['kaliop', 'neighbour']);
+    expect(issues).to.deep.equal([{ entry: 'members[1] ("usurper")', field: 'domains', message: '"www.kaliop.com" already belongs to member "kaliop" (as part of "kaliop.com")' }]);
+  });
+
   it('refuses a feed of an unknown version, or one that is not an object', () => {
     expect(() => parseMemberFeed({ version: 2, members: [] }, URL_)).to.throw(/unsupported member feed version 2/);
     expect(() => parseMemberFeed([], URL_)).to.throw(/must be a JSON object/);

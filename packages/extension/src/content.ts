@@ -11,10 +11,13 @@ import { parsedHost } from './lib/hosts.js';
 import { ANNOTATION_SETTINGS, annotationWanted, getAnnotationSettings } from './lib/settings.js';
 import * as annotateLinks from './features/annotate-links.js';
 
-declare global {
-  /** True while the annotation runs in this page (the content scripts' world of the page, shared by every injection). */
-  var __fsdAnnotating: boolean | undefined;
-}
+/**
+ * Set while the annotation runs in this page (in the content scripts' world, shared by every injection). A symbol,
+ * not a name: an element with a chosen `id` in the page shows on the global object under that name, and could
+ * otherwise pose as a running annotation and keep it off.
+ */
+const RUNNING = Symbol.for('fsd.annotating');
+const running = globalThis as unknown as Record<symbol, boolean | undefined>;
 
 /** Aborts `controller` once the settings no longer want annotation on this page's site. */
 function stopWhenTurnedOff(controller: AbortController): void {
@@ -31,11 +34,11 @@ function stopWhenTurnedOff(controller: AbortController): void {
 }
 
 // The popup may inject the script into a page where it already runs (registered): one run at a time per page.
-if (!globalThis.__fsdAnnotating) {
-  globalThis.__fsdAnnotating = true;
+if (!running[RUNNING]) {
+  running[RUNNING] = true;
   const controller = new AbortController();
   // Once stopped, a later injection starts afresh.
-  controller.signal.addEventListener('abort', () => (globalThis.__fsdAnnotating = false), { once: true });
+  controller.signal.addEventListener('abort', () => (running[RUNNING] = false), { once: true });
   stopWhenTurnedOff(controller);
   annotateLinks.init(controller.signal);
 }

@@ -130,6 +130,15 @@ test('on the next visit the registered script marks links by itself, including l
   await page.close();
 });
 
+test('a page cannot keep annotation off with an element named like its running flag', async () => {
+  // An element with an id shows on the page's global object (in the content scripts' world too) under that name.
+  sites.pages.set('/clobber', linksPage('Une page piégée', [['https://www.kaliop.com/', 'Kaliop']]).replace('<main>', '<main><div id="__fsdAnnotating"></div><form name="__fsdAnnotating"></form>'));
+  const page = await ext.browser.newPage();
+  await page.goto(sites.url('www.midilibre-test.fr', '/clobber'), { waitUntil: 'load' });
+  await page.waitForFunction(() => document.querySelector('a[href="https://www.kaliop.com/"]')?.dataset.fsdMember === 'kaliop', { timeout: 10_000 });
+  await page.close();
+});
+
 // A page whose Content-Security-Policy allows no inline style (no style attribute, no <style> element).
 const STRICT = `<!doctype html><html lang="fr"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self'">

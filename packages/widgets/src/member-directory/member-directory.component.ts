@@ -12,6 +12,8 @@ import { URL_STATES, type DirectoryView, type UrlStateMode } from './url-state.j
 import { UrlStateController } from './url-state-controller.js';
 import '../events/fsd-directory-state.js';
 
+/** A search text as the "no result" message echoes it: at most 60 characters (a deep link may carry any length). */
+const shortened = (text: string) => ([...text].length > 60 ? `${[...text].slice(0, 59).join('')}…` : text);
 /** Facet values shown before "show all". */
 const FACET_PREVIEW = 6;
 const DEFAULT_PAGE_SIZE = 24;
@@ -337,7 +339,7 @@ export class FsdMemberDirectory extends FsdElement {
     if (items.length === 0) {
       return html`${count}
         <div class="dir__empty">
-          <p class="dir__message-title">${t.empty(this.#view.q.trim())}</p>
+          <p class="dir__message-title">${t.empty(shortened(this.#view.q.trim()))}</p>
           <p>${t.emptyHint}</p>
           <button type="button" class="button" @click=${this.#clearAll}>${t.clearEverything}</button>
         </div>`;

@@ -221,6 +221,13 @@ describe('<fsd-member-directory> states', () => {
     expect(focused(d)).to.equal(searchInput(d));
   });
 
+  it('echoes a long search text cut short in its "no result" message', async () => {
+    const d = await directoryFor();
+    await search(d, `zzz${'x'.repeat(5000)}`);
+    expect(d.state).to.equal('empty');
+    expect(visibleText($(d, '.dir__empty .dir__message-title'))).to.equal(`Aucun membre ne correspond à « zzz${'x'.repeat(56)}… » avec ces filtres.`);
+  });
+
   for (const [name, body, options] of [
     ['a missing feed (HTTP 404)', 'gone', { status: 404 }],
     ['a feed that is not JSON', '<html>Maintenance</html>', { type: 'text/html' }],

@@ -9,6 +9,8 @@ export interface FeedOptions {
   /** Requests wait, unanswered, until {@link releaseFeed} (then are answered as the other options say). */
   hold?: boolean;
   type?: string;
+  /** Stream the body in pieces, with no Content-Length. */
+  chunked?: boolean;
 }
 
 let counter = 0;
@@ -26,6 +28,7 @@ export async function putFeed(name: string, body: unknown, options: FeedOptions 
   if (options.drop) query.set('drop', '1');
   if (options.hold) query.set('hold', '1');
   if (options.type) query.set('type', options.type);
+  if (options.chunked) query.set('chunked', '1');
   const response = await fetch(`/__feeds/${name}?${query}`, { method: 'PUT', body: typeof body === 'string' ? body : JSON.stringify(body) });
   if (!response.ok) throw new Error(`could not put test feed ${name}: HTTP ${response.status}`);
   return new URL(`/__feeds/${name}`, location.href).href;

@@ -2,9 +2,12 @@
 // failure it wants (status, delay, dropped connection), and reads back the requests the widgets made.
 //   PUT    /__feeds/NAME?status=500&delay=2000&drop=1&type=application/json   body = the feed
 //          ?hold=1              requests for NAME wait, unanswered, until released (no timing to guess)
+//          ?chunked=1           the body is streamed in pieces, with no Content-Length (as a server that compresses on the fly)
 //   POST   /__feeds-release/NAME  answers the held requests for NAME, and the later ones at once
 //   GET    /__feeds/NAME        the feed, with ETag / Last-Modified and 304 answers
 //   GET    /__feeds-log/NAME    the requests made for NAME: [{ method, ifNoneMatch, ifModifiedSince, accept }]
+import { Readable } from 'node:stream';
+
 const feeds = new Map();
 const logs = new Map();
 /** NAME → resolvers of the requests waiting for NAME to be released. */
@@ -53,6 +56,7 @@ export async function feedMiddleware(ctx, next) {
       delay: Number(url.searchParams.get('delay') ?? 0),
       drop: url.searchParams.get('drop') === '1',
       hold: url.searchParams.get('hold') === '1',
+      chunked: url.searchParams.get('chunked') === '1',
       type: url.searchParams.get('type') ?? 'application/json',
       etag: `"v${version}"`,
       lastModified: new Date(Date.now() - 1000).toUTCString(),
@@ -96,5 +100,5 @@ export async function feedMiddleware(ctx, next) {
   }
   ctx.status = feed.status;
   ctx.type = feed.type;
-  ctx.body = feed.body;
+  ctx.body = feed.chunked ? Readable.from(feed.body.match(/[\s\S]{1,1024}/g) ?? []) : feed.body;
 }

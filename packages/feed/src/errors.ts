@@ -8,6 +8,8 @@ export const FeedErrorKind = {
   Invalid: 'invalid',
   /** The server sent a feed published before the copy held, which was kept. */
   Older: 'older',
+  /** The feed is larger than a reader takes (`maxBytes`): it was not read whole. */
+  TooLarge: 'too-large',
 } as const;
 export type FeedErrorKind = (typeof FeedErrorKind)[keyof typeof FeedErrorKind];
 

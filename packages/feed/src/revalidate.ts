@@ -71,6 +71,39 @@ async function request(url: string, accept: string): Promise<Response> {
 }
 
 /**
+ * The body as text (UTF-8, as `Response.text()` reads it), refused past `options.maxBytes`: at once when the
+ * response says its length, else as the bytes come, before the whole is held.
+ */
+async function readBody(response: Response, url: string): Promise<string> {
+  const limit = options.maxBytes;
+  const tooLarge = () =>
+    new FeedError(FeedErrorKind.TooLarge, url, `the feed is larger than ${(limit / 1024 / 1024).toLocaleString('en')} MB, the most a reader takes; it was not read`);
+  if (Number(response.headers.get('Content-Length')) > limit) {
+    void response.body?.cancel();
+    throw tooLarge();
+  }
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let part = await reader.read(); !part.done; part = await reader.read()) {
+    size += part.value.byteLength;
+    if (size > limit) {
+      void reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(part.value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+/**
  * Fetches the feed again and, when it changed, checks it and says what should replace the copy held. A feed that
  * fails to load, to parse, or that is older than the copy held never replaces it. Never rejects.
  */
@@ -79,7 +112,7 @@ export async function revalidate<T>(feed: FeedSource<T>): Promise<Revalidation<T
   try {
     void parser.prepare?.();
     const response = await request(url, parser.accept ?? 'application/json');
-    const text = await response.text();
+    const text = await readBody(response, url);
     const print = fingerprint(text);
     if (feed.cached && feed.cached.fingerprint === print) return { kind: 'unchanged', cached: { ...feed.cached, fetchedAt: Date.now() } };
     let input: unknown = text;

@@ -145,6 +145,39 @@ describe('feed client', () => {
   });
 });
 
+describe('feed client and feeds of any size', () => {
+  it('refuses a feed larger than a reader takes before reading it whole, and keeps the last good copy', async () => {
+    const name = uniqueName();
+    const feed = await sampleMemberFeed();
+    const url = await putFeed(name, feed);
+    expect((await loadFeed(url, memberFeedParser)).status).to.equal('ready');
+    const size = new TextEncoder().encode(JSON.stringify(feed)).byteLength;
+    configureFeedClient({ maxBytes: Math.floor(size / 2) });
+    try {
+      await putFeed(name, { ...feed, updated: new Date().toISOString() });
+      const { result: state, messages } = await captureConsole('warn', () => refreshFeed(url, memberFeedParser));
+      expect(state.status === 'ready' && state.stale, 'the last good copy, marked stale').to.equal(true);
+      expect(lastFeedError(url, memberFeedParser)?.kind).to.equal(FeedErrorKind.TooLarge);
+      expect(messages.join('\n')).to.match(/the feed is larger than [\d.]+ MB, the most a reader takes; it was not read/);
+
+      const fresh = await serveFeed({ ...feed, members: [...feed.members, ...feed.members.map((m) => ({ ...m, id: `${m.id}-2`, domains: (m.domains as string[]).map((d) => `copie-${d}`) }))] });
+      const { result: refused } = await captureConsole('error', () => loadFeed(fresh, memberFeedParser));
+      expect(refused.status === 'error' && refused.error.kind).to.equal(FeedErrorKind.TooLarge);
+      // Without a Content-Length, counted as the bytes come.
+      const streamed = await serveFeed(feed, { chunked: true });
+      const { result: cut } = await captureConsole('error', () => loadFeed(streamed, memberFeedParser));
+      expect(cut.status === 'error' && cut.error.kind).to.equal(FeedErrorKind.TooLarge);
+    } finally {
+      configureFeedClient({ maxBytes: 64 * 1024 * 1024 });
+    }
+    expect((await refreshFeed(url, memberFeedParser)).status).to.equal('ready');
+    expect(lastFeedError(url, memberFeedParser)).to.equal(undefined);
+    const streamed = await serveFeed(feed, { chunked: true });
+    const whole = await loadFeed(streamed, memberFeedParser);
+    expect(whole.status === 'ready' && whole.data.members.length, 'a streamed feed under the limit reads whole').to.equal(feed.members.length);
+  });
+});
+
 describe('feed client and a feed dated in the future', () => {
   it('takes a feed dated in the future as published when it came, so that the next correction replaces it', async () => {
     const name = uniqueName();

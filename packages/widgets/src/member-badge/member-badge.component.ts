@@ -4,7 +4,7 @@ import { FsdElement, clusterMark, formatIsoDate, localized } from '@fsd/shared';
 import { FeedController } from '../internal/feed-controller.js';
 import { messages } from './member-badge.messages.js';
 import { styles } from './member-badge.styles.js';
-import { verify, type Verification } from './verification.js';
+import { previewAllowedHere, verify, type Verification } from './verification.js';
 import { BadgeState } from '../events/fsd-badge-state.js';
 
 export const BADGE_VARIANTS = ['full', 'compact'] as const;
@@ -25,8 +25,8 @@ const cross = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="t
  * @attr variant - `full` (default) or `compact`.
  * @attr theme - `light` (default), `dark` or `auto`.
  * @attr lang - `fr` (default) or `en`; when absent, the page's language.
- * @attr preview - On a development host (`localhost`, `127.0.0.1`, `*.localhost`, `*.test`), shows the badge as it
- *   will look on the member's site, marked "Aperçu". Ignored everywhere else.
+ * @attr preview - On a development host (`localhost`, `127.0.0.1`, `*.localhost`, `*.test`) or a `file:` page, shows
+ *   the badge as it will look on the member's site, marked "Aperçu". Ignored everywhere else, and in frames.
  * @attr state - Read only: `loading`, `verified`, `preview`, `unverified`, `lapsed`, `unknown-member` or `error`.
  *
  * @event fsd-badge-state - The state has settled: `detail` is `{ state, member, reason? }`.
@@ -76,7 +76,7 @@ export class FsdMemberBadge extends FsdElement {
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('variant')) this.variant = this.checkedValue('variant', this.variant, BADGE_VARIANTS, 'full');
-    this.#verification = verify(this.#feed.state, this.member.trim(), location.hostname, this.preview);
+    this.#verification = verify(this.#feed.state, this.member.trim(), location.hostname, this.preview && previewAllowedHere());
   }
 
   override updated(): void {

@@ -10,6 +10,15 @@ export interface Verification {
   reason?: string;
 }
 
+/**
+ * May this document show a preview? Only a top-level page served from a development host, or a `file:` page; never
+ * a frame (a `srcdoc`, sandboxed or `data:` frame has no host of its own, and any production page could frame one).
+ */
+export function previewAllowedHere(): boolean {
+  if (window.top !== window) return false;
+  return location.protocol === 'file:' || (location.hostname !== '' && isDevelopmentHost(location.hostname));
+}
+
 const indexes = new WeakMap<MemberFeed, MemberIndex>();
 function indexOf(feed: MemberFeed): MemberIndex {
   let index = indexes.get(feed);

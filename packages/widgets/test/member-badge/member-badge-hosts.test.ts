@@ -70,6 +70,35 @@ describe('<fsd-member-badge> verification by the page host', () => {
     expect(report.state).to.equal('unverified');
   });
 
+  it('ignores preview in a frame, even of a development host, and in a frame without a host of its own', async () => {
+    expect((await openAs('localhost', { member: 'kaliop', preview: '' })).state).to.equal('unverified');
+    // A srcdoc frame has no host: any production page could write one.
+    const frame = document.createElement('iframe');
+    const state = new Promise<string>((resolve) => {
+      const onMessage = (event: MessageEvent) => {
+        if (event.source !== frame.contentWindow || event.data?.type !== 'fsd-srcdoc-state') return;
+        window.removeEventListener('message', onMessage);
+        resolve(event.data.state as string);
+      };
+      window.addEventListener('message', onMessage);
+    });
+    frame.srcdoc = `<script type="module">
+      import '${new URL('/packages/widgets/src/fsd-member-badge.ts', location.href).href}';
+      const badge = document.createElement('fsd-member-badge');
+      badge.setAttribute('member', 'kaliop');
+      badge.setAttribute('src', ${JSON.stringify(feedUrl)});
+      badge.setAttribute('preview', '');
+      badge.addEventListener('fsd-badge-state', (e) => parent.postMessage({ type: 'fsd-srcdoc-state', state: e.detail.state }, '*'));
+      document.body.append(badge);
+    </script>`;
+    document.body.append(frame);
+    try {
+      expect(await state).to.equal('unverified');
+    } finally {
+      frame.remove();
+    }
+  });
+
   it('is not verified on the member’s own site once the membership has lapsed', async () => {
     const report = await openAs('www.pixel-nimois.example', { member: 'pixel-nimois' });
     expect(report.state).to.equal('lapsed');

@@ -33,7 +33,8 @@ export function parsedHost(hostname: string): string {
 
 /**
  * May a registry be followed at `url`? Only over https (a feed read in clear could be altered on the way, and would
- * tell the network which registries you follow), except on a development host (localhost, *.localhost, *.test, a loopback address), which only ever reaches this machine.
+ * tell the network which registries you follow), except on a development host (localhost, *.localhost, *.test, a
+ * loopback address), which only ever reaches this machine.
  */
 export function registryUrlAllowed(url: string): boolean {
   try {

@@ -58,7 +58,7 @@ export class CalendarSources implements ReactiveController {
   #failed = false;
   /** The update that shows a failure does not load again (else a reader that keeps failing would loop). */
   #justFailed = false;
-  /** A load stopped by a disconnection: run again once connected. */
+  /** A load stopped by a disconnection, or not started while disconnected: run once connected again. */
   #stopped = false;
   #connected = false;
 

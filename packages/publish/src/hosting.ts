@@ -11,6 +11,28 @@ export const FEED_CACHE = 'public, max-age=300, must-revalidate';
 export const STABLE_CACHE = 'public, max-age=300, must-revalidate';
 export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
 
+/**
+ * The site's pages: scripts and styles from the site only (the pages have no inline script; their JSON-LD is a data
+ * block, which CSP does not run), members' logos from any https host, no plugin, no `<base>`, no framing elsewhere.
+ */
+export const SITE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' https: data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+/**
+ * Logos copied from beside the sheet are the members' files, served from the cluster's origin: an SVG opened on its
+ * own could run a script there. Sandboxed, with nothing allowed but its own inline styles, it is only a picture.
+ */
+export const LOGO_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+
 export interface Bundles {
   /** Stable entry names, under `embed/`: `fsd-widgets.js`. */
   stable: string[];
@@ -25,7 +47,9 @@ export function netlifyHeaders(baseUrl: string, bundles: Bundles): string {
   const p = pathOf(baseUrl);
   // A header set by two matching rules is joined with a comma on these hosts: Cache-Control is set by one rule only.
   const rules: [string, [string, string][]][] = [
-    [`${p}*`, [['X-Content-Type-Options', 'nosniff'], ['Referrer-Policy', 'strict-origin-when-cross-origin']]],
+    [`${p}*`, [['X-Content-Type-Options', 'nosniff'], ['Referrer-Policy', 'strict-origin-when-cross-origin'], ['Content-Security-Policy', SITE_CSP]]],
+    // Joined to the site's policy with a comma: both are enforced, so the logo gets the stricter of the two.
+    [`${p}logos/*`, [['Content-Security-Policy', LOGO_CSP]]],
     [`${p}feeds/*`, [['Access-Control-Allow-Origin', '*'], ['Cache-Control', FEED_CACHE]]],
     [`${p}embed/*`, [['Access-Control-Allow-Origin', '*']]],
     [`${p}embed/chunks/*`, [['Cache-Control', IMMUTABLE_CACHE]]],
@@ -39,11 +63,15 @@ export function netlifyHeaders(baseUrl: string, bundles: Bundles): string {
 export function nginxConf(baseUrl: string, bundles: Bundles): string {
   const p = pathOf(baseUrl);
   const hashed = bundles.hashed.map((name) => name.replace(/[.]/g, '\\.')).join('|');
-  const feed = `add_header Access-Control-Allow-Origin "*" always;\n    add_header Cache-Control "${FEED_CACHE}" always;`;
+  // nginx drops the server block's add_header lines in a location that has its own: each location repeats them.
+  const security = `add_header X-Content-Type-Options "nosniff" always;\n    add_header Content-Security-Policy "${SITE_CSP}" always;`;
+  const feed = `add_header Access-Control-Allow-Origin "*" always;\n    add_header Cache-Control "${FEED_CACHE}" always;\n    ${security}`;
   return `# nginx: headers of the published FrenchSouth.digital site (written by fsd-publish).
 # Include it in the site's server block, whose root (or alias) is the published folder:
 #   server { ... root /var/www/frenchsouth; include /var/www/frenchsouth/_deploy/nginx.conf; }
 etag on;
+${security.replace('\n    ', '\n')}
+add_header Referrer-Policy "strict-origin-when-cross-origin" always;
 
 location ^~ ${p}_deploy/ { return 404; }
 location = ${p}.fsd-publish.json { return 404; }
@@ -62,14 +90,21 @@ location ${p}feeds/ {
     }
 }
 
+location ${p}logos/ {
+    add_header X-Content-Type-Options "nosniff" always;
+    add_header Content-Security-Policy "${LOGO_CSP}" always;
+}
+
 location ${p}embed/ {
     add_header Access-Control-Allow-Origin "*" always;
     add_header Cache-Control "${STABLE_CACHE}" always;
+    ${security}
 }
 
 location ${p}embed/chunks/ {
     add_header Access-Control-Allow-Origin "*" always;
     add_header Cache-Control "${IMMUTABLE_CACHE}" always;
+    ${security}
 }
 ${
   hashed
@@ -77,6 +112,7 @@ ${
 location ~ ^${p.replace(/[.]/g, '\\.')}embed/(${hashed})$ {
     add_header Access-Control-Allow-Origin "*" always;
     add_header Cache-Control "${IMMUTABLE_CACHE}" always;
+    ${security}
 }
 `
     : ''
@@ -90,6 +126,9 @@ export function s3Script(bundles: Bundles): string {
 # headers (written by fsd-publish). S3 computes each file's ETag; CORS is the bucket's rule in s3-cors.json:
 #   aws s3api put-bucket-cors --bucket BUCKET --cors-configuration file://_deploy/s3-cors.json
 # (with CloudFront, also attach a response headers policy with CORS, or forward the Origin header).
+# S3 cannot send a Content-Security-Policy: with CloudFront, add it in the response headers policy, as _headers says:
+#   pages:  ${SITE_CSP}
+#   logos/: ${LOGO_CSP}
 #   sh _deploy/s3-upload.sh s3://bucket[/prefix]
 set -eu
 DEST="\${1:?usage: sh _deploy/s3-upload.sh s3://bucket[/prefix]}"

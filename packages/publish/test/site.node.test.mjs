@@ -2,7 +2,7 @@
 // in headless Chromium: profile pages without JavaScript, their JSON-LD against the schema.org types used, the
 // directory enhancing the static list in place, the published calendars re-parsed with ical.js, feeds' headers.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import ICAL from 'ical.js';
@@ -218,6 +218,36 @@ test('feeds are served with CORS and a short cache revalidated by ETag; hashed b
   assert.match(nginx, new RegExp(`${hashed.replace(/\./g, '\\\\\\.')}`));
   const s3 = readFileSync(join(tmp.dir, '_deploy/s3-upload.sh'), 'utf8');
   assert.match(s3, new RegExp(`--include "${hashed.replace(/\./g, '\\.')}".*immutable`));
+});
+
+test('pages carry the site’s Content-Security-Policy, and a member’s logo opened on its own cannot run a script', async () => {
+  const page = await fetch(`${base}membres/kaliop/`);
+  const policy = page.headers.get('content-security-policy');
+  assert.match(policy, /(^|; )script-src 'self'(;|$)/);
+  assert.match(policy, /(^|; )object-src 'none'(;|$)/);
+  assert.match(policy, /(^|; )base-uri 'none'(;|$)/);
+  const logoPath = /src="[^"]*(logos\/[^"]+\.svg)"/.exec(await (await fetch(`${base}membres/studio-garrigue/`)).text())?.[1];
+  assert.ok(logoPath, 'the sample’s SVG logo is published under logos/');
+  const logo = await fetch(`${base}${logoPath}`);
+  assert.equal(logo.status, 200);
+  assert.match(logo.headers.get('content-security-policy'), /(^|; )sandbox(;|$)/);
+  assert.match(logo.headers.get('content-security-policy'), /default-src 'none'/);
+  // A hostile logo in the published folder, opened as a page of the cluster's origin: its script does not run.
+  // Its script is a file of the same origin, which the pages' own policy (script-src 'self') would let run.
+  writeFileSync(join(tmp.dir, 'logos/hostile.js'), 'document.documentElement.setAttribute("data-ran", "yes");');
+  writeFileSync(join(tmp.dir, 'logos/hostile.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script href="hostile.js"/></svg>');
+  const opened = await openPage(context.browser, `${base}logos/hostile.svg`);
+  const ran = await opened.page.evaluate(() => document.documentElement.getAttribute('data-ran'));
+  await opened.close();
+  assert.equal(ran, null);
+  assert.match(readFileSync(join(tmp.dir, '_headers'), 'utf8'), /^\/pub\/\*\n(?: {2}.*\n)* {2}Content-Security-Policy: default-src 'self'; script-src 'self';/m);
+  // The same rules for nginx; S3 cannot send them and says where to put them.
+  const nginx = readFileSync(join(tmp.dir, '_deploy/nginx.conf'), 'utf8');
+  assert.match(nginx, /location \/pub\/logos\/ \{\n {4}add_header X-Content-Type-Options "nosniff" always;\n {4}add_header Content-Security-Policy "default-src 'none'; style-src 'unsafe-inline'; sandbox" always;/);
+  for (const block of nginx.split(/\n(?=location )/).filter((b) => b.includes('add_header') && !b.includes('/logos/'))) {
+    assert.match(block, /Content-Security-Policy "default-src 'self'; script-src 'self';/, `every location with its own headers keeps the site's policy:\n${block}`);
+  }
+  assert.match(readFileSync(join(tmp.dir, '_deploy/s3-upload.sh'), 'utf8'), /logos\/: default-src 'none'; style-src 'unsafe-inline'; sandbox/);
 });
 
 test('the check page runs the same validation on a chosen file, in the browser, under the CSP', async () => {

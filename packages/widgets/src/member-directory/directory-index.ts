@@ -48,6 +48,12 @@ const IN_TEXT = 1; // description
 /** Words this long or longer match with one typo. */
 export const FUZZY_MIN_LENGTH = 5;
 
+/**
+ * A search reads its first 32 distinct words (every word must match, so more would only narrow it further). It
+ * keeps each query's work bounded, whatever is pasted or deep-linked, and keeps the per-word stamps below apart.
+ */
+export const MAX_QUERY_WORDS = 32;
+
 const EXACT = 3;
 const PREFIX = 2;
 const TYPO = 1;
@@ -78,6 +84,8 @@ export class DirectoryIndex {
   readonly members: readonly Member[];
   readonly facets: Record<Facet, FacetValues>;
   #termIndex: SearchableMap<number[]> | undefined;
+  /** The length of the longest indexed word: a longer word of a search matches nothing, not even with a typo. */
+  #longestTerm = 0;
   /** Members by French collation of their names ("Écrans" with E). */
   readonly #byName: Uint32Array;
   #byNewest: Uint32Array | undefined;
@@ -166,7 +174,10 @@ export class DirectoryIndex {
       if (member.description.en) add(member.description.en, i, IN_TEXT);
     });
     const terms = new SearchableMap<number[]>();
-    for (const [word, list] of postings) terms.set(word, list);
+    for (const [word, list] of postings) {
+      terms.set(word, list);
+      this.#longestTerm = Math.max(this.#longestTerm, word.length);
+    }
     return (this.#termIndex = terms);
   }
 
@@ -206,16 +217,20 @@ export class DirectoryIndex {
    * of words: a member matches when `#matched` reached that number.
    */
   #match(text: string): [stamp: number, words: number] {
-    const tokens = [...new Set(words(text))];
+    const tokens = [...new Set(words(text))].slice(0, MAX_QUERY_WORDS);
     if (tokens.length === 0) return [0, 0];
     const stamp = ++this.#stamp;
+    const terms = this.#terms;
+    // Longer than every indexed word by more than one letter: no member can match (and the typo search, whose work
+    // grows with the word's length, is not run on a word of 270,000 letters).
+    if (tokens.some((token) => token.length > this.#longestTerm + 1)) return [stamp, tokens.length];
     const tokenStamps = this.#tokenStamp;
     const tokenScores = this.#tokenScore;
     const queryStamps = this.#queryStamp;
     const matched = this.#matched;
     const totals = this.#total;
     tokens.forEach((token, k) => {
-      const tokenStamp = (stamp * 64 + k + 1) >>> 0;
+      const tokenStamp = (stamp * (MAX_QUERY_WORDS + 1) + k + 1) >>> 0;
       const touched: number[] = [];
       const visit = (list: number[], quality: number) => {
         for (let p = 0; p < list.length; p++) {
@@ -232,9 +247,9 @@ export class DirectoryIndex {
           }
         }
       };
-      for (const [term, list] of this.#terms.atPrefix(token)) visit(list, term === token ? EXACT : PREFIX);
+      for (const [term, list] of terms.atPrefix(token)) visit(list, term === token ? EXACT : PREFIX);
       if (token.length >= FUZZY_MIN_LENGTH) {
-        for (const [term, [list]] of this.#terms.fuzzyGet(token, 1)) if (!term.startsWith(token)) visit(list, TYPO);
+        for (const [term, [list]] of terms.fuzzyGet(token, 1)) if (!term.startsWith(token)) visit(list, TYPO);
       }
       for (let t = 0; t < touched.length; t++) {
         const member = touched[t]!;

@@ -8,7 +8,7 @@ import { styles } from './member-directory.styles.js';
 import { messages, type DirectoryMessages } from './member-directory.messages.js';
 import { directoryIndex, FACETS, noFilters, SORTS, words, type DirectoryIndex, type Facet, type Filters, type SearchResult, type Sort } from './directory-index.js';
 import { toCsv, download } from './csv.js';
-import { URL_STATES, type DirectoryView, type UrlStateMode } from './url-state.js';
+import { MAX_QUERY_LENGTH, URL_STATES, cutQuery, type DirectoryView, type UrlStateMode } from './url-state.js';
 import { UrlStateController } from './url-state-controller.js';
 import '../events/fsd-directory-state.js';
 
@@ -257,7 +257,7 @@ export class FsdMemberDirectory extends FsdElement {
       <div class="dir__search">
         <label for="search">${t.searchLabel}</label>
         <input id="search" part="search" type="search" autocomplete="off" spellcheck="false" placeholder=${t.searchPlaceholder} .value=${this.#view.q} ?disabled=${loading}
-          @input=${(e: Event) => this.#url.change({ q: (e.target as HTMLInputElement).value, page: 1 }, 'replace')}>
+          maxlength=${MAX_QUERY_LENGTH} @input=${this.#onSearchInput}>
       </div>
       <div class="dir__sort">
         <label for="sort">${t.sortLabel}</label>
@@ -408,6 +408,14 @@ export class FsdMemberDirectory extends FsdElement {
         : nothing}
     </dialog>`;
   }
+
+  /** A search typed, pasted or set by a script: kept to {@link MAX_QUERY_LENGTH} characters, in the box too. */
+  #onSearchInput = (event: Event): void => {
+    const input = event.target as HTMLInputElement;
+    const q = cutQuery(input.value);
+    if (q !== input.value) input.value = q;
+    this.#url.change({ q, page: 1 }, 'replace');
+  };
 
   /** The results as CSV: public fields only, never the domains used for badge checks, never anything not shown. */
   #export(): void {

@@ -25,6 +25,20 @@ export interface DirectoryView {
 
 export const emptyView = (): DirectoryView => ({ q: '', filters: noFilters(), sort: '', page: 1, member: '' });
 
+/**
+ * The longest search a directory takes (characters): longer is a paste or a link gone wrong, never a search. Cut at
+ * this length, a 270 KB deep link costs what a short one does (the search box holds it too: long text in a field is
+ * slow for the browser to lay out).
+ */
+export const MAX_QUERY_LENGTH = 200;
+
+/** `text` cut to {@link MAX_QUERY_LENGTH}, never in the middle of a character written with two UTF-16 units. */
+export function cutQuery(text: string): string {
+  if (text.length <= MAX_QUERY_LENGTH) return text;
+  const cut = text.slice(0, MAX_QUERY_LENGTH);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
 const PARAM = { q: 'fsd-q', sort: 'fsd-sort', page: 'fsd-page', member: 'fsd-member' } as const;
 const facetParam = (facet: string) => `fsd-${facet}`;
 const OUR_PARAMS = new Set<string>([...Object.values(PARAM), ...FACETS.map(facetParam)]);
@@ -43,7 +57,7 @@ export function viewParams(view: DirectoryView): [string, string][] {
 /** Reads a view from parameters; anything unknown or malformed is ignored. */
 export function parseView(params: URLSearchParams): DirectoryView {
   const view = emptyView();
-  view.q = params.get(PARAM.q) ?? '';
+  view.q = cutQuery(params.get(PARAM.q) ?? '');
   for (const facet of FACETS) view.filters[facet] = [...new Set(params.getAll(facetParam(facet)).filter((v) => v.trim() !== ''))];
   const sort = params.get(PARAM.sort);
   if (sort && (SORTS as readonly string[]).includes(sort)) view.sort = sort as Sort;

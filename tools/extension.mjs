@@ -4,7 +4,9 @@
 // 127.0.0.1, ports kept), so that `http://www.kaliop.com:PORT/` is a member's site as far as the browser knows.
 /* global chrome */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,17 +37,22 @@ export function linksPage(title, links, { script } = {}) {
  * Starts the server of every site, on a free port of 127.0.0.1. `feeds` maps a path (`/feeds/members.json`) to
  * `{ body, etag, lastModified, status }`, changed by the tests; `pages` maps a path (or `*`, any other) to HTML or
  * to a function of the URL returning HTML; `files` maps a path to a script or an SVG; every request is logged
- * with its host and headers.
+ * with its scheme, host and headers. `redirects` maps `host + path` to a URL answered with a 302. With
+ * `{ https: true }`, the same sites are also served over https on `httpsPort` (a self-signed certificate: launch
+ * the browser with `--ignore-certificate-errors`).
  */
-export async function startSites() {
+export async function startSites({ https = false } = {}) {
   const feeds = new Map();
   const pages = new Map();
   const files = new Map();
   const log = [];
   let version = 0;
-  const server = createServer((request, response) => {
-    const url = new URL(request.url, `http://${request.headers.host}`);
-    log.push({ host: url.hostname, path: url.pathname, ifNoneMatch: request.headers['if-none-match'], ifModifiedSince: request.headers['if-modified-since'], referer: request.headers.referer });
+  const redirects = new Map();
+  const handle = (scheme) => (request, response) => {
+    const url = new URL(request.url, `${scheme}://${request.headers.host}`);
+    log.push({ scheme, host: url.hostname, path: url.pathname, ifNoneMatch: request.headers['if-none-match'], ifModifiedSince: request.headers['if-modified-since'], referer: request.headers.referer });
+    const target = redirects.get(`${url.hostname}${url.pathname}`);
+    if (target) return response.writeHead(302, { Location: target, 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' }).end();
     const feed = feeds.get(url.pathname);
     if (feed) {
       const headers = { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-cache', ETag: feed.etag, 'Last-Modified': feed.lastModified };
@@ -53,20 +60,35 @@ export async function startSites() {
       return response.writeHead(feed.status, headers).end(feed.body);
     }
     if (files.has(url.pathname)) {
-      const type = url.pathname.endsWith('.svg') ? 'image/svg+xml' : 'text/javascript';
-      return response.writeHead(200, { 'Content-Type': type }).end(files.get(url.pathname));
+      // Images as fsd-publish's host headers serve them under feeds/: readable from any origin (the popup fetches logos).
+      const headers = url.pathname.endsWith('.svg') ? { 'Content-Type': 'image/svg+xml', 'Access-Control-Allow-Origin': '*' } : { 'Content-Type': 'text/javascript' };
+      return response.writeHead(200, headers).end(files.get(url.pathname));
     }
     const page = pages.get(url.pathname) ?? pages.get('*');
     if (page) return response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(typeof page === 'function' ? page(url) : page);
     response.writeHead(404).end();
-  });
+  };
+  const server = createServer(handle('http'));
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const port = server.address().port;
+  let secure;
+  if (https) {
+    // A certificate made for this run (openssl); the browser is told to accept it (--ignore-certificate-errors).
+    const dir = mkdtempSync(join(tmpdir(), 'fsd-tls-'));
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=fsd-test'], { stdio: 'ignore' });
+    secure = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, handle('https'));
+    rmSync(dir, { recursive: true, force: true });
+    await new Promise((r) => secure.listen(0, '127.0.0.1', r));
+  }
+  const httpsPort = secure?.address().port;
   return {
     port,
+    httpsPort,
     log,
     pages,
     files,
+    /** `host + path` → the URL a request there is redirected to (302). */
+    redirects,
     /** Publishes a feed at `path` (JSON value or raw text); returns its URL on the given host. */
     setFeed(path, body, { status = 200, host = 'feeds.frenchsouth.test' } = {}) {
       version++;
@@ -74,7 +96,9 @@ export async function startSites() {
       return `http://${host}:${port}${path}`;
     },
     url: (host, path = '/') => `http://${host}:${port}${path}`,
-    close: () => new Promise((r) => server.close(r)),
+    /** The same sites over https (startSites({ https: true }) only). */
+    httpsUrl: (host, path = '/') => `https://${host}:${httpsPort}${path}`,
+    close: () => Promise.all([server, secure].filter(Boolean).map((s) => new Promise((r) => s.close(r)))),
   };
 }
 

@@ -11,6 +11,8 @@ export const MIN_FIREFOX = '142.0';
 /** Permissions asked for at install, the same in both browsers; README "The browser extension" says why each. */
 export const PERMISSIONS = ['storage', 'alarms', 'tabs', 'scripting'];
 export const OPTIONAL_HOST_PERMISSIONS = ['*://*/*'];
+/** The Content-Security-Policy of the extension's pages (popup, options, background). */
+export const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'self'; img-src 'self' blob:";
 
 /**
  * @param {'chrome' | 'firefox'} browser
@@ -33,7 +35,9 @@ export function manifest(browser, { hostPermissions } = {}) {
     permissions: PERMISSIONS,
     optional_host_permissions: OPTIONAL_HOST_PERMISSIONS,
     ...(hostPermissions ? { host_permissions: hostPermissions } : {}),
-    content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
+    // Images only from the extension and blob: URLs: the popup fetches a member's logo itself (no redirect
+    // followed, src/lib/logo.ts) and shows it from a blob, so no <img> of its pages can contact any other host.
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
   };
   if (browser === 'chrome') {
     return { ...base, background: { service_worker: 'background.js' }, minimum_chrome_version: MIN_CHROME };

@@ -7,6 +7,7 @@
  * - answers the annotation content script's host lookups, and registers it for the sites the user enabled.
  */
 import {
+  configureFeedClient,
   DEFAULT_EVENT_FEED_URL,
   DEFAULT_MEMBER_FEED_URL,
   eventFeedParser,
@@ -20,11 +21,15 @@ import {
 import browser, { type Runtime } from './lib/browser.js';
 import { ANNOTATE_SCRIPT, syncContentScripts } from './lib/annotation.js';
 import { LOG } from './lib/log.js';
-import { dispatch, type LinkMember, type LookupAnswer, type MessageHandlers } from './lib/protocol.js';
+import { MAX_LOOKUP_HOSTS, dispatch, type LinkMember, type LookupAnswer, type MessageHandlers } from './lib/protocol.js';
 import { getRefreshLog, setRefreshLog, type RefreshLog, type RefreshResult } from './lib/refresh-log.js';
 import { Registries } from './lib/registries.js';
 import { ALL_SITES, ANNOTATION_SETTINGS, annotationWanted, getSettings, pageHost, sitePattern, uiLanguage } from './lib/settings.js';
 import { messages } from './ui/extension.messages.js';
+
+// A registry is trusted for its own origin only: a redirect of its feed elsewhere (or from https to http) is
+// refused, the copy held kept (packages/feed/src/options.ts).
+configureFeedClient({ redirects: 'same-origin' });
 
 const REFRESH_ALARM = 'fsd-refresh-registries';
 /** How often the registries are refreshed: the feeds change a few times a month. */
@@ -126,7 +131,7 @@ async function lookupHosts(hosts: unknown): Promise<LookupAnswer> {
   const members: Record<string, LinkMember> = {};
   if (!Array.isArray(hosts)) return { members };
   const index = await currentRegistries();
-  for (const host of hosts.slice(0, 10_000)) {
+  for (const host of hosts.slice(0, MAX_LOOKUP_HOSTS)) {
     if (typeof host !== 'string') continue;
     const match = index.byHost(host);
     if (match && !match.lapsed) members[host] = { id: match.member.id, name: match.member.name, registry: match.registry.name };

@@ -16,9 +16,10 @@ let ext;
 const netLog = join(mkdtempSync(join(tmpdir(), 'fsd-netlog-')), 'net.json');
 
 before(async () => {
-  sites = await startSites();
+  sites = await startSites({ https: true });
   sites.pages.set('*', (url) => linksPage(`Le site de ${url.hostname}`, [['https://www.frenchsouth.digital/', 'FrenchSouth.digital']]));
-  ext = await launchWithExtension(join(DIST, 'chrome'), { netLog });
+  // The https sites' certificate is made for the run (tools/extension.mjs).
+  ext = await launchWithExtension(join(DIST, 'chrome'), { netLog, args: ['--ignore-certificate-errors'] });
   // Headless Chromium reports an English UI whatever its flags: choose French as a French browser would get it.
   await ext.inWorker(() => chrome.storage.local.set({ language: 'fr' }));
 });
@@ -44,6 +45,8 @@ async function openPopup(tabId, timeZone) {
   await popup.waitForFunction(() => document.querySelector('fsd-extension-popup')?.shadowRoot?.querySelector('h1, #search'));
   return popup;
 }
+
+const DEFAULT_MEMBERS = 'https://www.frenchsouth.digital/feeds/members.json';
 
 const shadowText = (page, selector) =>
   page.$eval('fsd-extension-popup', (el, s) => [...el.shadowRoot.querySelectorAll(s)].map((n) => n.textContent.replace(/\s+/g, ' ').trim()), selector);
@@ -90,6 +93,7 @@ test('the popup shows the member’s card on its site (or that the membership la
   assert.deepEqual(await shadowText(popup, 'h1'), ['Kaliop']);
   const card = (await shadowText(popup, 'article'))[0];
   assert.match(card, /Membre de FrenchSouth\.digital/);
+  assert.doesNotMatch(card, /Registre ajouté/, 'the cluster’s own registry is not one the user added');
   assert.match(card, /Smart Software/);
   assert.match(card, /Montpellier/);
   assert.match(card, /Membre depuis le 5 mai 2015/);
@@ -251,6 +255,12 @@ test('the popup lists the member’s upcoming events, from the events feed', asy
     { id: 'today', title: 'Journée portes ouvertes', allDay: true, start: localToday, end: localToday, organizer: { id: 'kaliop', name: 'Kaliop' } },
   );
   const url = sites.setFeed('/feeds/events.json', events);
+  // The events feed speaks for the members of the registry on its origin (feeds.frenchsouth.test): that registry
+  // lists Kaliop first here.
+  const registries = await ext.inWorker(() => chrome.storage.local.get('registries').then((r) => r.registries));
+  const local = sites.url('feeds.frenchsouth.test', '/feeds/members.json');
+  assert.ok(registries.includes(local), 'the registry of feeds.frenchsouth.test is followed (an earlier test added it)');
+  await ext.inWorker((list) => chrome.storage.local.set({ registries: list }), [local, ...registries.filter((r) => r !== local)]);
   await ext.inWorker((u) => chrome.storage.local.set({ eventFeeds: [u] }), url);
   await waitFor(async () => (await ext.inWorker((u) => chrome.storage.local.get('refreshLog').then((r) => r.refreshLog?.[u]?.ok), url)) === true, 'the events feed to be fetched');
   const { page, tabId } = await openTab(sites.url('www.kaliop.com'));
@@ -269,6 +279,7 @@ test('the popup lists the member’s upcoming events, from the events feed', asy
   await none.close();
   await page.close();
   await other.page.close();
+  await ext.inWorker((list) => chrome.storage.local.set({ registries: list }), registries);
 });
 
 test('a second registry (DigitalPlace): its members are flagged, an IDN host included, and shown with their registry', async () => {
@@ -287,14 +298,18 @@ test('a second registry (DigitalPlace): its members are flagged, an IDN host inc
   await ext.inWorker((list) => chrome.storage.local.set({ registries: list }), [...before, url]);
   const { page, tabId } = await openTab(sites.url('www.garonne-logiciels.example'));
   const badge = await ext.waitForBadge(tabId, '✓');
-  assert.equal(badge.title, 'Garonne Logiciels (exemple) : membre de DigitalPlace');
+  // A registry the user added: named by its feed, and always with its host.
+  const named = `DigitalPlace (feeds.frenchsouth.test:${sites.port})`;
+  assert.equal(badge.title, `Garonne Logiciels (exemple) : membre de ${named}`);
   // An internationalised domain name, typed in Unicode, reaches the browser in punycode: still flagged.
   const idn = await openTab(sites.url('www.café-numérique.example'));
   assert.match(idn.page.url(), /xn--/);
-  assert.equal((await ext.waitForBadge(idn.tabId, '✓')).title, 'Le Café Numérique (exemple) : membre de DigitalPlace');
+  assert.equal((await ext.waitForBadge(idn.tabId, '✓')).title, `Le Café Numérique (exemple) : membre de ${named}`);
   await idn.page.close();
   const popup = await openPopup(tabId);
-  assert.match((await shadowText(popup, 'article'))[0], /Membre de DigitalPlace.*Toulouse/);
+  const card = (await shadowText(popup, 'article'))[0];
+  assert.ok(card.includes(`Membre de ${named} Registre ajouté dans vos options : FrenchSouth.digital ne répond pas de cette liste.`), card);
+  assert.match(card, /Toulouse/);
   assert.equal(await popup.$eval('fsd-extension-popup', (el) => el.shadowRoot.querySelector('article a').href), 'https://www.digitalplace.fr/annuaire/garonne-logiciels');
   await popup.close();
 
@@ -303,7 +318,7 @@ test('a second registry (DigitalPlace): its members are flagged, an IDN host inc
   await options.goto(ext.page('options.html'), { waitUntil: 'load' });
   await options.bringToFront();
   await options.waitForSelector('fsd-extension-options >>> .registries li:last-child button');
-  assert.match(await options.$eval('fsd-extension-options', (el) => el.shadowRoot.querySelector('.registries li:last-child button').textContent), /Retirer DigitalPlace/);
+  assert.match(await options.$eval('fsd-extension-options', (el) => el.shadowRoot.querySelector('.registries li:last-child button').textContent), /^\s*Retirer DigitalPlace \(feeds\.frenchsouth\.test:\d+\)\s*$/);
   await options.click('fsd-extension-options >>> .registries li:last-child button');
   await page.reload({ waitUntil: 'load' });
   await ext.waitForBadge(tabId, '');
@@ -327,6 +342,7 @@ test('with logos on, the popup loads a logo only from its registry feed’s orig
     members: [
       { ...feed.members[6], id: 'atelier-maison', name: 'Atelier Maison (exemple)', domains: ['atelier-maison.example'], logo: 'logos/atelier-maison.svg' },
       { ...feed.members[6], id: 'studio-ailleurs', name: 'Studio Ailleurs (exemple)', domains: ['studio-ailleurs.example'], logo: elsewhere },
+      { ...feed.members[6], id: 'logo-parti', name: 'Logo Parti (exemple)', domains: ['logo-parti.example'], logo: 'logos/moved.svg' },
     ],
   };
   const url = sites.setFeed('/feeds/logos.json', registry);
@@ -340,7 +356,7 @@ test('with logos on, the popup loads a logo only from its registry feed’s orig
     const popup = await openPopup(tabId);
     await popup.waitForFunction(() => {
       const node = document.querySelector('fsd-extension-popup').shadowRoot.querySelector('.logo');
-      return node && (node.localName !== 'img' || (node.complete && node.naturalWidth > 0));
+      return node && (node.localName === 'img' ? node.complete && node.naturalWidth > 0 : node.dataset.logo !== 'loading');
     });
     const logo = await popup.$eval('fsd-extension-popup', (el) => {
       const node = el.shadowRoot.querySelector('.logo');
@@ -352,11 +368,169 @@ test('with logos on, the popup loads a logo only from its registry feed’s orig
   };
   const other = await logoOf('www.studio-ailleurs.example');
   assert.ok(other.initials, 'a logo hosted elsewhere than the feed is not shown: the initials are');
-  // Positive control, opened after: the logo beside the feed loads.
-  assert.deepEqual(await logoOf('www.atelier-maison.example'), { img: logoBesideFeed() });
+  // A logo beside the feed whose server redirects it elsewhere: not followed, the initials show.
+  sites.redirects.set('feeds.frenchsouth.test/feeds/logos/moved.svg', elsewhere);
+  assert.ok((await logoOf('www.logo-parti.example')).initials, 'a logo that redirects elsewhere is not shown');
+  assert.equal(sites.log.filter((r) => r.path === '/feeds/logos/moved.svg').length, 1, 'the logo beside the feed was asked for');
+  // Positive control, opened after: the logo beside the feed loads, fetched by the popup and shown from a blob.
+  const shown = await logoOf('www.atelier-maison.example');
+  assert.match(shown.img ?? '', new RegExp(`^blob:chrome-extension://${ext.id}/`));
   assert.equal(sites.log.filter((r) => r.path === '/feeds/logos/atelier-maison.svg').length, 1);
-  assert.deepEqual(sites.log.filter((r) => r.host === 'cdn.logos-ailleurs.example'), [], 'the host of the other logo learnt nothing');
+  assert.equal(sites.log.find((r) => r.path === '/feeds/logos/atelier-maison.svg').referer, undefined, 'no referrer sent with the logo');
+  assert.deepEqual(sites.log.filter((r) => r.host === 'cdn.logos-ailleurs.example'), [], 'the host of the other logo, and of the redirect, learnt nothing');
   await ext.inWorker((list) => chrome.storage.local.set({ registries: list, showLogos: false }), before);
+});
+
+
+/** Feeds the tests below subscribe to, besides the usual ones: the final network check allows them. */
+const moreFeeds = [];
+
+/** Subscribes to `registries` (and `eventFeeds`, if given) as the options page would; resolves once each was fetched. */
+async function follow(registries, eventFeeds) {
+  await ext.inWorker((r, e) => chrome.storage.local.set(e ? { registries: r, eventFeeds: e } : { registries: r }), registries, eventFeeds);
+  const fetched = [...registries, ...(eventFeeds ?? [])].filter((u) => !u.startsWith('https://www.frenchsouth.digital/'));
+  for (const url of fetched) {
+    await waitFor(async () => (await ext.inWorker((u) => chrome.storage.local.get('refreshLog').then((r) => r.refreshLog?.[u]), url)) !== undefined, `${url} to be fetched`);
+  }
+}
+
+/** Waits until the tab's toolbar title is `title`. */
+async function waitForTitle(tabId, title) {
+  let badge;
+  await waitFor(async () => (badge = await ext.badge(tabId)).title === title, `the title of tab ${tabId} to be "${title}" (it is "${badge?.title}")`);
+  return badge;
+}
+
+/** Refreshes every registry now, as the options page's button does; resolves with the refresh log. */
+async function refreshNow() {
+  const page = await ext.browser.newPage();
+  await page.goto(ext.page('options.html'), { waitUntil: 'load' });
+  const log = await page.evaluate(() => chrome.runtime.sendMessage({ name: 'refresh', payload: {} }));
+  await page.close();
+  return log;
+}
+
+const subscriptions = () => ext.inWorker(() => chrome.storage.local.get(['registries', 'eventFeeds']));
+
+test('a registry the user added that calls itself FrenchSouth.digital and claims a member’s domain and google.com speaks only under its host, without the member’s events', async () => {
+  const saved = await subscriptions();
+  const feed = sampleFeed();
+  const kaliop = feed.members.find((m) => m.id === 'kaliop');
+  // The same id as the real member: events are matched by id, within a registry only.
+  const hostile = { ...feed, updated: '2026-11-29T09:00:00+01:00', cluster: { ...feed.cluster, name: 'FrenchSouth.digital' }, members: [{ ...kaliop, domains: ['kaliop.com', 'google.com'] }] };
+  const hostileUrl = sites.setFeed('/hostile/members.json', hostile, { host: 'registre-hostile.test' });
+  const day = 24 * 3600 * 1000;
+  const at = (days) => new Date(Date.now() + days * day).toISOString();
+  const events = { version: 1, updated: new Date().toISOString(), categories: [], events: [{ id: 'real', title: 'Atelier de Kaliop', start: at(2), end: at(2.1), organizer: { id: 'kaliop', name: 'Kaliop' } }] };
+  // The real member's events, beside the registry that truly lists it (the cluster's stand-in, feeds.frenchsouth.test).
+  const eventsUrl = sites.setFeed('/feeds/events.json', events);
+  const local = sites.url('feeds.frenchsouth.test', '/feeds/members.json');
+  moreFeeds.push(hostileUrl);
+  const hostileName = `registre-hostile.test:${sites.port}`;
+
+  await follow([local, hostileUrl], [eventsUrl]);
+  const google = await openTab(sites.url('www.google.com'));
+  const kaliopSite = await openTab(sites.url('www.kaliop.com'));
+  assert.equal((await waitForTitle(google.tabId, `Kaliop : membre de ${hostileName}`)).text, '✓', 'flagged, under the registry’s host alone');
+  const popup = await openPopup(google.tabId);
+  const card = (await shadowText(popup, 'article'))[0];
+  assert.ok(card.includes(`Membre de ${hostileName} Registre ajouté dans vos options`), card);
+  assert.doesNotMatch(card, /Membre de FrenchSouth/);
+  assert.deepEqual(await shadowText(popup, '.events'), [], 'the real member’s events are not shown for the registry that copied its id');
+  await popup.close();
+  // Positive control: the same events, on the real member's site, under the registry that lists it.
+  const real = await openPopup(kaliopSite.tabId);
+  assert.match((await shadowText(real, '.events li'))[0] ?? '', /Atelier de Kaliop/);
+  await real.close();
+
+  // Beside the cluster's own registry: the cluster's name only where the cluster's registry speaks.
+  await follow([DEFAULT_MEMBERS, hostileUrl], [eventsUrl]);
+  assert.equal((await waitForTitle(kaliopSite.tabId, 'Kaliop : membre de FrenchSouth.digital')).text, '✓');
+  assert.equal((await waitForTitle(google.tabId, `Kaliop : membre de ${hostileName}`)).text, '✓');
+  // Put first, the hostile registry wins the member's domain, and still only under its host.
+  await follow([hostileUrl, DEFAULT_MEMBERS], [eventsUrl]);
+  assert.equal((await waitForTitle(kaliopSite.tabId, `Kaliop : membre de ${hostileName}`)).text, '✓');
+  const options = await ext.browser.newPage();
+  await options.goto(ext.page('options.html'), { waitUntil: 'load' });
+  await options.waitForFunction(() => document.querySelector('fsd-extension-options')?.shadowRoot?.querySelectorAll('.registries:not(.events) li strong').length === 2);
+  assert.deepEqual(await options.$eval('fsd-extension-options', (el) => [...el.shadowRoot.querySelectorAll('.registries:not(.events) li strong')].map((n) => n.textContent)), [hostileName, 'FrenchSouth.digital']);
+  await options.close();
+
+  await follow(saved.registries, saved.eventFeeds);
+  await google.page.close();
+  await kaliopSite.page.close();
+});
+
+test('a feed redirected from https to http, or to another site, is refused and said so (console, options page); the copy held stays', async () => {
+  const saved = await subscriptions();
+  const feed = sampleFeed();
+  const good = { ...feed, updated: '2026-11-29T10:00:00+01:00', cluster: { ...feed.cluster, name: 'Registre sûr' }, members: [{ ...feed.members[6], id: 'garde', name: 'Gardé (exemple)', domains: ['garde.example'] }] };
+  sites.setFeed('/secure/members.json', good);
+  const secure = sites.httpsUrl('feeds-secure.test', '/secure/members.json');
+  const changed = { ...good, updated: '2026-11-30T10:00:00+01:00', members: [...good.members, { ...good.members[0], id: 'piege', name: 'Piège (exemple)', domains: ['piege.example'] }] };
+  sites.setFeed('/moved/members.json', changed);
+  const plain = sites.url('feeds-secure.test', '/moved/members.json');
+  const elsewhere = sites.httpsUrl('feeds-ailleurs.test', '/moved/members.json');
+  const moved = sites.httpsUrl('feeds-secure.test', '/moved/members.json');
+  moreFeeds.push(secure, plain, elsewhere, moved);
+
+  await follow([...saved.registries, secure]);
+  const garde = await openTab(sites.url('www.garde.example'));
+  await waitForTitle(garde.tabId, `Gardé (exemple) : membre de Registre sûr (feeds-secure.test:${sites.httpsPort})`);
+  const piege = await openTab(sites.url('www.piege.example'));
+
+  // The worker's console, where the refresh speaks.
+  const worker = await (await ext.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${ext.id}/`))).worker();
+  const consoleLines = [];
+  worker.on('console', (message) => consoleLines.push(message.text()));
+
+  for (const [target, why] of [
+    [plain, `the server redirected the feed from https to http (${plain}); a feed read in clear could have been altered on the way: refused`],
+    [elsewhere, `the server redirected the feed to another site (${elsewhere}); only a redirect within https://feeds-secure.test:${sites.httpsPort} is followed: refused`],
+  ]) {
+    sites.redirects.set('feeds-secure.test/secure/members.json', target);
+    const log = await refreshNow();
+    assert.equal(log[secure].outcome, 'redirect', target);
+    assert.equal(log[secure].message, `${secure}: ${why}`);
+    await waitFor(() => consoleLines.some((line) => line.startsWith(`[FrenchSouth.digital] ${secure}: ${why}; showing the copy fetched `)), `the console to name ${target}`);
+    const options = await ext.browser.newPage();
+    await options.goto(ext.page('options.html'), { waitUntil: 'load' });
+    await options.waitForFunction(() => document.querySelector('fsd-extension-options')?.shadowRoot?.querySelector('.registries:not(.events) li:last-child .error'));
+    assert.match(await options.$eval('fsd-extension-options', (el) => el.shadowRoot.querySelector('.registries:not(.events) li:last-child').textContent), /refusée : le serveur la redirige en http ou vers un autre site/);
+    await options.close();
+    assert.equal((await ext.badge(garde.tabId)).text, '✓', 'the copy held still flags its member');
+    assert.equal((await ext.badge(piege.tabId)).text, '', 'the redirected feed’s member is not taken');
+  }
+  // Positive control: a redirect that stays on https and on the feed's origin is followed.
+  sites.redirects.set('feeds-secure.test/secure/members.json', moved);
+  assert.equal((await refreshNow())[secure].outcome, 'updated');
+  await ext.waitForBadge(piege.tabId, '✓');
+
+  sites.redirects.delete('feeds-secure.test/secure/members.json');
+  await follow(saved.registries);
+  await garde.page.close();
+  await piege.page.close();
+});
+
+test('a feed dated in the future (a typo) does not block the correction that follows', async () => {
+  const saved = await subscriptions();
+  const feed = sampleFeed();
+  const typo = { ...feed, updated: '2062-11-30T09:00:00+01:00', cluster: { ...feed.cluster, name: 'Registre daté' }, members: [{ ...feed.members[6], id: 'typo', name: 'Typo (exemple)', domains: ['date-typo.example'] }] };
+  const url = sites.setFeed('/future/members.json', typo);
+  moreFeeds.push(url);
+  await follow([...saved.registries, url]);
+  const before = await openTab(sites.url('www.date-typo.example'));
+  await ext.waitForBadge(before.tabId, '✓');
+  const corrected = { ...typo, updated: new Date().toISOString(), members: [{ ...typo.members[0], id: 'corrige', name: 'Corrigé (exemple)', domains: ['corrige.example'] }] };
+  sites.setFeed('/future/members.json', corrected);
+  assert.equal((await refreshNow())[url].outcome, 'updated', 'the correction, dated now, is taken');
+  const after = await openTab(sites.url('www.corrige.example'));
+  await ext.waitForBadge(after.tabId, '✓');
+  await before.page.reload({ waitUntil: 'load' });
+  await ext.waitForBadge(before.tabId, '');
+  await follow(saved.registries);
+  await before.page.close();
+  await after.page.close();
 });
 
 test('popup and options pass axe in French and English, light and dark', async () => {
@@ -395,6 +569,8 @@ test('shipped manifests ask for no host at install; sites are optional', () => {
     assert.equal(manifest.host_permissions, undefined, browser);
     assert.deepEqual(manifest.permissions, ['storage', 'alarms', 'tabs', 'scripting'], browser);
     assert.deepEqual(manifest.optional_host_permissions, ['*://*/*'], browser);
+    // The extension's pages show images from the extension and blob: URLs only (a logo is fetched, then shown).
+    assert.equal(manifest.content_security_policy.extension_pages, "script-src 'self'; object-src 'self'; img-src 'self' blob:", browser);
   }
 });
 
@@ -409,8 +585,13 @@ test('over the whole run, logos on included, the extension requested nothing but
     'https://www.frenchsouth.digital/feeds/members.json',
     'https://www.frenchsouth.digital/feeds/events.json',
     ...['members', 'events', 'digitalplace', 'logos'].map((name) => sites.url('feeds.frenchsouth.test', `/feeds/${name}.json`)),
-    // With logos on, a logo hosted beside its registry's feed (same origin), and no other.
+    // With logos on, a logo hosted beside its registry's feed (same origin), and no other: the one redirected
+    // elsewhere was asked for at the feed's origin, its redirect not followed.
     logoBesideFeed(),
+    sites.url('feeds.frenchsouth.test', '/feeds/logos/moved.svg'),
+    // The feeds the trust tests followed, and the targets of the feed redirects they made: the browser follows a
+    // feed's redirect before the client sees where it leads; the answer is then refused unread.
+    ...moreFeeds,
   ]);
   assert.ok(byExtension.some(({ url }) => feeds.has(url)), 'the feed requests are in the log');
   assert.deepEqual(byExtension.filter(({ url }) => !feeds.has(url)), []);

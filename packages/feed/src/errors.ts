@@ -10,6 +10,8 @@ export const FeedErrorKind = {
   Older: 'older',
   /** The feed is larger than a reader takes (`maxBytes`): it was not read whole. */
   TooLarge: 'too-large',
+  /** The server redirected the feed where a reader does not follow (https to http; elsewhere, for the extension). */
+  Redirect: 'redirect',
 } as const;
 export type FeedErrorKind = (typeof FeedErrorKind)[keyof typeof FeedErrorKind];
 

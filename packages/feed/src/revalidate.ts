@@ -2,7 +2,7 @@ import type { CachedFeed } from './cache.js';
 import { FeedError, FeedErrorKind } from './errors.js';
 import { LOG_PREFIX } from './log.js';
 import { FUTURE_MARGIN_MS, publishedAt } from './published.js';
-import { options } from './options.js';
+import { options, type FeedClientOptions } from './options.js';
 import type { FeedParser } from './parser.js';
 import type { FeedIssue } from './types.js';
 
@@ -52,6 +52,28 @@ function reportIssues(url: string, issues: readonly FeedIssue[]): void {
 }
 
 /**
+ * Why a response that arrived at `final` after a redirect from `requested` is refused, or `undefined` when it may be
+ * read: a move from https to anything else, always; a move to another origin, under `redirects: 'same-origin'`.
+ */
+export function redirectRefusal(requested: string, final: string, rule: FeedClientOptions['redirects']): string | undefined {
+  let from: URL;
+  let to: URL;
+  try {
+    from = new URL(requested);
+    to = new URL(final);
+  } catch {
+    return `the server redirected the feed to an address that cannot be read (${final}); refused`;
+  }
+  if (from.protocol === 'https:' && to.protocol !== 'https:') {
+    return `the server redirected the feed from https to ${to.protocol.slice(0, -1)} (${final}); a feed read in clear could have been altered on the way: refused`;
+  }
+  if (rule === 'same-origin' && to.origin !== from.origin) {
+    return `the server redirected the feed to another site (${final}); only a redirect within ${from.origin} is followed: refused`;
+  }
+  return undefined;
+}
+
+/**
  * `cache: 'no-cache'` makes the browser revalidate with the ETag / Last-Modified it holds (a 304 comes back as the
  * stored body) without adding request headers, so that a cross-origin feed needs no CORS preflight.
  */
@@ -63,6 +85,13 @@ async function request(url: string, accept: string): Promise<Response> {
   } catch (error) {
     if (signal.aborted) throw new FeedError(FeedErrorKind.Timeout, url, `no answer within ${options.timeoutMs / 1000} s`);
     throw new FeedError(FeedErrorKind.Network, url, `the feed could not be reached (${(error as Error).message})`);
+  }
+  // The browser followed the redirects already (a cross-origin feed's redirect cannot be read otherwise): the
+  // target's answer is refused unread, and the copy held stays.
+  const refusal = response.redirected ? redirectRefusal(url, response.url, options.redirects) : undefined;
+  if (refusal) {
+    void response.body?.cancel();
+    throw new FeedError(FeedErrorKind.Redirect, url, refusal);
   }
   if (!response.ok) {
     throw new FeedError(FeedErrorKind.Http, url, `the server answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);

@@ -12,13 +12,20 @@
 import { supportedLang } from '@fsd/shared';
 import browser from '../lib/browser.js';
 import { parsedHost } from '../lib/hosts.js';
-import { send, type LinkMember } from '../lib/protocol.js';
+import { HostCache } from '../lib/host-cache.js';
+import { MAX_LOOKUP_HOSTS, send, type LinkMember } from '../lib/protocol.js';
 import { messages } from '../ui/extension.messages.js';
 import { MARK_TAG, addMark, markOf } from './member-mark.js';
 
 /** The longest slice of work at a time, well under a frame, even when the browser offers a longer idle period. */
 const SLICE_MS = 6;
 const MEMBER = 'data-fsd-member';
+/**
+ * The most link hosts the script remembers (lib/host-cache.ts): a busy real page links a few hundred distinct
+ * hosts, so none is ever asked about twice there, and the memory stays under a megabyte (about 150 bytes a host)
+ * whatever a page holds.
+ */
+export const KNOWN_HOSTS_CAP = 5_000;
 
 /** The next idle period (or a timeout, so that it always comes); rejects, and cancels the wait, once `signal` aborts. */
 function idle(signal: AbortSignal): Promise<IdleDeadline | undefined> {
@@ -63,8 +70,8 @@ export function init(signal: AbortSignal): void {
   if (signal.aborted) return;
   const lang = supportedLang(document.documentElement.lang) ?? supportedLang(browser.i18n.getUILanguage()) ?? 'fr';
   const text = messages[lang];
-  /** host → member, or null when the background said it is not a member's. */
-  const known = new Map<string, LinkMember | null>();
+  /** host → member, or null when the background said it is not a member's; the hosts used last, up to the cap. */
+  const known = new HostCache<LinkMember | null>(KNOWN_HOSTS_CAP);
   const queue: HTMLAnchorElement[] = [];
   let head = 0;
   let running = false;
@@ -79,11 +86,19 @@ export function init(signal: AbortSignal): void {
     addMark(link, text.linkMarker(member.name, member.registry));
   }
 
-  async function lookup(hosts: string[]): Promise<void> {
+  /** Asks the background about `hosts`; records each answer in `found` (for the batch) and in the cache. */
+  async function lookup(hosts: string[], found: Map<string, LinkMember | null>): Promise<void> {
     try {
-      const answer = await send('lookup-hosts', { hosts });
-      // Own entries only: a link to http://constructor/ names no member.
-      for (const host of hosts) known.set(host, Object.hasOwn(answer.members, host) ? answer.members[host]! : null);
+      for (let start = 0; start < hosts.length; start += MAX_LOOKUP_HOSTS) {
+        const asked = hosts.slice(start, start + MAX_LOOKUP_HOSTS);
+        const answer = await send('lookup-hosts', { hosts: asked });
+        for (const host of asked) {
+          // Own entries only: a link to http://constructor/ names no member.
+          const member = Object.hasOwn(answer.members, host) ? answer.members[host]! : null;
+          found.set(host, member);
+          known.set(host, member);
+        }
+      }
     } catch {
       // The extension was updated or disabled under the page: stop quietly.
       work.abort();
@@ -100,16 +115,23 @@ export function init(signal: AbortSignal): void {
         // Reads: the links' hosts (URL parsing), as many as fit in the slice.
         const batch: HTMLAnchorElement[] = [];
         const hosts: (string | undefined)[] = [];
+        // The answers for this batch's hosts, taken from the cache now or asked for: the cache may forget some of
+        // them before the writes below (a batch with more new hosts than the cap holds).
+        const found = new Map<string, LinkMember | null>();
         const unknown = new Set<string>();
         do {
           const link = queue[head++]!;
           const host = hostOf(link);
-          if (host && !known.has(host)) unknown.add(host);
+          if (host && !found.has(host)) {
+            const member = known.get(host);
+            if (member === undefined) unknown.add(host);
+            else found.set(host, member);
+          }
           batch.push(link);
           hosts.push(host);
         } while (head < queue.length && performance.now() < until);
         if (head === queue.length) queue.length = head = 0;
-        if (unknown.size) await lookup([...unknown]);
+        if (unknown.size) await lookup([...unknown], found);
         // Writes in a slice of their own, so that a big batch of marks does not block a frame.
         let next = await idle(work.signal);
         let stop = performance.now() + slice(next);
@@ -118,7 +140,7 @@ export function init(signal: AbortSignal): void {
             next = await idle(work.signal);
             stop = performance.now() + slice(next);
           }
-          const member = hosts[i] ? known.get(hosts[i]!) : undefined;
+          const member = hosts[i] ? found.get(hosts[i]!) : undefined;
           if (member) mark(batch[i]!, member);
           else unmark(batch[i]!);
         }

@@ -13,6 +13,9 @@ export interface LinkMember {
   registry: string;
 }
 
+/** The most hosts one `lookup-hosts` message asks about; the background answers for no more. */
+export const MAX_LOOKUP_HOSTS = 10_000;
+
 export interface LookupAnswer {
   members: Record<string, LinkMember>;
 }

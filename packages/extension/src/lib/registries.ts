@@ -1,5 +1,7 @@
 import {
+  DEFAULT_MEMBER_FEED_URL,
   MemberIndex,
+  fold,
   isLapsed,
   memberFeedParser,
   profileUrl,
@@ -13,8 +15,13 @@ import {
 /** One subscribed member feed, as held in IndexedDB (the bundled snapshot or the last good fetched copy). */
 export interface Registry {
   url: string;
-  /** The cluster's name from the feed (`FrenchSouth.digital`, `DigitalPlace`), else the feed's host. */
+  /**
+   * How the registry is named to the user ({@link registryName}): `FrenchSouth.digital` for the cluster's own
+   * registry only; any other under its host, with the name its feed gives itself (`DigitalPlace (digitalplace.fr)`).
+   */
   name: string;
+  /** Is this the cluster's own registry (the default feed URL), the only one shown under the cluster's name and mark? */
+  cluster: boolean;
   copy: CachedFeed<MemberFeed> | undefined;
   index: MemberIndex | undefined;
 }
@@ -43,13 +50,65 @@ export function feedOriginLogo(feedUrl: string, logo: string | undefined): strin
   }
 }
 
-export function registryName(url: string, feed: MemberFeed | undefined): string {
-  if (feed) return feed.cluster.name;
+/** The cluster's name, shown for its own registry only. */
+export const CLUSTER_NAME = 'FrenchSouth.digital';
+/** The longest registry name shown beside its host; a longer one is cut (it is feed text, chosen by the registry). */
+const MAX_NAME = 40;
+
+/** Is `url` the cluster's own registry: the default member feed, the one the extension ships a snapshot of? */
+export function isClusterRegistry(url: string): boolean {
+  return url === DEFAULT_MEMBER_FEED_URL;
+}
+
+/** The host of a registry's feed URL (the browser's spelling: lower case, punycode), else the URL itself. */
+export function registryHost(url: string): string {
   try {
-    return new URL(url).hostname;
+    return new URL(url).host;
   } catch {
     return url;
   }
+}
+
+/**
+ * How a registry is named in the toolbar's title, the popup, the link marks and the options page. Its feed says
+ * what it likes of itself, so only the address is trusted:
+ * - the cluster's own registry ({@link isClusterRegistry}): `FrenchSouth.digital`;
+ * - any other: its name followed by its host, `DigitalPlace (www.digitalplace.fr)`; the host alone when the feed
+ *   names none, or a name that looks like the cluster's (`FrenchSouth.digital`, `French South Digital`, any spelling
+ *   that folds to "frenchsouth"), so that a registry someone added never speaks under the cluster's name.
+ *   Control and direction characters go (they could turn the host around on screen), and the name is cut at 40.
+ */
+export function registryName(url: string, feedName: string | undefined): string {
+  if (isClusterRegistry(url)) return CLUSTER_NAME;
+  const host = registryHost(url);
+  const name = (feedName ?? '')
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!name || fold(name).replace(/[^a-z0-9]/g, '').includes('frenchsouth')) return host;
+  const shown = [...name].length > MAX_NAME ? `${[...name].slice(0, MAX_NAME - 1).join('').trimEnd()}…` : name;
+  return `${shown} (${host})`;
+}
+
+/**
+ * The events feeds that speak for a registry's members: those on the registry's own origin (the cluster's events
+ * feed beside its member feed). A member id means something only within its registry: another registry may list a
+ * member under the same id, and must not get that member's events.
+ */
+export function eventFeedsOf(registryUrl: string, eventFeeds: readonly string[]): string[] {
+  let origin: string;
+  try {
+    origin = new URL(registryUrl).origin;
+  } catch {
+    return [];
+  }
+  return eventFeeds.filter((url) => {
+    try {
+      return new URL(url).origin === origin;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /**
@@ -67,7 +126,7 @@ export class Registries {
     const list = await Promise.all(
       urls.map(async (url): Promise<Registry> => {
         const copy = await readStoredFeed(url, memberFeedParser);
-        return { url, name: registryName(url, copy?.data), copy, index: copy ? new MemberIndex(copy.data) : undefined };
+        return { url, name: registryName(url, copy?.data.cluster.name), cluster: isClusterRegistry(url), copy, index: copy ? new MemberIndex(copy.data) : undefined };
       }),
     );
     return new Registries(list);

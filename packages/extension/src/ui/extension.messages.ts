@@ -5,6 +5,8 @@ export interface ExtensionMessages {
   toolbarMember(name: string, registry: string): string;
   linkMarker(name: string, registry: string): string;
   memberOf(registry: string): string;
+  /** Under a member of a registry the user added (not the cluster's own). */
+  addedRegistry: string;
   lapsed(date: string): string;
   memberSince(date: string): string;
   college: string;
@@ -64,6 +66,7 @@ const fr: ExtensionMessages = {
   toolbarMember: (name, registry) => `${name} : membre de ${registry}`,
   linkMarker: (name, registry) => `Membre de ${registry} : ${name}`,
   memberOf: (registry) => `Membre de ${registry}`,
+  addedRegistry: 'Registre ajouté dans vos options : FrenchSouth.digital ne répond pas de cette liste.',
   lapsed: (date) => `Adhésion expirée le ${date}`,
   memberSince: (date) => `Membre depuis le ${date}`,
   college: 'Collège',
@@ -109,6 +112,7 @@ const fr: ExtensionMessages = {
       version: 'refusée : version inconnue',
       invalid: 'refusée : flux invalide',
       'too-large': 'refusée : trop volumineuse',
+      redirect: 'refusée : le serveur la redirige en http ou vers un autre site',
     })[outcome] ?? outcome,
   membersCount: (count) => `${count} membres`,
   invalidUrl: 'Saisissez une adresse complète, commençant par https://.',
@@ -134,6 +138,7 @@ const en: ExtensionMessages = {
   toolbarMember: (name, registry) => `${name}: member of ${registry}`,
   linkMarker: (name, registry) => `Member of ${registry}: ${name}`,
   memberOf: (registry) => `Member of ${registry}`,
+  addedRegistry: 'A registry added in your options: FrenchSouth.digital does not vouch for this list.',
   lapsed: (date) => `Membership lapsed on ${date}`,
   memberSince: (date) => `Member since ${date}`,
   college: 'College',
@@ -179,6 +184,7 @@ const en: ExtensionMessages = {
       version: 'refused: unknown version',
       invalid: 'refused: invalid feed',
       'too-large': 'refused: too large',
+      redirect: 'refused: the server redirects it to http or to another site',
     })[outcome] ?? outcome,
   membersCount: (count) => `${count} members`,
   invalidUrl: 'Enter a full address, starting with https://.',

@@ -3,8 +3,10 @@ import { FsdElement, clusterMark, formatIsoDate, locale, localized, tokens, type
 import { eventFeedParser, eventSortKey, fold, initials, isUpcoming, readStoredFeed, type CalendarEvent } from '@fsd/feed';
 import browser from '../lib/browser.js';
 import { giveBack } from '../lib/permissions.js';
+import { LOG } from '../lib/log.js';
+import { fetchLogo } from '../lib/logo.js';
 import { send } from '../lib/protocol.js';
-import { Registries, type Match } from '../lib/registries.js';
+import { Registries, eventFeedsOf, type Match } from '../lib/registries.js';
 import { ALL_SITES, annotationWanted, getSettings, pageHost, sitePattern, uiLanguage, updateSettings, type Settings } from '../lib/settings.js';
 import { messages } from './extension.messages.js';
 import { pageStyles } from './shared.styles.js';
@@ -13,9 +15,13 @@ import { popupStyles } from './popup.styles.js';
 const MAX_RESULTS = 30;
 const MAX_EVENTS = 3;
 
-/** The member's events that have not ended yet (in the viewer's time zone), soonest first, from every events feed held. */
-async function upcomingEvents(feeds: readonly string[], memberId: string, now = new Date()): Promise<CalendarEvent[]> {
-  const copies = await Promise.all(feeds.map((url) => readStoredFeed(url, eventFeedParser)));
+/**
+ * The member's events that have not ended yet (in the viewer's time zone), soonest first, from the events feeds of
+ * the member's own registry ({@link eventFeedsOf}): a member id names a member within its registry only.
+ */
+async function upcomingEvents(feeds: readonly string[], { registry, member }: Match, now = new Date()): Promise<CalendarEvent[]> {
+  const memberId = member.id;
+  const copies = await Promise.all(eventFeedsOf(registry.url, feeds).map((url) => readStoredFeed(url, eventFeedParser)));
   return copies
     .flatMap((copy) => copy?.data.events ?? [])
     .filter((event) => event.organizer?.id === memberId && isUpcoming(event, now))
@@ -42,7 +48,8 @@ export class FsdExtensionPopup extends FsdElement {
     _notice: { state: true },
     _settings: { state: true },
     _granted: { state: true },
-    _logoFailed: { state: true },
+    _logo: { state: true },
+    _logoLoading: { state: true },
   };
 
   _ready = false;
@@ -51,7 +58,10 @@ export class FsdExtensionPopup extends FsdElement {
   _settings: Settings | undefined;
   /** Does the extension have access to the tab's site (or to every site)? */
   _granted = false;
-  _logoFailed = false;
+  /** The member's logo as a `blob:` URL, once fetched (lib/logo.ts); the initials until then, or if it fails. */
+  _logo: string | undefined;
+  /** The logo is being fetched: the initials show meanwhile, marked `data-logo="loading"` (tests wait on it). */
+  _logoLoading = false;
   #registries: Registries | undefined;
   #tab: TabInfo = { id: undefined, host: undefined };
   #match: Match | undefined;
@@ -68,6 +78,22 @@ export class FsdExtensionPopup extends FsdElement {
     void this.#load();
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this._logo) URL.revokeObjectURL(this._logo);
+  }
+
+  async #loadLogo(url: string): Promise<void> {
+    this._logoLoading = true;
+    try {
+      this._logo = URL.createObjectURL(await fetchLogo(url));
+    } catch (error) {
+      console.warn(`${LOG} the member's logo is not shown (its initials are): ${(error as Error).message}`);
+    } finally {
+      this._logoLoading = false;
+    }
+  }
+
   async #load(): Promise<void> {
     const settings = await getSettings();
     document.documentElement.lang = this.lang = uiLanguage(settings);
@@ -77,7 +103,8 @@ export class FsdExtensionPopup extends FsdElement {
     this.#tab = { id: tab?.id, host: pageHost(tab?.url) };
     this.#registries = await Registries.read(settings.registries);
     this.#match = this.#tab.host ? this.#registries.byHost(this.#tab.host) : undefined;
-    if (this.#match) this.#events = await upcomingEvents(settings.eventFeeds, this.#match.member.id);
+    if (this.#match) this.#events = await upcomingEvents(settings.eventFeeds, this.#match);
+    if (this.#match?.logo && settings.showLogos) void this.#loadLogo(this.#match.logo);
     if (this.#tab.host) {
       const origins = settings.annotateAll ? [ALL_SITES] : [sitePattern(this.#tab.host)];
       this._granted = await browser.permissions.contains({ origins });
@@ -114,14 +141,15 @@ export class FsdExtensionPopup extends FsdElement {
     return html`
       <article class="card" aria-labelledby="member-name">
         <div class="card__top">
-          ${this._settings!.showLogos && logo && !this._logoFailed
-            ? html`<img class="logo" src=${logo} alt="" referrerpolicy="no-referrer" @error=${() => (this._logoFailed = true)} />`
-            : html`<span class="logo" aria-hidden="true">${initials(member.name)}</span>`}
+          ${this._settings!.showLogos && logo && this._logo
+            ? html`<img class="logo" src=${this._logo} alt="" />`
+            : html`<span class="logo" aria-hidden="true" data-logo=${this._logoLoading ? 'loading' : 'initials'}>${initials(member.name)}</span>`}
           <div>
             <h1 id="member-name">${member.name}</h1>
             <p class=${lapsed ? 'error' : 'member-of'}>
               ${lapsed ? text.lapsed(formatIsoDate(member.validUntil!, lang)) : text.memberOf(registry.name)}
             </p>
+            ${registry.cluster ? nothing : html`<p class="muted added-registry">${text.addedRegistry}</p>`}
           </div>
         </div>
         <dl>

@@ -1,11 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { MemberIndex, parseMemberFeed, type MemberFeed } from '@fsd/feed';
 import { pageHost, parsedHost, registryUrlAllowed } from '../../src/lib/hosts.js';
-import { Registries, feedOriginLogo, type Registry } from '../../src/lib/registries.js';
+import { Registries, feedOriginLogo, isClusterRegistry, registryName, type Registry } from '../../src/lib/registries.js';
 import { sampleMemberFeed } from '../../../../test/helpers/feeds.js';
 
 function registry(url: string, feed: MemberFeed): Registry {
-  return { url, name: feed.cluster.name, copy: { revision: 1, data: feed, issues: [], fingerprint: '', fetchedAt: 0 }, index: new MemberIndex(feed) };
+  return { url, name: registryName(url, feed.cluster.name), cluster: isClusterRegistry(url), copy: { revision: 1, data: feed, issues: [], fingerprint: '', fetchedAt: 0 }, index: new MemberIndex(feed) };
 }
 
 describe('extension: which member a tab’s page belongs to', () => {
@@ -65,7 +65,7 @@ describe('extension: which member a tab’s page belongs to', () => {
     const kaliop = registries.byHost(pageHost('https://www.kaliop.com/')!)!;
     expect(kaliop.registry.name).to.equal('FrenchSouth.digital');
     expect(kaliop.member.name).to.equal('Kaliop');
-    expect(registries.byHost('www.garonne.example')!.registry.name).to.equal('DigitalPlace');
+    expect(registries.byHost('www.garonne.example')!.registry.name).to.equal('DigitalPlace (www.digitalplace.fr)');
   });
 
   it('tells a lapsed membership apart', () => {
@@ -75,7 +75,7 @@ describe('extension: which member a tab’s page belongs to', () => {
 
   it('lists every member of every registry with its registry', () => {
     const all = [...registries.members()];
-    expect(all.filter((m) => m.registry.name === 'DigitalPlace').map((m) => m.member.id)).to.deep.equal(['kaliop', 'garonne']);
+    expect(all.filter((m) => m.registry.name === 'DigitalPlace (www.digitalplace.fr)').map((m) => m.member.id)).to.deep.equal(['kaliop', 'garonne']);
     expect(all.find((m) => m.member.id === 'kaliop')!.profile).to.equal('https://www.frenchsouth.digital/membres/?membre=kaliop');
   });
 });

@@ -40,5 +40,7 @@ if (!running[RUNNING]) {
   // Once stopped, a later injection starts afresh.
   controller.signal.addEventListener('abort', () => (running[RUNNING] = false), { once: true });
   stopWhenTurnedOff(controller);
-  annotateLinks.init(controller.signal);
+  // Registered at document_start (lib/annotation.ts): the links are read once the document is parsed.
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => annotateLinks.init(controller.signal), { once: true });
+  else annotateLinks.init(controller.signal);
 }

@@ -130,12 +130,29 @@ test('on the next visit the registered script marks links by itself, including l
   await page.close();
 });
 
-test('a page cannot keep annotation off with an element named like its running flag', async () => {
-  // An element with an id shows on the page's global object (in the content scripts' world too) under that name.
-  sites.pages.set('/clobber', linksPage('Une page piégée', [['https://www.kaliop.com/', 'Kaliop']]).replace('<main>', '<main><div id="__fsdAnnotating"></div><form name="__fsdAnnotating"></form>'));
+// Elements named like the script's state and its API: an element with an id (or a form with a name) shows on the
+// page's global object under that name, in the content scripts' world too; a form's named controls show on it.
+const CLOBBER = [
+  '<div id="__fsdAnnotating"></div><form name="__fsdAnnotating"></form><div id="fsd.annotating"></div>',
+  // What the WebExtension polyfill looks for: `browser.runtime.id`.
+  '<form id="browser"><input name="runtime" id="clobbered"><input name="storage"><input name="i18n"></form>',
+  '<form name="chrome"><input name="runtime" id="clobbered-too"></form>',
+  '<img name="known"><img name="queue"><div id="running"></div><div id="sheet"></div><div id="work"></div>',
+].join('');
+
+test('a page cannot keep annotation off, or mislead it, with elements named like its state or its API', async () => {
+  sites.pages.set(
+    '/clobber',
+    linksPage('Une page piégée', [
+      ['https://www.kaliop.com/', 'Kaliop'],
+      ['https://example.org/', 'Example'],
+    ]).replace('<main>', `<main>${CLOBBER}`),
+  );
   const page = await ext.browser.newPage();
   await page.goto(sites.url('www.midilibre-test.fr', '/clobber'), { waitUntil: 'load' });
+  assert.equal(await page.evaluate(() => typeof window.browser), 'object', 'the page’s form does show as window.browser');
   await page.waitForFunction(() => document.querySelector('a[href="https://www.kaliop.com/"]')?.dataset.fsdMember === 'kaliop', { timeout: 10_000 });
+  assert.deepEqual(await marked(page), [['Kaliop', 'kaliop', 'Membre de FrenchSouth.digital : Kaliop']], 'annotated correctly: the member only, with its registry');
   await page.close();
 });
 
@@ -309,6 +326,49 @@ test('turned off for a site, an open page loses its marks and stops watching; tu
   await page.close();
 });
 
+test('the script remembers at most 5,000 link hosts, forgetting the oldest: a page with 5,101 distinct hosts', async () => {
+  const host = 'www.cache-news.fr';
+  const registered = async () => ext.inWorker(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.matches));
+  await ext.inWorker((h) => chrome.storage.local.set({ annotateAll: false, annotateExcept: [], annotateSites: [h] }), host);
+  const start = Date.now();
+  while (JSON.stringify(await registered()) !== JSON.stringify([[`*://${host}/*`]]) && Date.now() - start < 5000) await new Promise((r) => setTimeout(r, 50));
+  // Every host the content script asks the background about, seen by a second listener in the worker.
+  await ext.inWorker(() => {
+    globalThis.__asked = [];
+    chrome.runtime.onMessage.addListener((message) => {
+      if (message?.name === 'lookup-hosts') globalThis.__asked.push(...message.payload.hosts);
+    });
+  });
+  const asked = (name) => ext.inWorker((n) => globalThis.__asked.filter((h) => h === n).length, name);
+  const links = Array.from({ length: 5_100 }, (_, i) => [`https://h${i}.example/`, `site ${i}`]);
+  sites.pages.set('/many', linksPage('Beaucoup de liens', [...links, ['https://www.kaliop.com/', 'Kaliop']]));
+  const page = await ext.browser.newPage();
+  await page.goto(sites.url(host, '/many'), { waitUntil: 'load' });
+  // The last link marked: every host was asked about once, in the page's order (5,101 hosts, one over the cap and 100).
+  await page.waitForFunction(() => document.querySelector('a[href="https://www.kaliop.com/"]')?.dataset.fsdMember === 'kaliop', { timeout: 20_000 });
+  assert.equal(await ext.inWorker(() => globalThis.__asked.length), 5_101);
+  assert.equal(await ext.inWorker(() => new Set(globalThis.__asked).size), 5_101);
+  // Two links added: h101 (the oldest host kept) and h100 (the newest forgotten), then Kaliop's again.
+  await page.evaluate(() => {
+    const box = document.createElement('p');
+    box.innerHTML = '<a href="https://h101.example/x">101</a> <a href="https://h100.example/x">100</a>';
+    document.querySelector('main').append(box);
+  });
+  await waitFor(async () => (await asked('h100.example')) === 2, 'h100.example to be asked about again');
+  assert.equal(await asked('h101.example'), 1, 'h101.example is still known: exactly 5,000 hosts are kept');
+  assert.equal(await asked('www.kaliop.com'), 1);
+  await ext.inWorker(() => chrome.storage.local.set({ annotateSites: [] }));
+  await page.close();
+});
+
+async function waitFor(predicate, what, timeout = 10_000) {
+  const start = Date.now();
+  while (!(await predicate())) {
+    if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 test('members’ logos load only once the user turns them on in the options, without a referrer', async () => {
   const feed = sampleFeed();
   sites.files.set('/feeds/logos/kaliop.svg', '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" width="10" height="10"><rect width="10" height="10" fill="#0b5a87"/></svg>');
@@ -330,7 +390,7 @@ test('members’ logos load only once the user turns them on in the options, wit
     // Settled: the initials, or an image that finished loading (or failing).
     await popup.waitForFunction(() => {
       const node = document.querySelector('fsd-extension-popup')?.shadowRoot?.querySelector('.logo');
-      return node && (node.localName !== 'img' || node.complete);
+      return node && (node.localName === 'img' ? node.complete : node.dataset.logo !== 'loading');
     });
     const logo = await popup.$eval('fsd-extension-popup', (el) => {
       const node = el.shadowRoot.querySelector('.logo');
@@ -351,7 +411,8 @@ test('members’ logos load only once the user turns them on in the options, wit
   await options.close();
 
   const shown = await popupLogo();
-  assert.equal(shown.img, sites.url('feeds.frenchsouth.test', '/feeds/logos/kaliop.svg'));
+  // Fetched by the popup (no redirect followed), shown from a blob.
+  assert.match(shown.img, new RegExp(`^blob:chrome-extension://${ext.id}/`));
   assert.ok(shown.width > 0, 'the logo loaded');
   assert.equal(logoRequests().length, 1);
   assert.equal(logoRequests()[0].referer, undefined, 'no referrer sent with the logo');

@@ -38,7 +38,11 @@ async function register(): Promise<string[]> {
         matches,
         ...(excludeMatches.length ? { excludeMatches } : {}),
         js: [ANNOTATE_SCRIPT],
-        runAt: 'document_idle',
+        // At the start of the document, before the page's DOM exists: the browser then puts the real `chrome` (and
+        // `browser`) on the content scripts' global, where no element of the page can hide them later (an element
+        // named `chrome` present when the script's world is made takes the name instead). The annotation itself
+        // waits for the document to be parsed (content.ts).
+        runAt: 'document_start',
         allFrames: false,
         persistAcrossSessions: true,
       },

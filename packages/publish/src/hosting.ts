@@ -49,7 +49,8 @@ export function netlifyHeaders(baseUrl: string, bundles: Bundles): string {
   const rules: [string, [string, string][]][] = [
     [`${p}*`, [['X-Content-Type-Options', 'nosniff'], ['Referrer-Policy', 'strict-origin-when-cross-origin'], ['Content-Security-Policy', SITE_CSP]]],
     // Joined to the site's policy with a comma: both are enforced, so the logo gets the stricter of the two.
-    [`${p}logos/*`, [['Content-Security-Policy', LOGO_CSP]]],
+    // Readable from any origin like the feeds: the extension's popup fetches a logo itself (no redirect followed).
+    [`${p}logos/*`, [['Content-Security-Policy', LOGO_CSP], ['Access-Control-Allow-Origin', '*']]],
     [`${p}feeds/*`, [['Access-Control-Allow-Origin', '*'], ['Cache-Control', FEED_CACHE]]],
     [`${p}embed/*`, [['Access-Control-Allow-Origin', '*']]],
     [`${p}embed/chunks/*`, [['Cache-Control', IMMUTABLE_CACHE]]],
@@ -93,6 +94,7 @@ location ${p}feeds/ {
 location ${p}logos/ {
     add_header X-Content-Type-Options "nosniff" always;
     add_header Content-Security-Policy "${LOGO_CSP}" always;
+    add_header Access-Control-Allow-Origin "*" always;
 }
 
 location ${p}embed/ {

@@ -5,8 +5,8 @@
  * and only an image of a known type and a modest size is kept; the popup shows it from a `blob:` URL (the extension
  * pages' Content-Security-Policy allows images from the extension and `blob:` only, see build/manifest.js).
  *
- * The logo must be served like the feeds, with `Access-Control-Allow-Origin` (fsd-publish's host headers give every
- * file under feeds/ one): the shipped extension has no host permission, so its pages read other origins through CORS.
+ * The logo must be served like the feeds, with `Access-Control-Allow-Origin` (fsd-publish's host headers give one to
+ * every file under feeds/ and logos/): the shipped extension has no host permission, so its pages read other origins through CORS.
  */
 
 /** The image types a logo may have: raster or SVG (an SVG in an image is inert: no script, no outside request). */

@@ -9,15 +9,15 @@ export interface FeedClientOptions {
    */
   maxBytes: number;
   /**
-   * Where a redirect of a feed may lead. `any` (the widgets' default): wherever the browser follows it and the page
+   * Where a redirect of a feed may lead. `any` (unset: the widgets): wherever the browser follows it and the page
    * may read it (a site may move its feed to a CDN). `same-origin` (the extension): only within the feed's own
    * origin, since a subscribed feed is trusted for its origin and nothing else. Either way a redirect from https to
    * plain http is refused: a feed read in clear could have been altered on the way.
    */
-  redirects: 'any' | 'same-origin';
+  redirects?: 'any' | 'same-origin';
 }
 
-export const options: FeedClientOptions = { timeoutMs: 10_000, maxReportedIssues: 20, maxBytes: 64 * 1024 * 1024, redirects: 'any' };
+export const options: FeedClientOptions = { timeoutMs: 10_000, maxReportedIssues: 20, maxBytes: 64 * 1024 * 1024 };
 
 /** Adjusts the client for this page (for example a shorter timeout). */
 export function configureFeedClient(changes: Partial<FeedClientOptions>): void {

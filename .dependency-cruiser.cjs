@@ -1,5 +1,6 @@
 // The architecture, checked by `npm test` (test/architecture.node.test.mjs runs `depcruise` with this file):
-// packages reach each other only by name, and no package's source takes part in an import cycle.
+// packages reach each other only by name, no package's source takes part in an import cycle, and the widgets never
+// reach the full Public Suffix List (about 50 KB gzipped: publishing and the extension check it, the widgets a short list).
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -23,6 +24,13 @@ module.exports = {
       comment: 'A package’s source imports only the packages its package.json declares.',
       from: { path: '^packages/[^/]+/src/' },
       to: { dependencyTypes: ['npm-no-pkg', 'npm-unknown'] },
+    },
+    {
+      name: 'no-full-suffix-list-in-widgets',
+      severity: 'error',
+      comment: 'The widget bundles check the short list of @fsd/feed (public-suffix.ts); the full list (@fsd/feed/public-suffix-list, tldts) is for fsd-publish and the extension.',
+      from: { path: '^packages/widgets/src/' },
+      to: { path: ['^packages/feed/src/public-suffix-list\\.ts$', '(^|/)node_modules/tldts(-core)?/'], reachable: true },
     },
   ],
   options: {

@@ -49,6 +49,10 @@ test('the rules catch a cycle and a reach into another package’s src', () => {
       'packages/a/src/one.ts': "import { two } from './two.js';\nexport const one = () => two;\n",
       'packages/a/src/two.ts': "import { one } from './one.js';\nexport const two = () => one;\n",
       'packages/b/src/three.ts': "import { one } from '../../a/src/one.js';\nexport const three = one;\n",
+      'packages/feed/src/public-suffix-list.ts': 'export const isListedPublicSuffix = (host: string) => host === "uk.com";\n',
+      'packages/feed/src/index.ts': "export { isListedPublicSuffix } from './public-suffix-list.js';\n",
+      'packages/widgets/src/badge.ts': "import { isListedPublicSuffix } from './check.js';\nexport const badge = isListedPublicSuffix;\n",
+      'packages/widgets/src/check.ts': "export { isListedPublicSuffix } from '../../feed/src/index.js';\n",
     };
     for (const [path, text] of Object.entries(files)) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -57,6 +61,8 @@ test('the rules catch a cycle and a reach into another package’s src', () => {
     const found = violationsOf(cruise(dir));
     assert.ok(found.some((v) => v.startsWith('no-circular: packages/a/src/')), found.join('\n'));
     assert.ok(found.includes('no-other-package-src: packages/b/src/three.ts → packages/a/src/one.ts'), found.join('\n'));
+    // Through two modules, as a widget would reach it through the feed package's index.
+    assert.ok(found.some((v) => v.startsWith('no-full-suffix-list-in-widgets: packages/widgets/src/badge.ts')), found.join('\n'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

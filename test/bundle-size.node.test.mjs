@@ -2,7 +2,7 @@
 // to run it: the entry file and every chunk it imports statically, minified and gzipped (level 9).
 // Chunks loaded on demand (import()) are measured and budgeted apart.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { gzipSize, importsOf, staticClosure } from '../tools/bundle.mjs';
@@ -41,6 +41,16 @@ test('every entry is a self-contained ES module: no bare import specifiers left'
     const bare = [...code.matchAll(/(?:from|import)\s*\(?\s*["']([^"'./][^"']*)["']/g)].map((m) => m[1]);
     assert.deepEqual(bare, [], `${file} imports ${bare.join(', ')}`);
   }
+});
+
+test('no widget file carries the full Public Suffix List (tldts): only the short generated list, in the feed validator', () => {
+  const files = readdirSync(dist, { recursive: true }).filter((f) => f.endsWith('.js')).map((f) => join(dist, f));
+  // "xn--vermgensberater-ctb" is a top-level domain of the full list, far from any hosting platform.
+  const heavy = files.filter((f) => readFileSync(f, 'utf8').includes('vermgensberater'));
+  assert.deepEqual(heavy, []);
+  const withList = files.filter((f) => readFileSync(f, 'utf8').includes('notion.site'));
+  assert.ok(withList.length > 0 && withList.every((f) => f.includes('chunks/')), `the short list is in ${withList.join(', ')}`);
+  console.log(`# short public-suffix list: in ${withList.length} on-demand chunks`);
 });
 
 test('the calendar loads the iCalendar parser (ical.js) only on demand, as a chunk of its own', () => {

@@ -2,7 +2,8 @@
  * The background of the extension: a service worker in Chrome, an event page in Firefox. Every listener is
  * registered at the top level (the worker may start for any event); state lives in storage, never only in memory.
  *
- * - keeps the member registries: seeds the bundled snapshot, refreshes on an alarm (created only if missing);
+ * - keeps the member registries: seeds the bundled snapshot, refreshes on an alarm (created only if missing), and
+ *   checks members' domains against the whole Public Suffix List (`listedMemberFeedParser`);
  * - shows on the toolbar, tab by tab, whether the tab's site belongs to a member;
  * - answers the annotation content script's host lookups, and registers it for the sites the user enabled.
  */
@@ -13,11 +14,11 @@ import {
   eventFeedParser,
   lastFeedError,
   readStoredFeed,
-  memberFeedParser,
   refreshFeed,
   seedFeed,
   type FeedParser,
 } from '@fsd/feed';
+import { listedMemberFeedParser } from '@fsd/feed/public-suffix-list';
 import browser, { type Runtime } from './lib/browser.js';
 import { ANNOTATE_SCRIPT, syncContentScripts } from './lib/annotation.js';
 import { LOG } from './lib/log.js';
@@ -36,7 +37,7 @@ const REFRESH_ALARM = 'fsd-refresh-registries';
 const REFRESH_MINUTES = 6 * 60;
 /** Snapshots of the cluster's feeds shipped with the extension (packaged files, not network requests). */
 const SNAPSHOTS: [string, string, FeedParser<unknown>][] = [
-  ['snapshot/members.json', DEFAULT_MEMBER_FEED_URL, memberFeedParser as FeedParser<unknown>],
+  ['snapshot/members.json', DEFAULT_MEMBER_FEED_URL, listedMemberFeedParser as FeedParser<unknown>],
   ['snapshot/events.json', DEFAULT_EVENT_FEED_URL, eventFeedParser as FeedParser<unknown>],
 ];
 
@@ -77,7 +78,7 @@ async function refreshAll(): Promise<RefreshLog> {
   const settings = await getSettings();
   const log = await getRefreshLog();
   const feeds: [string, FeedParser<unknown>][] = [
-    ...settings.registries.map((url): [string, FeedParser<unknown>] => [url, memberFeedParser as FeedParser<unknown>]),
+    ...settings.registries.map((url): [string, FeedParser<unknown>] => [url, listedMemberFeedParser as FeedParser<unknown>]),
     ...settings.eventFeeds.map((url): [string, FeedParser<unknown>] => [url, eventFeedParser as FeedParser<unknown>]),
   ];
   for (const [url, parser] of feeds) {

@@ -15,7 +15,7 @@ export {
 } from './client.js';
 export { configureFeedClient } from './options.js';
 export { LOG_PREFIX } from './log.js';
-export { parseMemberFeed, domainProblem } from './members.js';
+export { parseMemberFeed, domainProblem, type SuffixCheck } from './members.js';
 export { isLapsed, profileUrl, todayIso, MemberIndex } from './member-index.js';
 export { memberFeedParser } from './member-feed-parser.js';
 export { DomainIndex, normalizeHost } from './domains.js';

@@ -13,12 +13,15 @@ import {
 } from './types.js';
 import type { Parsed } from './parser.js';
 
+/** Tells whether a normalised host is a public suffix: the widgets' {@link isPublicSuffix}, or the full list's check. */
+export type SuffixCheck = (host: string) => boolean;
+
 /** Why a domain given for a member cannot be used, or `undefined` when it is fine. */
-export function domainProblem(domain: unknown): string | undefined {
+export function domainProblem(domain: unknown, isSuffix: SuffixCheck = isPublicSuffix): string | undefined {
   if (typeof domain !== 'string') return 'must be a string';
   const host = normalizeHost(domain);
   if (!host) return `"${domain}" is not a domain name`;
-  if (isPublicSuffix(host)) return `"${domain}" is a public suffix, which nobody owns`;
+  if (isSuffix(host)) return `"${domain}" is a public suffix, which nobody owns`;
   return undefined;
 }
 
@@ -28,14 +31,14 @@ function parseCollege(entry: unknown): College {
   return { id: entry.id, name: localizedText(entry.name, 'name')! };
 }
 
-function parseMember(entry: unknown, colleges: ReadonlySet<string>, feedUrl: string): Member {
+function parseMember(entry: unknown, colleges: ReadonlySet<string>, feedUrl: string, isSuffix: SuffixCheck): Member {
   if (!isRecord(entry)) fail('', 'must be an object');
   if (!isSlug(entry.id)) fail('id', 'must be a slug: lower-case letters, digits and dashes, such as "rg-systemes"');
   const name = stringField(entry, 'name');
   if (!Array.isArray(entry.domains) || entry.domains.length === 0) fail('domains', 'must list at least one domain the member owns');
   const domains: string[] = [];
   for (const domain of entry.domains) {
-    const problem = domainProblem(domain);
+    const problem = domainProblem(domain, isSuffix);
     if (problem) fail('domains', problem);
     const host = normalizeHost(domain as string)!;
     if (!domains.includes(host)) domains.push(host);
@@ -79,9 +82,11 @@ function parseMember(entry: unknown, colleges: ReadonlySet<string>, feedUrl: str
 
 /**
  * Checks a member feed entry by entry. A feed that is not an object of a known version throws a {@link FeedError};
- * a bad entry is left out and reported in `issues`, so that the valid entries still show.
+ * a bad entry is left out and reported in `issues`, so that the valid entries still show. `isSuffix` decides which
+ * domains are public suffixes: the widgets' short list by default, the full list at publish time and in the extension
+ * (`parseListedMemberFeed` of `@fsd/feed/public-suffix-list`).
  */
-export function parseMemberFeed(json: unknown, feedUrl: string): Parsed<MemberFeed> {
+export function parseMemberFeed(json: unknown, feedUrl: string, isSuffix: SuffixCheck = isPublicSuffix): Parsed<MemberFeed> {
   if (!isRecord(json)) throw new FeedError(FeedErrorKind.Invalid, feedUrl, 'a member feed must be a JSON object');
   if (json.version !== 1) {
     throw new FeedError(FeedErrorKind.Version, feedUrl, `unsupported member feed version ${JSON.stringify(json.version)}; this widget reads version 1`);
@@ -104,7 +109,7 @@ export function parseMemberFeed(json: unknown, feedUrl: string): Parsed<MemberFe
   const ids = new Set<string>();
   const domainOwners = new Map<string, string>();
   const members = checkEntries(json.members, 'members', issues, (entry) => {
-    const member = parseMember(entry, collegeIds, feedUrl);
+    const member = parseMember(entry, collegeIds, feedUrl, isSuffix);
     if (ids.has(member.id)) fail('id', `duplicate member id "${member.id}"`);
     for (const domain of member.domains) {
       // The domain itself, or one above it: `www.kaliop.com` is Kaliop's once `kaliop.com` is.

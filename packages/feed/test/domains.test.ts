@@ -68,10 +68,20 @@ describe('host matching', () => {
 });
 
 describe('public suffixes', () => {
-  for (const domain of ['fr', 'com', 'co.uk', 'com.au', 'gouv.fr', 'asso.fr', 'github.io', 'netlify.app', 'xn--p1ai']) {
+  const suffixes = [
+    'fr', 'com', 'co.uk', 'com.au', 'gouv.fr', 'asso.fr', 'github.io', 'netlify.app', 'xn--p1ai',
+    // Shared hosts of issue 12, from the generated list (wildcards included), the unlisted hosts and Blogger's.
+    'uk.com', 'co.com', 'blogspot.fr', 'blogspot.co.uk', 'notion.site', 's3.eu-west-3.amazonaws.com', 's3.amazonaws.com',
+    'azureedge.net', 'eu-west-3.compute.amazonaws.com', 'fr.eu.org', 'wordpress.com', 'free.fr',
+  ];
+  for (const domain of suffixes) {
     it(`${domain} is a public suffix`, () => expect(isPublicSuffix(domain)).to.equal(true));
   }
-  for (const domain of ['kaliop.com', 'laposte.fr', 'bbc.co.uk', 'example.github.io', 'awox.com', 'edf.fr']) {
+  const owned = [
+    'kaliop.com', 'laposte.fr', 'bbc.co.uk', 'example.github.io', 'awox.com', 'edf.fr',
+    'acme.uk.com', 'acme.notion.site', 'bucket.s3.eu-west-3.amazonaws.com', 'kaliop.eu.org', 'amazonaws.com', 'blogspot.kaliop.com',
+  ];
+  for (const domain of owned) {
     it(`${domain} is not`, () => expect(isPublicSuffix(domain)).to.equal(false));
   }
 });

@@ -1,10 +1,11 @@
 /**
  * The member sheet → the member feed. Each row becomes a feed entry, and the feed is checked by the feed client's
- * own validator (`parseMemberFeed` of `@fsd/feed`): what the widgets and the extension would refuse is refused here,
- * with the same rules (public suffixes, a domain claimed twice…). Each issue it reports is mapped back to the row
+ * own validator (`parseMemberFeed` of `@fsd/feed`, with the full Public Suffix List): what the widgets and the
+ * extension would refuse is refused here, with the same rules (public suffixes, a domain claimed twice…). Each issue it reports is mapped back to the row
  * and the column of the sheet, and told in a sentence.
  */
-import { isIsoDate, parseMemberFeed, type FeedIssue, type Member, type MemberFeed } from '@fsd/feed';
+import { isIsoDate, type FeedIssue, type Member, type MemberFeed } from '@fsd/feed';
+import { parseListedMemberFeed } from '@fsd/feed/public-suffix-list';
 import { CLUSTER, COLLEGES, ORIGINS } from './cluster.js';
 import { MEMBER_COLUMNS, mapColumns, type MemberColumn } from './columns.js';
 import { messages, type Messages } from './messages.js';
@@ -199,9 +200,11 @@ function patch(entry: Entry, issue: FeedIssue, row: number): void {
 }
 
 /**
- * Runs the entries through `parseMemberFeed`. The validator stops at an entry's first problem; to report every
- * problem of a row, its faulty value is replaced by a valid one and the bad entries checked again (after the good
- * ones, so that a domain claimed twice is reported on the later row), until no new problem comes up.
+ * Runs the entries through `parseListedMemberFeed` (the readers' validator, with the whole Public Suffix List:
+ * `uk.com`, `notion.site` are refused here even where the widgets' short list has no rule for them). The validator
+ * stops at an entry's first problem; to report every problem of a row, its faulty value is replaced by a valid one
+ * and the bad entries checked again (after the good ones, so that a domain claimed twice is reported on the later
+ * row), until no new problem comes up.
  */
 function checkMembers(
   table: Table,
@@ -218,7 +221,7 @@ function checkMembers(
     if (options.updated) json.updated = options.updated;
     return json;
   };
-  const first = parseMemberFeed(feedOf(entries), feedUrl);
+  const first = parseListedMemberFeed(feedOf(entries), feedUrl);
   const rows = new Map<string, number>();
   entries.forEach((entry, i) => {
     if (!rows.has(String(entry.id))) rows.set(String(entry.id), table.rows[i]!.number);
@@ -244,7 +247,7 @@ function checkMembers(
         patch(item.entry, issue, item.row.number);
       }
     }
-    const again = parseMemberFeed(feedOf([...goodEntries, ...pending.map((p) => p.entry)]), feedUrl);
+    const again = parseListedMemberFeed(feedOf([...goodEntries, ...pending.map((p) => p.entry)]), feedUrl);
     const next = new Map<number, FeedIssue[]>();
     for (const issue of again.issues) {
       const at = /^members\[(\d+)\]/.exec(issue.entry);

@@ -227,3 +227,17 @@ test('feed text is data, never markup, in the pages and in their JSON-LD', async
   assert.equal(jsonLd.description, 'Fin de script </script><script>alert(1)</script> & "guillemets"');
   assert.ok(html.includes('href="https://balise.example/?a=1&amp;b=%222%22"'));
 });
+
+test('members claiming a shared host of the Public Suffix List are refused, each by row and naming the suffix; the others are published', async () => {
+  const claims = ['uk.com', 'co.com', 'blogspot.fr', 'notion.site', 's3.eu-west-3.amazonaws.com', 'azureedge.net', 's3.fr-par.scw.cloud', 'https://francecentral-01.azurewebsites.net/'];
+  const rows = claims.map((domain, i) => [`Hébergé ${i}`, domain, 'Smart Software', 'Montpellier', 'x', '', `https://h${i}.example/`, '05/05/2015', '', '', '']);
+  const sheet = write(tmp.dir, 'membres-suffixes.csv', writeCsv([HEADER_FR, ROWS[0], ...rows]));
+  const out = join(tmp.dir, 'site-suffixes');
+  const { code, report } = await fsdPublish(['--members', sheet, '--out', out, '--json', ...FIXED]);
+  assert.equal(code, 0);
+  const refused = report.problems.filter((p) => p.level === 'error');
+  assert.deepEqual(refused.map(({ row, column, code: kind }) => ({ row, column, code: kind })), claims.map((_, i) => ({ row: i + 3, column: 'Domaines', code: 'public-suffix' })));
+  const named = claims.map((claim) => claim.replace(/^https:\/\/|\/$/g, ''));
+  refused.forEach((problem, i) => assert.match(problem.message, new RegExp(`«\\s?${named[i].replace(/\./g, '\\.')}\\s?» est un suffixe public`), problem.message));
+  assert.deepEqual(publishedMembers(out).map((m) => m.id), ['kaliop']);
+});

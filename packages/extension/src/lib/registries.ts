@@ -3,7 +3,6 @@ import {
   MemberIndex,
   fold,
   isLapsed,
-  memberFeedParser,
   profileUrl,
   readStoredFeed,
   type CachedFeed,
@@ -11,6 +10,7 @@ import {
   type Member,
   type MemberFeed,
 } from '@fsd/feed';
+import { listedMemberFeedParser } from '@fsd/feed/public-suffix-list';
 
 /** One subscribed member feed, as held in IndexedDB (the bundled snapshot or the last good fetched copy). */
 export interface Registry {
@@ -125,7 +125,7 @@ export class Registries {
   static async read(urls: readonly string[]): Promise<Registries> {
     const list = await Promise.all(
       urls.map(async (url): Promise<Registry> => {
-        const copy = await readStoredFeed(url, memberFeedParser);
+        const copy = await readStoredFeed(url, listedMemberFeedParser);
         return { url, name: registryName(url, copy?.data.cluster.name), cluster: isClusterRegistry(url), copy, index: copy ? new MemberIndex(copy.data) : undefined };
       }),
     );

@@ -11,12 +11,23 @@ interface Report {
   reason?: string;
   text: string;
   href: string | null;
+  warnings: string[];
 }
 
 let feedUrl: string;
+/** Shared hosts where anyone gets a subdomain (issue 12), each claimed by a member of the feed, and a host under it. */
+const SHARED_SUFFIXES = [
+  { member: 'centralnic-uk', suffix: 'uk.com', host: 'acme.uk.com' },
+  { member: 'centralnic-co', suffix: 'co.com', host: 'acme.co.com' },
+  { member: 'blogger-fr', suffix: 'blogspot.fr', host: 'acme.blogspot.fr' },
+  { member: 'notion', suffix: 'notion.site', host: 'acme.notion.site' },
+  { member: 'bucket-paris', suffix: 's3.eu-west-3.amazonaws.com', host: 'acme.s3.eu-west-3.amazonaws.com' },
+  { member: 'azure-cdn', suffix: 'azureedge.net', host: 'acme.azureedge.net' },
+];
 before(async () => {
   const feed = await sampleMemberFeed();
   feed.members.push({ ...feed.members[0]!, id: 'muller', name: 'Müller Numérique', domains: ['müller.example'] });
+  for (const { member, suffix } of SHARED_SUFFIXES) feed.members.push({ ...feed.members[0]!, id: member, name: member, domains: [suffix] });
   feedUrl = await serveFeed(feed);
 });
 
@@ -64,6 +75,22 @@ describe('<fsd-member-badge> verification by the page host', () => {
       expect(report.reason).to.contain(`is not one of the domains of "kaliop" (kaliop.com, kaliop.fr)`);
     });
   }
+
+  for (const { member, suffix, host } of SHARED_SUFFIXES) {
+    it(`is not verified on ${host} for a member claiming the shared host ${suffix}, and the console names both`, async () => {
+      const report = await openAs(host, { member });
+      expect(report.state).to.equal('unknown-member');
+      expect(report.href).to.equal(null);
+      const warning = report.warnings.find((text) => text.includes(`("${member}")`));
+      expect(warning, report.warnings.join('\n')).to.contain(`"${suffix}" is a public suffix`);
+    });
+  }
+
+  it('still verifies the valid member of a feed whose other members claim shared hosts', async () => {
+    const report = await openAs('www.kaliop.com', { member: 'kaliop' });
+    expect(report.state).to.equal('verified');
+    expect(report.warnings.filter((text) => text.includes('("kaliop")'))).to.deep.equal([]);
+  });
 
   it('ignores preview outside development hosts', async () => {
     const report = await openAs('www.notkaliop.com', { member: 'kaliop', preview: '' });

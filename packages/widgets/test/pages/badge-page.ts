@@ -2,6 +2,14 @@
 // tells its parent what the badge settled on, and what a visitor sees.
 import '../../src/fsd-member-badge.js';
 
+// The console's warnings, told to the parent with the state: what a developer of the page would read.
+const warnings: string[] = [];
+const warn = console.warn.bind(console);
+console.warn = (...args: unknown[]) => {
+  warnings.push(args.map(String).join(' '));
+  warn(...args);
+};
+
 const params = new URLSearchParams(location.search);
 const badge = document.createElement('fsd-member-badge');
 for (const name of ['member', 'src', 'lang', 'variant', 'theme']) {
@@ -21,6 +29,7 @@ badge.addEventListener('fsd-badge-state', (event) => {
       text: base.textContent!.replace(/\s+/g, ' ').trim(),
       href: base.getAttribute('href'),
       label: base.getAttribute('aria-label'),
+      warnings: [...warnings],
     },
     '*',
   );

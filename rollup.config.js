@@ -10,6 +10,7 @@ import { readdirSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { rmSync } from 'node:fs';
 import esbuild from 'rollup-plugin-esbuild';
+import { litTrustedTypesPlugin } from './build/lit-trusted-types.js';
 import { minifyLitLiteralsPlugin } from './build/minify-lit-literals.js';
 import { extensionConfigs } from './packages/extension/rollup.config.js';
 import { publishConfigs } from './packages/publish/rollup.config.js';
@@ -25,6 +26,8 @@ const widgetEntries = Object.fromEntries(
 
 const plugins = () => [
   minifyLitLiteralsPlugin(),
+  // Every copy of Lit in our bundles shares one Trusted Types policy (the badge's own copy and the chunks' one).
+  litTrustedTypesPlugin(),
   nodeResolve({ extensions: ['.ts', '.js'], exportConditions: ['production'] }),
   esbuild({ target: 'es2022', minify: true, legalComments: 'none', tsconfig: 'tsconfig.json' }),
 ];

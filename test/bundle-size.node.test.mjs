@@ -12,7 +12,7 @@ const KB = 1024;
 
 /** Entries and their budgets (minified + gzipped, static imports included), from the issues that set them. */
 export const BUDGETS = [
-  { entry: 'fsd-member-badge.js', budget: 12 * KB },
+  { entry: 'fsd-member-badge.js', budget: 13 * KB },
   { entry: 'fsd-member-directory.js', budget: 24 * KB },
   { entry: 'fsd-event-calendar.js', budget: 20 * KB },
 ];

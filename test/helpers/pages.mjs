@@ -3,11 +3,13 @@
 /**
  * Opens `url` in a fresh browser profile (no cache, no IndexedDB) and collects, as a visitor's console would show
  * them, every console error, uncaught page error and Content-Security-Policy violation.
- * Resolves with the page, those errors, the page's response, and `close()` for the profile.
+ * Resolves with the page, those errors, the page's response, and `close()` for the profile. `prepare(page)` runs
+ * before the page loads (to listen to more of the console, say).
  */
-export async function openPage(browser, url) {
+export async function openPage(browser, url, prepare = () => {}) {
   const browserContext = await browser.createBrowserContext();
   const page = await browserContext.newPage();
+  prepare(page);
   const errors = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());

@@ -96,5 +96,11 @@ export class FsdElement extends LitElement {
 
 /** Registers a tag once; a second copy of the bundle on the same page is harmless. */
 export function defineElement(tag: string, element: CustomElementConstructor): void {
-  if (!customElements.get(tag)) customElements.define(tag, element);
+  if (customElements.get(tag)) return;
+  // This bundle's Lit could get no Trusted Types policy (build/lit-trusted-types.js): its templates would throw.
+  if ((globalThis as Record<symbol, unknown>)[Symbol.for('fsd.lit-html-policy')] === false) {
+    console.warn(`${LOG_PREFIX} <${tag}> not defined: no Trusted Types policy left for it`);
+    return;
+  }
+  customElements.define(tag, element);
 }

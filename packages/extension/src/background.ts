@@ -18,7 +18,7 @@ import {
   seedFeed,
   type FeedParser,
 } from '@fsd/feed';
-import { listedMemberFeedParser } from '@fsd/feed/public-suffix-list';
+import { listedMemberFeedParser } from '@fsd/feed/listed-member-feed';
 import browser, { type Runtime } from './lib/browser.js';
 import { ANNOTATE_SCRIPT, syncContentScripts } from './lib/annotation.js';
 import { LOG } from './lib/log.js';

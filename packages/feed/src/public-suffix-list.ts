@@ -5,9 +5,8 @@
  * list of public-suffix.ts, which this check includes, so that whatever a widget refuses is refused here too.
  */
 import { getPublicSuffix } from 'tldts';
-import { memberFeedParser } from './member-feed-parser.js';
 import { parseMemberFeed } from './members.js';
-import type { FeedParser, Parsed } from './parser.js';
+import type { Parsed } from './parser.js';
 import { isPublicSuffix } from './public-suffix.js';
 import type { MemberFeed } from './types.js';
 
@@ -21,14 +20,3 @@ export function isListedPublicSuffix(host: string): boolean {
 export function parseListedMemberFeed(json: unknown, feedUrl: string): Parsed<MemberFeed> {
   return parseMemberFeed(json, feedUrl, isListedPublicSuffix);
 }
-
-/**
- * The member feed read with the full list, for the extension. Its own revision: copies checked with the short list
- * only, held from a previous version, are not served.
- */
-export const listedMemberFeedParser: FeedParser<MemberFeed> = {
-  ...memberFeedParser,
-  revision: memberFeedParser.revision + 1000,
-  prepare: undefined,
-  parse: parseListedMemberFeed,
-};

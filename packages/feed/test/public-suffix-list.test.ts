@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { isPublicSuffix } from '@fsd/feed';
-import { isListedPublicSuffix, listedMemberFeedParser, parseListedMemberFeed } from '@fsd/feed/public-suffix-list';
+import { listedMemberFeedParser } from '@fsd/feed/listed-member-feed';
+import { isListedPublicSuffix, parseListedMemberFeed } from '@fsd/feed/public-suffix-list';
 
 // The full Public Suffix List check (publishing and the extension), against the widgets' short list.
 describe('the full public suffix list', () => {

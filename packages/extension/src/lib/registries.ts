@@ -10,7 +10,7 @@ import {
   type Member,
   type MemberFeed,
 } from '@fsd/feed';
-import { listedMemberFeedParser } from '@fsd/feed/public-suffix-list';
+import { listedMemberFeedParser } from '@fsd/feed/listed-member-feed';
 
 /** One subscribed member feed, as held in IndexedDB (the bundled snapshot or the last good fetched copy). */
 export interface Registry {

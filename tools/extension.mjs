@@ -161,3 +161,12 @@ export async function launchWithExtension(path, { netLog, lang = 'fr-FR', args =
   };
   return extension;
 }
+
+/** Polls `predicate` (sync or async) every 50 ms until it is truthy; throws, naming `what`, after `timeout` ms. */
+export async function waitFor(predicate, what, timeout = 10_000) {
+  const start = Date.now();
+  while (!(await predicate())) {
+    if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -4,7 +4,7 @@
 /* global chrome */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { grantedCopy, launchWithExtension, linksPage, sampleFeed, startSites } from '../../../tools/extension.mjs';
+import { grantedCopy, launchWithExtension, linksPage, sampleFeed, startSites, waitFor } from '../../../tools/extension.mjs';
 import { runAxe } from '../../../tools/axe.mjs';
 
 let sites;
@@ -360,14 +360,6 @@ test('the script remembers at most 5,000 link hosts, forgetting the oldest: a pa
   await ext.inWorker(() => chrome.storage.local.set({ annotateSites: [] }));
   await page.close();
 });
-
-async function waitFor(predicate, what, timeout = 10_000) {
-  const start = Date.now();
-  while (!(await predicate())) {
-    if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 test('members’ logos load only once the user turns them on in the options, without a referrer', async () => {
   const feed = sampleFeed();

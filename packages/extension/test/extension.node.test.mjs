@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { DIST, launchWithExtension, linksPage, sampleFeed, startSites } from '../../../tools/extension.mjs';
+import { DIST, launchWithExtension, linksPage, sampleFeed, startSites, waitFor } from '../../../tools/extension.mjs';
 import { runAxe } from '../../../tools/axe.mjs';
 import { requestedUrls } from './netlog.mjs';
 
@@ -219,14 +219,6 @@ test('an invalid or older feed does not replace the good one', async () => {
   await options.close();
   await page.close();
 });
-
-async function waitFor(predicate, what, timeout = 10_000) {
-  const start = Date.now();
-  while (!(await predicate())) {
-    if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 
 test('the popup lists the member’s upcoming events, from the events feed', async () => {

@@ -34,11 +34,12 @@ export async function fetchLogo(url: string, signal?: AbortSignal): Promise<Blob
     void response.body?.cancel();
     throw new LogoError(`${url} is not an image (${type || 'no Content-Type'}); a logo is SVG, PNG, JPEG, GIF, WebP or AVIF`);
   }
+  const tooLarge = () => new LogoError(`${url} is larger than ${MAX_LOGO_BYTES / 1024} KB, the most a logo may weigh`);
   if (Number(response.headers.get('Content-Length')) > MAX_LOGO_BYTES) {
     void response.body?.cancel();
-    throw new LogoError(`${url} is larger than ${MAX_LOGO_BYTES / 1024} KB, the most a logo may weigh`);
+    throw tooLarge();
   }
   const blob = await response.blob();
-  if (blob.size > MAX_LOGO_BYTES) throw new LogoError(`${url} is larger than ${MAX_LOGO_BYTES / 1024} KB, the most a logo may weigh`);
+  if (blob.size > MAX_LOGO_BYTES) throw tooLarge();
   return new Blob([blob], { type });
 }

@@ -42,11 +42,15 @@ export interface Match {
  * but the feeds'. A logo hosted anywhere else (the member's own site, a CDN) would tell that host of the visit.
  */
 export function feedOriginLogo(feedUrl: string, logo: string | undefined): string | undefined {
-  if (!logo) return undefined;
+  return logo && sameOrigin(logo, feedUrl) ? logo : undefined;
+}
+
+/** Are both URLs on one origin (scheme, host and port)? `false` when either is not a URL. */
+function sameOrigin(a: string, b: string): boolean {
   try {
-    return new URL(logo).origin === new URL(feedUrl).origin ? logo : undefined;
+    return new URL(a).origin === new URL(b).origin;
   } catch {
-    return undefined;
+    return false;
   }
 }
 
@@ -96,19 +100,7 @@ export function registryName(url: string, feedName: string | undefined): string 
  * member under the same id, and must not get that member's events.
  */
 export function eventFeedsOf(registryUrl: string, eventFeeds: readonly string[]): string[] {
-  let origin: string;
-  try {
-    origin = new URL(registryUrl).origin;
-  } catch {
-    return [];
-  }
-  return eventFeeds.filter((url) => {
-    try {
-      return new URL(url).origin === origin;
-    } catch {
-      return false;
-    }
-  });
+  return eventFeeds.filter((url) => sameOrigin(url, registryUrl));
 }
 
 /**

@@ -1,12 +1,59 @@
-// Browser tests: every `*.test.ts` under packages/*/test runs in headless Chromium (the system's, never a download).
+// Browser tests: every `*.test.ts` under packages/*/test runs in three engines, each the system's (never a download):
+//   chromium: Chrome or Chromium (puppeteer-core over CDP),
+//   firefox:  Firefox ESR (puppeteer-core over WebDriver BiDi, the same launcher with `browser: 'firefox'`),
+//   webkit:   WebKitGTK's MiniBrowser (its WebKitWebDriver, under Xvfb: test/server/webkit-launcher.js).
+// `FSD_ENGINES=chromium,firefox npx web-test-runner --group badge` chooses the engines for a local run; all three by
+// default, and in `npm test`. Every group runs in every chosen engine: the extension's unit tests use no chrome.* API
+// (its end-to-end tests, which load the built extension, are Node-side and Chromium only).
 // Each test file belongs to exactly one group (a file in two groups would run twice); `npx web-test-runner --group badge`
 // runs one group alone. A new widget or package adds its own group here.
+// Firefox and WebKit reach every host name through test/server/host-proxy.js, as Chromium does with its resolver rules.
+// One test file at a time per engine (a WebKitWebDriver holds one session; the heartbeat tests want a quiet machine).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
-import { chromeLauncher } from '@web/test-runner-chrome';
-import { chromeArgs, requireChrome } from './tools/browser.mjs';
+import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
+import { INSTALL_HINTS, chosenEngines, chromeArgs, findChrome, findFirefox, findWebKit, missingEngines } from './tools/browser.mjs';
 import { countingReporter } from './test/server/counting-reporter.js';
 import { feedMiddleware } from './test/server/feed-middleware.js';
+import { startHostProxy } from './test/server/host-proxy.js';
+import { webkitLauncher } from './test/server/webkit-launcher.js';
+
+const engines = chosenEngines();
+const missing = missingEngines(engines);
+if (missing.length) {
+  console.error(`Browser tests: ${missing.map((name) => `${name} not found (${INSTALL_HINTS[name]})`).join('; ')}. FSD_ENGINES chooses fewer engines.`);
+  process.exit(1);
+}
+const proxyPort = engines.some((name) => name !== 'chromium') ? await startHostProxy() : 0;
+
+const launchers = {
+  chromium: () =>
+    chromeLauncher({
+      launchOptions: { executablePath: findChrome(), headless: true, args: chromeArgs() },
+    }),
+  firefox: () =>
+    chromeLauncher({
+      puppeteer: puppeteerCore,
+      launchOptions: {
+        browser: 'firefox',
+        executablePath: findFirefox(),
+        headless: true,
+        extraPrefsFirefox: {
+          // French first, as Chromium's --lang=fr-FR
+          'intl.accept_languages': 'fr-FR, fr',
+          'intl.locale.requested': 'fr-FR',
+          // every host to this machine (test/server/host-proxy.js), localhost included
+          'network.proxy.type': 1,
+          'network.proxy.http': '127.0.0.1',
+          'network.proxy.http_port': proxyPort,
+          'network.proxy.no_proxies_on': '',
+          'network.proxy.allow_hijacking_localhost': true,
+          'dom.security.https_first': false,
+        },
+      },
+    }),
+  webkit: () => webkitLauncher(findWebKit(), proxyPort),
+};
 
 export default {
   rootDir: '.',
@@ -19,14 +66,10 @@ export default {
   ],
   nodeResolve: { exportConditions: ['production'], extensions: ['.ts', '.js'] },
   concurrency: 1,
-  testsFinishTimeout: 300_000,
+  testsFinishTimeout: 600_000,
   testFramework: { config: { timeout: 10_000 } },
   middleware: [feedMiddleware],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
-  browsers: [
-    chromeLauncher({
-      launchOptions: { executablePath: requireChrome(), headless: true, args: chromeArgs() },
-    }),
-  ],
+  browsers: engines.map((name) => launchers[name]()),
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter('.cache/wtr-results.json')],
 };

@@ -1,6 +1,9 @@
-// Finds the Chrome or Chromium the tests, benchmarks and screenshots run in, the flags they run it with, and
-// launches it headless (puppeteer-core). No tool of this project downloads a browser.
-// Nothing here but launchChromium() needs node_modules: .ci/run looks for a browser before `npm ci`.
+// Finds the browsers the tests, benchmarks and screenshots run in: Chrome or Chromium (findChrome), Firefox
+// (findFirefox) and WebKit (findWebKit: WebKitGTK's WebKitWebDriver and MiniBrowser, and Xvfb for their display).
+// Each one reads an environment variable first (CHROME_PATH, FIREFOX_PATH, WEBKIT_DRIVER_PATH / MINIBROWSER_PATH /
+// XVFB_PATH), then the usual install paths. Also the flags Chromium runs with, and launchChromium() (puppeteer-core).
+// No tool of this project downloads a browser.
+// Nothing here but launchChromium() needs node_modules: .ci/run looks for browsers before `npm ci`.
 import { existsSync } from 'node:fs';
 
 const CANDIDATES = [
@@ -21,6 +24,87 @@ const CANDIDATES = [
 export function findChrome() {
   if (process.env.CHROME_PATH) return existsSync(process.env.CHROME_PATH) ? process.env.CHROME_PATH : undefined;
   return CANDIDATES.find((path) => existsSync(path));
+}
+
+/**
+ * The first of `paths` that exists; or the environment variable `envName` when set (then `undefined` if that path
+ * does not exist, so that a wrong override is reported rather than silently replaced).
+ * @param {string} envName
+ * @param {string[]} paths
+ * @returns {string | undefined}
+ */
+function find(envName, paths) {
+  const override = process.env[envName];
+  if (override) return existsSync(override) ? override : undefined;
+  return paths.find((path) => existsSync(path));
+}
+
+/**
+ * `FIREFOX_PATH`, else the usual install paths (Debian's firefox-esr first), else `undefined`.
+ * @returns {string | undefined} Firefox's executable
+ */
+export function findFirefox() {
+  return find('FIREFOX_PATH', [
+    '/usr/bin/firefox-esr',
+    '/usr/bin/firefox',
+    '/usr/lib/firefox-esr/firefox-esr',
+    '/snap/bin/firefox',
+    '/Applications/Firefox.app/Contents/MacOS/firefox',
+  ]);
+}
+
+/**
+ * WebKitGTK's WebDriver, the MiniBrowser it drives, and the virtual display they need on a machine without one
+ * (`WEBKIT_DRIVER_PATH`, `MINIBROWSER_PATH`, `XVFB_PATH`, else the Debian paths of webkit2gtk-driver and xvfb).
+ * `xvfb` is `undefined` when not found; it is not needed when `DISPLAY` is set.
+ * @returns {{ driver: string, miniBrowser: string, xvfb: string | undefined } | undefined} undefined when the driver
+ *   or the MiniBrowser is missing
+ */
+export function findWebKit() {
+  const driver = find('WEBKIT_DRIVER_PATH', ['/usr/bin/WebKitWebDriver', '/usr/local/bin/WebKitWebDriver']);
+  const miniBrowser = find('MINIBROWSER_PATH', [
+    '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+    '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+    '/usr/lib/x86_64-linux-gnu/webkitgtk-6.0/MiniBrowser',
+    '/usr/lib/aarch64-linux-gnu/webkitgtk-6.0/MiniBrowser',
+    '/usr/libexec/webkit2gtk-4.1/MiniBrowser',
+  ]);
+  const xvfb = find('XVFB_PATH', ['/usr/bin/Xvfb']);
+  return driver && miniBrowser ? { driver, miniBrowser, xvfb } : undefined;
+}
+
+/** The engines the browser tests run in, in this order; `FSD_ENGINES` (comma-separated) chooses among them. */
+export const ENGINES = ['chromium', 'firefox', 'webkit'];
+
+/** What to print when an engine is missing: how to install it. */
+export const INSTALL_HINTS = {
+  chromium: 'apt-get install -y chromium, or set CHROME_PATH',
+  firefox: 'apt-get install -y firefox-esr, or set FIREFOX_PATH',
+  webkit: 'apt-get install -y webkit2gtk-driver xvfb, or set WEBKIT_DRIVER_PATH and MINIBROWSER_PATH',
+};
+
+/**
+ * The engines chosen by `FSD_ENGINES` (e.g. `chromium,firefox`), all of {@link ENGINES} when unset.
+ * @returns {string[]}
+ * @throws {Error} naming an unknown engine
+ */
+export function chosenEngines() {
+  const raw = process.env.FSD_ENGINES?.trim();
+  if (!raw) return [...ENGINES];
+  const chosen = raw.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+  const unknown = chosen.filter((name) => !ENGINES.includes(name));
+  if (unknown.length) throw new Error(`FSD_ENGINES: unknown engine ${unknown.join(', ')} (known: ${ENGINES.join(', ')})`);
+  return ENGINES.filter((name) => chosen.includes(name));
+}
+
+/**
+ * The chosen engines that are not installed.
+ * @param {string[]} [engines]
+ * @returns {string[]}
+ */
+export function missingEngines(engines = chosenEngines()) {
+  const present = { chromium: () => findChrome(), firefox: () => findFirefox(), webkit: () => findWebKit() };
+  return engines.filter((name) => !present[name]());
 }
 
 /** What to print when there is no browser: how to install one. */

@@ -5,10 +5,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { NO_CHROME_MESSAGE, findChrome } from '../tools/browser.mjs';
+import { INSTALL_HINTS, chosenEngines, missingEngines } from '../tools/browser.mjs';
 
-if (!findChrome()) {
-  console.error(NO_CHROME_MESSAGE);
+// The browser tests run in Chromium, Firefox and WebKit (FSD_ENGINES chooses fewer for a local run).
+const missing = missingEngines();
+if (missing.length) {
+  console.error(`Browser tests need ${missing.map((name) => `${name} (${INSTALL_HINTS[name]})`).join(', ')}. FSD_ENGINES=${chosenEngines().filter((name) => !missing.includes(name)).join(',')} runs without.`);
   process.exit(1);
 }
 
@@ -51,9 +53,16 @@ check('type-check (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.js
 const built = check('build (rollup)', 'npm', ['run', 'build', '--silent']);
 
 rmSync('.cache/wtr-results.json', { force: true });
-const wtr = run('browser tests (web-test-runner, headless Chromium)', 'npx', ['web-test-runner']);
+const wtrStart = Date.now();
+const wtr = run(`browser tests (web-test-runner: ${chosenEngines().join(', ')})`, 'npx', ['web-test-runner']);
+const wtrSeconds = Math.round((Date.now() - wtrStart) / 1000);
+/** @type {string[]} one line per engine, printed again at the end */
+const perEngine = [];
 if (existsSync('.cache/wtr-results.json')) {
   const counted = JSON.parse(readFileSync('.cache/wtr-results.json', 'utf8'));
+  for (const [name, c] of Object.entries(counted.engines ?? {})) {
+    perEngine.push(`  ${name}: ${c.passed} passed, ${c.failed + c.skipped} failed${c.skipped ? ` (${c.skipped} skipped)` : ''}${c.sessionErrors ? `, ${c.sessionErrors} files did not run` : ''}`);
+  }
   totals.passed += counted.passed;
   totals.failed += counted.failed + counted.sessionErrors + counted.skipped;
   if (counted.failed || counted.sessionErrors) failures.push(`browser tests: ${counted.failed} failed, ${counted.sessionErrors} files did not run`);
@@ -81,6 +90,7 @@ if (files.length && built) {
 }
 
 console.log('');
+if (perEngine.length) console.log(`browser tests per engine (${wtrSeconds} s in all):\n${perEngine.join('\n')}`);
 for (const failure of failures) console.log(`✗ ${failure}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed === 0 ? 0 : 1);

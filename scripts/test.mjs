@@ -63,6 +63,7 @@ if (existsSync('.cache/wtr-results.json')) {
   for (const [name, c] of Object.entries(counted.engines ?? {})) {
     perEngine.push(`  ${name}: ${c.passed} passed, ${c.failed + c.skipped} failed${c.skipped ? ` (${c.skipped} skipped)` : ''}${c.sessionErrors ? `, ${c.sessionErrors} files did not run` : ''}`);
   }
+  for (const line of counted.failures ?? []) failures.push(`browser test ${line.replace(process.cwd() + '/', '')}`);
   totals.passed += counted.passed;
   totals.failed += counted.failed + counted.sessionErrors + counted.skipped;
   if (counted.failed || counted.sessionErrors) failures.push(`browser tests: ${counted.failed} failed, ${counted.sessionErrors} files did not run`);

@@ -3,31 +3,40 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-function count(suite, totals) {
+/** Counts a session's tests into `totals`, and names each one that failed or was skipped in `named`. */
+function count(suite, totals, named, path) {
   for (const test of suite?.tests ?? []) {
     if (test.skipped) totals.skipped++;
     else if (test.passed) totals.passed++;
     else totals.failed++;
+    if (named && (test.skipped || !test.passed)) {
+      named.push(`${[...path, test.name].join(' › ')}${test.skipped ? ' (skipped)' : `: ${test.error?.message?.split('\n')[0] ?? 'failed'}`}`);
+    }
   }
-  for (const child of suite?.suites ?? []) count(child, totals);
+  for (const child of suite?.suites ?? []) count(child, totals, named, [...path, child.name]);
 }
 
 export function countingReporter(file) {
   return {
     onTestRunFinished({ sessions }) {
       const totals = { passed: 0, failed: 0, skipped: 0, sessionErrors: 0 };
+      /** @type {string[]} one line per failed or skipped test, and per file that did not run */
+      const failures = [];
       /** @type {Record<string, typeof totals>} */
       const engines = {};
       for (const session of sessions) {
         const name = session.browser?.name ?? 'unknown';
         const engine = (engines[name] ??= { passed: 0, failed: 0, skipped: 0, sessionErrors: 0 });
         for (const target of [totals, engine]) {
-          count(session.testResults, target);
+          count(session.testResults, target, target === totals ? failures : undefined, [`${name} ${session.testFile}`]);
           if (!session.passed && (session.errors?.length ?? 0) > 0) target.sessionErrors++;
+        }
+        if (!session.passed && (session.errors?.length ?? 0) > 0) {
+          failures.push(`${name} ${session.testFile}: did not run: ${session.errors[0]?.message?.split('\n')[0] ?? 'error'}`);
         }
       }
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, JSON.stringify({ ...totals, engines }));
+      writeFileSync(file, JSON.stringify({ ...totals, engines, failures }));
     },
   };
 }

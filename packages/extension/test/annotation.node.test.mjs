@@ -66,10 +66,13 @@ async function controlMarked(host) {
 }
 
 const rects = (page) => page.$$eval('a', (links) => links.map((a) => JSON.stringify(a.getBoundingClientRect())));
+// Each marked link: its text, its member, and what its description (aria-describedby) says to screen readers.
 const marked = (page) =>
   page.$$eval('a[data-fsd-member]', (links) =>
-    links.map((a) => [a.textContent, a.dataset.fsdMember, a.querySelector('fsd-member-mark')?.getAttribute('aria-label')]),
+    links.map((a) => [a.textContent, a.dataset.fsdMember, document.getElementById(a.getAttribute('aria-describedby'))?.textContent]),
   );
+/** The marks drawn in the annotation's layer, outside the page's flow. */
+const drawn = (page) => page.evaluate(() => document.querySelector('fsd-link-marks')?.shadowRoot?.querySelectorAll('.mark:not([hidden])').length ?? 0);
 
 test('turned on from the popup, links to members get a marker and data-fsd-member, the layout does not move', async () => {
   const page = await ext.browser.newPage();
@@ -102,18 +105,23 @@ test('turned on from the popup, links to members get a marker and data-fsd-membe
   assert.equal(title, 'Kaliop, agence web', 'the link’s text is unchanged');
   assert.deepEqual(await runAxe(page), []);
 
-  // The page's own behaviour: a click on the mark is a click on the link, as the page's handler sees it.
+  assert.equal(await page.$$eval('a fsd-link-marks, a fsd-member-mark', (nodes) => nodes.length), 0, 'nothing is inserted into the links');
+  await page.waitForFunction(() => document.querySelector('fsd-link-marks')?.shadowRoot?.querySelectorAll('.mark:not([hidden])').length === 5);
+
+  // The page's own behaviour: the marks take no click; a click on the link's last letter, under the mark, is a
+  // click on the link, as the page's handler sees it.
   await page.$eval('a[data-fsd-member="kaliop"]', (a) =>
     a.addEventListener('click', (event) => {
       event.preventDefault();
       window.__clicked = a.textContent;
     }),
   );
-  const mark = await page.$eval('a[data-fsd-member="kaliop"] fsd-member-mark', (m) => {
-    const box = m.getBoundingClientRect();
-    return { x: box.x, y: box.y };
+  const end = await page.$eval('a[data-fsd-member="kaliop"]', (a) => {
+    const box = [...a.getClientRects()].at(-1);
+    return { x: box.right - 2, y: box.top + 2 };
   });
-  await page.mouse.click(mark.x + 3, mark.y + 5);
+  assert.equal(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, end), 'a', 'the layer takes no pointer events');
+  await page.mouse.click(end.x, end.y);
   assert.equal(await page.evaluate(() => window.__clicked), 'Kaliop, agence web');
   await page.close();
 });
@@ -169,12 +177,13 @@ test('under a strict Content-Security-Policy (no inline style), the marker keeps
   sites.files.set('/csp-watch.js', CSP_WATCH);
   const page = await ext.browser.newPage();
   await page.goto(sites.url('www.midilibre-test.fr', '/strict'), { waitUntil: 'load' });
-  await page.waitForSelector('a[data-fsd-member="kaliop"] fsd-member-mark');
-  const box = await page.$eval('a[data-fsd-member="kaliop"] fsd-member-mark', (mark) => {
-    const style = getComputedStyle(mark);
-    return { position: style.position, width: style.width, height: style.height, attribute: mark.getAttribute('style') };
+  await page.waitForFunction(() => document.querySelector('fsd-link-marks')?.shadowRoot?.querySelector('.mark:not([hidden])'));
+  const box = await page.$eval('fsd-link-marks', (layer) => {
+    const style = getComputedStyle(layer);
+    const mark = getComputedStyle(layer.shadowRoot.querySelector('.mark:not([hidden])'));
+    return { position: style.position, overflow: style.overflow, pointer: style.pointerEvents, attribute: layer.getAttribute('style'), mark: mark.position, radius: mark.borderRadius };
   });
-  assert.deepEqual(box, { position: 'absolute', width: '0px', height: '0px', attribute: null });
+  assert.deepEqual(box, { position: 'fixed', overflow: 'hidden', pointer: 'none', attribute: null, mark: 'absolute', radius: '50%' });
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   await page.close();
 });
@@ -284,12 +293,13 @@ test('turned off for a site, an open page loses its marks and stops watching; tu
   await page.goto(sites.url(host, '/article'), { waitUntil: 'load' });
   await page.waitForFunction(() => document.querySelectorAll('a[data-fsd-member]').length === 5, { timeout: 10_000 });
   const tabId = await ext.tabIdOf(page.url());
-  const marks = () => page.evaluate(() => ({ links: document.querySelectorAll('a[data-fsd-member]').length, marks: document.querySelectorAll('fsd-member-mark').length }));
+  const marks = async () => ({ links: await page.evaluate(() => document.querySelectorAll('a[data-fsd-member]').length), marks: await drawn(page) });
+  await waitFor(async () => (await marks()).marks === 5, 'the five marks to be drawn');
   assert.deepEqual(await marks(), { links: 5, marks: 5 });
 
   // Off, from the popup (it writes the settings): the open page loses its marks at once, without a reload.
   await switchAnnotation(tabId, true);
-  await page.waitForFunction(() => !document.querySelector('a[data-fsd-member], fsd-member-mark'), { timeout: 10_000 });
+  await page.waitForFunction(() => !document.querySelector('a[data-fsd-member], a[aria-describedby], fsd-link-marks'), { timeout: 10_000 });
   assert.deepEqual(await marks(), { links: 0, marks: 0 });
   assert.equal(await page.$eval('a[href="https://www.kaliop.com/"]', (a) => a.textContent), 'Kaliop, agence web', 'the link is as the page wrote it');
 
@@ -308,6 +318,7 @@ test('turned off for a site, an open page loses its marks and stops watching; tu
   // On again, from the popup: the script is injected anew and starts afresh, the link added meanwhile included.
   await switchAnnotation(tabId, false);
   await page.waitForFunction(() => document.querySelectorAll('a[data-fsd-member]').length === 6, { timeout: 10_000 });
+  await waitFor(async () => (await marks()).marks === 6, 'the six marks to be drawn');
   assert.deepEqual(await marks(), { links: 6, marks: 6 });
   assert.equal(await page.$eval('#after-off a', (a) => a.dataset.fsdMember), 'edf');
   // And it watches the page again.
@@ -318,6 +329,7 @@ test('turned off for a site, an open page loses its marks and stops watching; tu
     document.querySelector('main').append(box);
   });
   await page.waitForFunction(() => document.querySelector('#after-on a')?.dataset.fsdMember === 'sanofi', { timeout: 10_000 });
+  await waitFor(async () => (await marks()).marks === 7, 'the seven marks to be drawn');
   assert.deepEqual(await marks(), { links: 7, marks: 7 });
 
   await ext.inWorker(() => chrome.storage.local.set({ annotateSites: [] }));

@@ -1,13 +1,21 @@
 /**
- * Link annotation, on the sites the user enabled: links to member sites get `data-fsd-member="<id>"` and a small
- * marker (member-mark.ts). No request, no page script: the feature asks the background which of the page's link
- * hosts are members (matching stays in the browser), and marks them.
+ * Link annotation, on the sites the user enabled: links to member sites get `data-fsd-member="<id>"`, a description
+ * for screen readers (`aria-describedby`) and a small mark drawn in a layer outside the page's flow
+ * (member-mark.ts). No request, no page script: the feature asks the background which of the page's link hosts are
+ * members (matching stays in the browser), and marks them.
  *
- * - Work happens off the critical path, in idle-time slices (requestIdleCallback, with a timeout so it always
- *   runs), and after the first pass only on nodes added to the page and links whose address changed
- *   (MutationObserver).
- * - {@link init} starts it; when its signal aborts, everything stops (observer, idle callbacks, pending work) and
- *   the marks and `data-fsd-member` attributes go.
+ * - Nothing is inserted into a link or the page's flow: the page's layout does not move by a pixel.
+ * - What the script knows of a link lives in a WeakMap keyed by the link, never in the page's DOM alone: a clone of
+ *   a marked link (which copies its attributes) is judged again once it is in the page, before it is painted.
+ * - An `href` that changes is judged again before the next paint (a MutationObserver callback runs before it): at
+ *   once from the hosts already known, else the link loses its mark until the background answers.
+ * - Removed links are dropped at once from the observers and the drawn marks; the queue of links to judge holds
+ *   them weakly (WeakRef), so a page that removes links faster than they are judged keeps no detached node alive.
+ * - Cost bounded by what the visitor sees: marks exist only for member links in or near the viewport
+ *   (IntersectionObserver), placed once per frame at most (requestAnimationFrame: layout reads, then writes).
+ *   The judging of links happens in idle-time slices of at most 6 ms.
+ * - {@link init} starts it; when its signal aborts, everything stops (observers, idle callbacks, pending work) and
+ *   the layer, the `data-fsd-member` attributes and the descriptions go.
  */
 import { supportedLang } from '@fsd/shared';
 import browser from '../lib/browser.js';
@@ -15,17 +23,20 @@ import { parsedHost } from '../lib/hosts.js';
 import { HostCache } from '../lib/host-cache.js';
 import { MAX_LOOKUP_HOSTS, send, type LinkMember } from '../lib/protocol.js';
 import { messages } from '../ui/extension.messages.js';
-import { MARK_TAG, addMark, markOf } from './member-mark.js';
+import { LAYER_TAG, MarkLayer, markPlacement } from './member-mark.js';
 
 /** The longest slice of work at a time, well under a frame, even when the browser offers a longer idle period. */
 const SLICE_MS = 6;
 const MEMBER = 'data-fsd-member';
+const DESCRIBED = 'aria-describedby';
 /**
  * The most link hosts the script remembers (lib/host-cache.ts): a busy real page links a few hundred distinct
  * hosts, so none is ever asked about twice there, and the memory stays under a megabyte (about 150 bytes a host)
  * whatever a page holds.
  */
 export const KNOWN_HOSTS_CAP = 5_000;
+/** How far beyond the viewport marks are drawn ahead of scrolling. */
+const NEAR_VIEWPORT = '50% 0px';
 
 /** The next idle period (or a timeout, so that it always comes); rejects, and cancels the wait, once `signal` aborts. */
 function idle(signal: AbortSignal): Promise<IdleDeadline | undefined> {
@@ -59,10 +70,13 @@ function hostOf(link: HTMLAnchorElement): string | undefined {
   return parsedHost(link.hostname) || undefined;
 }
 
-function unmark(link: HTMLAnchorElement): void {
-  if (!link.hasAttribute(MEMBER)) return;
-  link.removeAttribute(MEMBER);
-  markOf(link)?.remove();
+/** What the script knows of a member link it marked. */
+interface Marked {
+  member: LinkMember;
+  /** The description id it added to the link's `aria-describedby`. */
+  description: string;
+  /** Its mark in the layer, while the link is in or near the viewport. */
+  mark?: HTMLElement;
 }
 
 /** Annotates the page's links until `signal` aborts; then removes every mark it added. */
@@ -72,18 +86,132 @@ export function init(signal: AbortSignal): void {
   const text = messages[lang];
   /** host → member, or null when the background said it is not a member's; the hosts used last, up to the cap. */
   const known = new HostCache<LinkMember | null>(KNOWN_HOSTS_CAP);
-  const queue: HTMLAnchorElement[] = [];
+  /**
+   * Links waiting to be judged, held weakly; `waiting` keeps each in a queue once. Links in or near the viewport
+   * when they were added (`urgent`) are judged before the others.
+   */
+  const queue: WeakRef<HTMLAnchorElement>[] = [];
+  const urgent: WeakRef<HTMLAnchorElement>[] = [];
+  const waiting = new WeakSet<HTMLAnchorElement>();
   let head = 0;
+  let firstPass = true;
   let running = false;
+  /** The member links marked, and what was added to each. */
+  const marked = new WeakMap<HTMLAnchorElement, Marked>();
+  /** The marked links in or near the viewport (IntersectionObserver): the only ones with a mark drawn. */
+  const visible = new Set<HTMLAnchorElement>();
+  const layer = new MarkLayer();
   // Stops the work: when `signal` aborts, and when the extension goes away under the page (updated or disabled),
   // in which case the marks stay where they are.
   const work = new AbortController();
 
+  const viewport = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        const link = entry.target as HTMLAnchorElement;
+        const state = marked.get(link);
+        if (!state || !link.isConnected) {
+          viewport.unobserve(link);
+          visible.delete(link);
+          continue;
+        }
+        if (entry.isIntersecting) visible.add(link);
+        else {
+          visible.delete(link);
+          state.mark?.remove();
+          delete state.mark;
+        }
+      }
+      schedule();
+    },
+    { rootMargin: NEAR_VIEWPORT },
+  );
+
+  /** Places the marks of the visible links, once per frame at most: every layout read, then every write. */
+  let frame = 0;
+  function schedule(): void {
+    if (!frame && visible.size && !work.signal.aborted) frame = requestAnimationFrame(draw);
+  }
+  function draw(): void {
+    frame = 0;
+    layer.attach();
+    const links = [...visible];
+    const placements = links.map((link) => (link.isConnected ? markPlacement(link) : undefined));
+    links.forEach((link, i) => {
+      const state = marked.get(link);
+      if (!state || !link.isConnected) {
+        visible.delete(link);
+        return;
+      }
+      state.mark ??= layer.createMark(state.member.id);
+      MarkLayer.place(state.mark, placements[i]);
+    });
+  }
+
+  function describedBy(link: HTMLAnchorElement): string[] {
+    return (link.getAttribute(DESCRIBED) ?? '').split(/\s+/).filter(Boolean);
+  }
+
   function mark(link: HTMLAnchorElement, member: LinkMember): void {
-    if (link.getAttribute(MEMBER) === member.id && markOf(link)) return;
+    const state = marked.get(link);
+    if (state?.member.id === member.id && state.member.registry === member.registry && link.getAttribute(MEMBER) === member.id) return;
+    const description = layer.description(text.linkMarker(member.name, member.registry));
+    const tokens = describedBy(link).filter((token) => !layer.isDescription(token));
+    link.setAttribute(DESCRIBED, [...tokens, description].join(' '));
     link.setAttribute(MEMBER, member.id);
-    markOf(link)?.remove();
-    addMark(link, text.linkMarker(member.name, member.registry));
+    state?.mark?.remove();
+    marked.set(link, { member, description });
+    // A link already in view keeps its place there, and gets its new mark at the next frame.
+    viewport.observe(link);
+    schedule();
+  }
+
+  /** Takes away what the script added to `link`: its attribute, its description, its mark, its observation. */
+  function unmark(link: HTMLAnchorElement): void {
+    const state = marked.get(link);
+    if (state) {
+      state.mark?.remove();
+      marked.delete(link);
+      visible.delete(link);
+      viewport.unobserve(link);
+    }
+    if (link.hasAttribute(MEMBER)) link.removeAttribute(MEMBER);
+    const tokens = describedBy(link);
+    if (tokens.some((token) => layer.isDescription(token))) {
+      const kept = tokens.filter((token) => !layer.isDescription(token));
+      if (kept.length) link.setAttribute(DESCRIBED, kept.join(' '));
+      else link.removeAttribute(DESCRIBED);
+    }
+  }
+
+  function enqueue(link: HTMLAnchorElement, first = false): void {
+    if (waiting.has(link)) return;
+    waiting.add(link);
+    (first ? urgent : queue).push(new WeakRef(link));
+  }
+
+  /** Whether `box` is in the viewport or within half a viewport of it. */
+  const near = (box: DOMRect) => box.bottom >= -innerHeight / 2 && box.top <= innerHeight * 1.5 && box.width + box.height > 0;
+
+  /** The first pass: the links of the page in or near the viewport go first (layout reads only, once laid out). */
+  function visibleFirst(): void {
+    firstPass = false;
+    for (let i = head; i < queue.length; i++) {
+      const link = queue[i]!.deref();
+      if (link && near(link.getBoundingClientRect())) urgent.push(queue[i]!);
+    }
+  }
+
+  /**
+   * Judges `link` now from the hosts already known (marked, or unmarked if it is not a member's); a link whose host
+   * is not known yet loses any mark it carries and waits for the background's answer.
+   */
+  function judgeNow(link: HTMLAnchorElement): void {
+    const host = hostOf(link);
+    const member = host ? known.get(host) : null;
+    if (member) mark(link, member);
+    else unmark(link);
+    if (member === undefined) enqueue(link);
   }
 
   /** Asks the background about `hosts`; records each answer in `found` (for the batch) and in the cache. */
@@ -109,18 +237,23 @@ export function init(signal: AbortSignal): void {
     if (running) return;
     running = true;
     try {
-      while (head < queue.length) {
+      while (urgent.length || head < queue.length) {
         const deadline = await idle(work.signal);
+        if (firstPass) visibleFirst();
         const until = performance.now() + slice(deadline);
         // Reads: the links' hosts (URL parsing), as many as fit in the slice.
         const batch: HTMLAnchorElement[] = [];
-        const hosts: (string | undefined)[] = [];
         // The answers for this batch's hosts, taken from the cache now or asked for: the cache may forget some of
         // them before the writes below (a batch with more new hosts than the cap holds).
         const found = new Map<string, LinkMember | null>();
         const unknown = new Set<string>();
         do {
-          const link = queue[head++]!;
+          const link = (urgent.length ? urgent.pop() : queue[head++])!.deref();
+          // Gone, or already judged from the urgent queue.
+          if (!link || !waiting.has(link)) continue;
+          waiting.delete(link);
+          // Removed from the page meanwhile: judged again if it comes back (MutationObserver).
+          if (!link.isConnected) continue;
           const host = hostOf(link);
           if (host && !found.has(host)) {
             const member = known.get(host);
@@ -128,21 +261,24 @@ export function init(signal: AbortSignal): void {
             else found.set(host, member);
           }
           batch.push(link);
-          hosts.push(host);
-        } while (head < queue.length && performance.now() < until);
+        } while ((urgent.length || head < queue.length) && performance.now() < until);
         if (head === queue.length) queue.length = head = 0;
         if (unknown.size) await lookup([...unknown], found);
-        // Writes in a slice of their own, so that a big batch of marks does not block a frame.
+        // Writes in a slice of their own (attributes only: the marks are drawn per frame, for the visible links).
         let next = await idle(work.signal);
         let stop = performance.now() + slice(next);
-        for (let i = 0; i < batch.length; i++) {
+        for (const link of batch) {
           if (performance.now() > stop) {
             next = await idle(work.signal);
             stop = performance.now() + slice(next);
           }
-          const member = hosts[i] ? found.get(hosts[i]!) : undefined;
-          if (member) mark(batch[i]!, member);
-          else unmark(batch[i]!);
+          // Changed or removed while the background answered: judged again from its own record.
+          if (!link.isConnected || waiting.has(link)) continue;
+          const host = hostOf(link);
+          const member = host ? (found.get(host) ?? known.get(host)) : null;
+          if (member) mark(link, member);
+          else if (member === null) unmark(link);
+          else enqueue(link);
         }
       }
     } catch (error) {
@@ -153,28 +289,59 @@ export function init(signal: AbortSignal): void {
     }
   }
 
+  /**
+   * Links added to the page: a marked one (moved, or a clone with copied attributes) is judged at once; the others
+   * wait, first if what was added is in or near the viewport (one layout read for what was added).
+   */
   function collect(node: Node): void {
-    if (!(node instanceof Element) || node.localName === MARK_TAG) return;
-    if (node instanceof HTMLAnchorElement && node.hasAttribute('href')) queue.push(node);
-    if (node.firstElementChild) for (const link of node.querySelectorAll<HTMLAnchorElement>('a[href]')) queue.push(link);
+    if (!(node instanceof Element) || node.localName === LAYER_TAG) return;
+    const first = !firstPass && near(node.getBoundingClientRect());
+    const add = (link: HTMLAnchorElement) => (link.hasAttribute(MEMBER) || marked.has(link) ? judgeNow(link) : enqueue(link, first));
+    if (node instanceof HTMLAnchorElement && node.hasAttribute('href')) add(node);
+    if (node.firstElementChild) for (const link of node.querySelectorAll<HTMLAnchorElement>('a[href]')) add(link);
+  }
+
+  /** Links taken out of the page: unmarked and unobserved at once, so that nothing of the script holds them. */
+  function drop(node: Node): void {
+    if (!(node instanceof Element) || node.localName === LAYER_TAG || node.isConnected) return;
+    if (node instanceof HTMLAnchorElement) unmark(node);
+    if (node.firstElementChild) for (const link of node.querySelectorAll<HTMLAnchorElement>(`a[${MEMBER}]`)) unmark(link);
   }
 
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       if (record.type === 'attributes') {
-        if (record.target instanceof HTMLAnchorElement) queue.push(record.target);
+        const link = record.target;
+        if (link instanceof HTMLAnchorElement && link.isConnected) {
+          if (marked.has(link) || link.hasAttribute(MEMBER)) judgeNow(link);
+          else enqueue(link);
+        }
       } else {
-        for (const node of record.addedNodes) collect(node);
+        for (const node of record.removedNodes) drop(node);
+        for (const node of record.addedNodes) if (node.isConnected) collect(node);
       }
     }
-    if (head < queue.length) void drain();
+    schedule();
+    if (urgent.length || head < queue.length) void drain();
   });
+
+  const reflow = () => schedule();
+  const listening = { capture: true, passive: true, signal: work.signal };
+  addEventListener('scroll', reflow, listening);
+  addEventListener('resize', reflow, { passive: true, signal: work.signal });
+  document.fonts?.addEventListener('loadingdone', reflow, { signal: work.signal });
+  const resized = new ResizeObserver(reflow);
+  resized.observe(document.documentElement);
 
   work.signal.addEventListener(
     'abort',
     () => {
       observer.disconnect();
-      queue.length = head = 0;
+      viewport.disconnect();
+      resized.disconnect();
+      cancelAnimationFrame(frame);
+      queue.length = urgent.length = head = 0;
+      visible.clear();
     },
     { once: true },
   );
@@ -182,12 +349,13 @@ export function init(signal: AbortSignal): void {
     'abort',
     () => {
       work.abort();
-      for (const link of document.querySelectorAll(`a[${MEMBER}]`)) link.removeAttribute(MEMBER);
-      for (const node of document.querySelectorAll(`a > ${MARK_TAG}`)) node.remove();
+      for (const link of document.querySelectorAll<HTMLAnchorElement>(`a[${MEMBER}], a[${DESCRIBED}]`)) unmark(link);
+      layer.remove();
     },
     { once: true },
   );
 
+  layer.attach();
   observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
   collect(document.documentElement);
   void drain();

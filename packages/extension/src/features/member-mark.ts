@@ -1,54 +1,81 @@
 /**
- * The marker a member's link gets: a small dot, absolutely positioned at the end of the link, inside a closed shadow
- * root, so that the page's CSS cannot reach it and the page's layout does not move; the link's text is unchanged.
+ * Where the marks of members' links are drawn: one layer outside the page's flow, never inside a link.
+ *
+ * - One element, `<fsd-link-marks>`, appended to `<html>` after the page's `<body>`: `position: fixed`, the size
+ *   of the viewport, `overflow: hidden`, `contain: strict`, `pointer-events: none`. It cannot widen or lengthen the
+ *   page (a fixed box adds nothing to the page's scrollable area, and what is outside the viewport is clipped), its
+ *   layout and paint are its own (containment), and it takes no click.
+ * - Its shadow root (open: the page's CSS cannot reach into it, and the page's own scripts can see what it shows)
+ *   holds one small dot per member link in or near the viewport, placed from the link's boxes
+ *   ({@link markPlacement}): in the line gap above the end of its last line box for links in running text, in the
+ *   top right corner of the padding for block links, in the top right corner of the image for image links. Never
+ *   over text: where a line has no gap (line-height: normal) and no space follows the link, an inline link gets no
+ *   dot (only its description).
+ * - Screen readers: the layer's light DOM holds one hidden description per member (`<span id hidden>`, not slotted,
+ *   so never rendered), which the marked links name with `aria-describedby`.
  */
 
-/** The marker's element, a child of the link. */
-export const MARK_TAG = 'fsd-member-mark';
+/** The layer's element, the last child of `<html>`. */
+export const LAYER_TAG = 'fsd-link-marks';
+
+/** The largest dot in running text, in CSS pixels; smaller when the line gap is smaller, none under {@link MIN_DOT}. */
+const DOT = 6;
+const MIN_DOT = 3;
+/** The dot in the corner of an image link or a block link. */
+const CORNER_DOT = 10;
+const CORNER_INSET = 3;
 
 /**
- * The marker's styles, in a constructed style sheet adopted by its shadow root: no `style` attribute and no `<style>`
+ * The layer's styles, in a constructed style sheet adopted by its shadow root: no `style` attribute and no `<style>`
  * element, which a page's strict Content-Security-Policy (`style-src` without 'unsafe-inline') may block in Firefox.
  * The host rules are `!important`: for the shadow host, an important rule of its own shadow tree wins over the
- * page's, so the host keeps out of the layout whatever the page's CSS says.
+ * page's, so the layer keeps out of the layout whatever the page's CSS says. The marks' positions are set through
+ * the CSSOM (`element.style.transform`), which no Content-Security-Policy blocks.
  */
 const STYLE = `
 :host {
   all: initial !important;
-  position: absolute !important;
-  display: inline !important;
-  width: 0 !important;
-  height: 0 !important;
-  overflow: visible !important;
+  display: block !important;
+  position: fixed !important;
+  inset: 0 !important;
+  overflow: hidden !important;
+  contain: strict !important;
   pointer-events: none !important;
+  z-index: 2147483647 !important;
   margin: 0 !important;
   padding: 0 !important;
   border: 0 !important;
+  background: none !important;
+  visibility: visible !important;
+  opacity: 1 !important;
+  transform: none !important;
 }
-span {
+.mark {
   position: absolute;
-  inset-block-start: 0.05em;
-  inset-inline-start: -0.1em;
-  inline-size: 0.6em;
-  block-size: 0.6em;
-  min-inline-size: 7px;
-  min-block-size: 7px;
+  inset-block-start: 0;
+  inset-inline-start: 0;
+  box-sizing: border-box;
   border-radius: 50%;
+  background: #d9620f;
+}
+.mark.corner {
   background: #e8772e;
-  box-shadow: 0 0 0 1.5px #ffffff, 0 0 0 2.5px #0b5a87;
-  pointer-events: auto;
+  border: 2px solid #ffffff;
+  box-shadow: 0 0 0 1px #0b5a87;
 }
 @media (prefers-color-scheme: dark) {
-  span { background: #f59b54; box-shadow: 0 0 0 1.5px #14212c, 0 0 0 2.5px #7cc7f2; }
+  .mark { background: #f59b54; }
+  .mark.corner { border-color: #14212c; box-shadow: 0 0 0 1px #7cc7f2; }
 }
 @media (forced-colors: active) {
-  span { background: Mark; box-shadow: 0 0 0 1.5px CanvasText; }
+  .mark { background: Mark; forced-color-adjust: none; }
+  .mark.corner { border-color: Canvas; box-shadow: 0 0 0 1px CanvasText; }
 }`;
 
 let sheet: CSSStyleSheet | undefined;
 
 /**
- * Gives the marker's shadow root its styles. Firefox before 153 refuses an array from a content script assigned to
+ * Gives the layer's shadow root its styles. Firefox before 153 refuses an array from a content script assigned to
  * `adoptedStyleSheets` (bug 1751346) but takes a push; where neither works, a `<style>` element is the last resort.
  */
 function adoptStyles(root: ShadowRoot): void {
@@ -67,20 +94,170 @@ function adoptStyles(root: ShadowRoot): void {
   root.prepend(style);
 }
 
-/** The marker that {@link addMark} gave `link`, if any. */
-export function markOf(link: HTMLAnchorElement): Element | null {
-  return link.querySelector(`:scope > ${MARK_TAG}`);
+/** Where a mark goes, in viewport coordinates (CSS pixels): its top left corner and its diameter. */
+export interface Placement {
+  x: number;
+  y: number;
+  size: number;
+  corner: boolean;
 }
 
-/** Appends a marker to `link`, labelled `label` for assistive technologies and as a tooltip. */
-export function addMark(link: HTMLAnchorElement, label: string): void {
-  const host = document.createElement(MARK_TAG);
-  host.setAttribute('role', 'img');
-  host.setAttribute('aria-label', label);
-  const root = host.attachShadow({ mode: 'closed' });
-  adoptStyles(root);
-  const dot = document.createElement('span');
-  dot.title = label;
-  root.append(dot);
-  link.append(host);
+const range = document.createRange();
+const hasText = (link: Element) => /\S/.test(link.textContent ?? '');
+
+/**
+ * Where the mark of `link` goes, from its boxes (layout reads only), or `undefined` when there is no place for it
+ * that covers no text (or the link has no box).
+ * - A link in running text (`display: inline`, with text): in the gap between its last line and the line above,
+ *   right-aligned on the end of the link's last line box (of its content: `Range.getClientRects()`). On a line
+ *   without a gap (`line-height: normal`), in the space that follows the link, if one does on the same line. The gap is the line height less the content area the text occupies (what
+ *   `Range.getClientRects()` reports for its letters); the dot takes it less a pixel, at most 6 px, and none
+ *   under 3 px.
+ * - An image link (no text): the top right corner of its image (or its own box), inside it.
+ * - Any other link (block, inline-block, flex…): the top right corner of its padding, when the padding holds the
+ *   dot; else as a link in running text.
+ */
+export function markPlacement(link: HTMLAnchorElement): Placement | undefined {
+  const style = getComputedStyle(link);
+  if (style.visibility !== 'visible') return undefined;
+  if (!hasText(link)) {
+    const media = link.querySelector('img, svg, picture, video, canvas');
+    const box = (media ?? link).getBoundingClientRect();
+    if (box.width < CORNER_DOT + 2 * CORNER_INSET || box.height < CORNER_DOT + 2 * CORNER_INSET) return undefined;
+    return { x: box.right - CORNER_INSET - CORNER_DOT, y: box.top + CORNER_INSET, size: CORNER_DOT, corner: true };
+  }
+  if (style.display !== 'inline') {
+    const box = link.getBoundingClientRect();
+    const top = parseFloat(style.paddingTop) + parseFloat(style.borderTopWidth);
+    const right = parseFloat(style.paddingRight) + parseFloat(style.borderRightWidth);
+    // In the padding above the text, or in the padding beside it: either keeps the dot off the text.
+    const size = Math.min(CORNER_DOT, Math.floor(Math.max(top, right) - 2));
+    if (size >= MIN_DOT && box.width > 2 * size) {
+      const x = top >= right ? box.right - right - size : box.right - right + (right - size) / 2;
+      const y = top >= right ? box.top + (top - size) / 2 : box.top + top;
+      return { x, y, size, corner: false };
+    }
+  }
+  // The boxes of the link's content (each line's content area: the letters' boxes), not of the link itself, whose
+  // box is its whole line (or its border box) once it is a block.
+  range.selectNodeContents(link);
+  const rects = range.getClientRects();
+  let last: DOMRect | undefined;
+  for (let i = rects.length - 1; i >= 0; i--) {
+    if (rects[i]!.width > 0) {
+      last = rects[i];
+      break;
+    }
+  }
+  if (!last) return undefined;
+  const lineHeight = parseFloat(style.lineHeight);
+  const gap = lineHeight > 0 ? lineHeight - last.height : 0;
+  const size = Math.min(DOT, Math.floor(gap - 1));
+  if (size >= MIN_DOT) return { x: last.right - size, y: last.top - gap / 2 - size / 2, size, corner: false };
+  return inSpaceAfter(link, last);
+}
+
+/**
+ * A line without a gap (`line-height: normal`): the dot goes into the space that follows the link on the same line,
+ * at the height of its capitals, if there is one wide enough; else nowhere.
+ */
+function inSpaceAfter(link: HTMLAnchorElement, last: DOMRect): Placement | undefined {
+  const text = textAfter(link);
+  if (!text || !/^[ \u00a0\u2009\u202f]/.test(text.data)) return undefined;
+  range.setStart(text, 0);
+  range.setEnd(text, 1);
+  const space = range.getBoundingClientRect();
+  const size = Math.min(DOT, Math.floor(space.width - 1));
+  if (size < MIN_DOT || Math.abs(space.top - last.top) > 1 || space.left < last.right - 0.5) return undefined;
+  return { x: space.left + (space.width - size) / 2, y: space.top + last.height * 0.2, size, corner: false };
+}
+
+/** The first non-empty text node after `link` and its descendants, in document order. */
+function textAfter(link: Node): Text | null {
+  let node: Node | null = link;
+  while (node && !node.nextSibling) node = node.parentNode;
+  if (!node) return null;
+  const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
+  let next: Node | null = node.nextSibling!;
+  if (next.nodeType !== Node.TEXT_NODE) {
+    walker.currentNode = next;
+    next = walker.nextNode();
+  }
+  while (next && !(next as Text).data) {
+    walker.currentNode = next;
+    next = walker.nextNode();
+  }
+  return next as Text | null;
+}
+
+/** The layer: its element, its marks, and the descriptions that the marked links name. */
+export class MarkLayer {
+  readonly host: HTMLElement;
+  readonly #root: ShadowRoot;
+  /** label → the id of its hidden description in the layer's light DOM. */
+  readonly #descriptions = new Map<string, string>();
+  static #layers = 0;
+  readonly #prefix: string;
+
+  constructor() {
+    this.host = document.createElement(LAYER_TAG);
+    this.#root = this.host.attachShadow({ mode: 'open' });
+    adoptStyles(this.#root);
+    this.#prefix = `fsd-member-description-${Date.now().toString(36)}-${MarkLayer.#layers++}-`;
+  }
+
+  /** Puts the layer at the end of `<html>` (again, if the page took it away). */
+  attach(): void {
+    if (this.host.parentNode !== document.documentElement) document.documentElement.append(this.host);
+  }
+
+  /** The id of the hidden description reading `label`, made on first use. */
+  description(label: string): string {
+    let id = this.#descriptions.get(label);
+    if (!id) {
+      id = `${this.#prefix}${this.#descriptions.size}`;
+      const span = document.createElement('span');
+      span.id = id;
+      span.hidden = true;
+      span.textContent = label;
+      this.host.append(span);
+      this.#descriptions.set(label, id);
+    }
+    return id;
+  }
+
+  /** Whether `token` is one of this layer's description ids. */
+  isDescription(token: string): boolean {
+    return token.startsWith(this.#prefix);
+  }
+
+  /** A new mark, not shown until {@link place}d. */
+  createMark(member: string): HTMLElement {
+    const mark = document.createElement('span');
+    mark.className = 'mark';
+    mark.dataset.member = member;
+    mark.hidden = true;
+    this.#root.append(mark);
+    return mark;
+  }
+
+  /** Shows `mark` at `placement`, or hides it when there is none. */
+  static place(mark: HTMLElement, placement: Placement | undefined): void {
+    if (!placement) {
+      mark.hidden = true;
+      return;
+    }
+    mark.classList.toggle('corner', placement.corner);
+    const size = `${placement.size}px`;
+    if (mark.style.width !== size) {
+      mark.style.width = size;
+      mark.style.height = size;
+    }
+    mark.style.transform = `translate(${placement.x}px, ${placement.y}px)`;
+    mark.hidden = false;
+  }
+
+  remove(): void {
+    this.host.remove();
+  }
 }

@@ -270,3 +270,77 @@ test('an infinite-scroll page adding 1,500 links every 100 ms and removing the o
   assert.ok(counts[OFF] < 40_000, `without annotation the page keeps ${counts[OFF]} nodes`);
   assert.ok(counts[ON] < counts[OFF] * 1.1 + 1_000, `with annotation ${counts[ON]} nodes, without ${counts[OFF]}`);
 });
+
+// Links that do not scroll with the document (a fixed header, a sticky aside) and links in a scroller of their own.
+const PINNED_STYLE = `<style>
+.bar { position: fixed; top: 0; left: 0; right: 0; height: 48px; background: #fdfcf8; font: 16px/48px sans-serif; padding-left: 1rem; z-index: 1; }
+.bar a { padding: 0.5rem; }
+.aside { position: sticky; top: 60px; float: right; width: 12rem; font: 15px/1.8 sans-serif; background: #fdfcf8; }
+.scroller { height: 120px; overflow: auto; font: 16px/1.8 serif; border: 1px solid #c8c2b4; }
+body { padding-top: 56px; }
+</style>`;
+
+test('links in a fixed header, a sticky aside and a scroller of their own: each mark stays beside its link while the page and the scroller scroll', async () => {
+  const extra = `<div class="bar">${['www.kaliop.com', 'www.lemonde.fr', 'www.awox.com'].map((h, i) => `<a href="https://${h}/bar/${i}">Lien ${i}</a>`).join(' ')}</div>
+<aside class="aside">À lire : <a href="https://www.edf.fr/aside">EDF</a> et <a href="https://example.org/aside">ailleurs</a>.</aside>
+<div class="scroller">${Array.from({ length: 30 }, (_, i) => `<p>Ligne ${i} <a href="https://${i % 2 ? 'www.laposte.fr' : 'www.wikipedia.org'}/s/${i}">lien ${i}</a>.</p>`).join('')}</div>`;
+  sites.pages.set('/pinned', articlePage({ head: HEAD + PINNED_STYLE, paragraphs: 30 }).replace('<main>', `<main>${extra}`));
+  const page = await open(ON, '/pinned');
+  await allMarked(page);
+  /** The members whose marks are shown beside a link of `selector`, in the viewport. */
+  const beside = (selector) =>
+    page.evaluate(
+      (ownerSource, boxesSource, s) => {
+        const ownerOf = new Function(`return (${ownerSource})`)();
+        const boxes = new Function(`return (${boxesSource})`)()();
+        const layer = document.querySelector('fsd-link-marks').shadowRoot;
+        return [...layer.querySelectorAll('.mark:not([hidden])')]
+          .map((m) => [m, m.getBoundingClientRect()])
+          .filter(([, r]) => r.bottom > 0 && r.top < innerHeight)
+          .filter(([, r]) => ownerOf(r, boxes)?.matches(s))
+          .map(([m]) => m.dataset.member)
+          .sort();
+      },
+      ownerOf.toString(),
+      linkBoxes.toString(),
+      selector,
+    );
+  // Small steps, as a wheel or a touchpad scrolls: most of them bring no link into view or out of it.
+  await page.evaluate(() => scrollTo(0, 400));
+  await frames(page);
+  for (let step = 0; step < 30; step++) {
+    await page.evaluate(() => scrollBy(0, 4));
+    await frames(page);
+    assert.deepEqual(await beside('.bar a'), ['awox', 'kaliop'], `the fixed header's marks follow it, step ${step}`);
+  }
+  for (const y of [0, 700, 1900, 3200]) {
+    await page.evaluate((top) => scrollTo(0, top), y);
+    await frames(page);
+    assert.deepEqual(await beside('.bar a'), ['awox', 'kaliop'], `the fixed header's member links keep their marks, scrolled to ${y}`);
+    if (y >= 700) assert.deepEqual(await beside('.aside a'), ['edf'], `the sticky aside's member link keeps its mark, scrolled to ${y}`);
+  }
+  await page.evaluate(() => {
+    const scroller = document.querySelector('.scroller');
+    scroller.scrollIntoView({ block: 'center' });
+  });
+  await frames(page);
+  const inScroller = async () => {
+    const shown = await beside('.scroller a');
+    const expected = await page.evaluate(() => {
+      const box = document.querySelector('.scroller').getBoundingClientRect();
+      return [...document.querySelectorAll('.scroller a[data-fsd-member]')].filter((a) => {
+        const r = a.getBoundingClientRect();
+        return r.top >= box.top && r.bottom <= box.bottom;
+      }).length;
+    });
+    return { shown: shown.length, expected };
+  };
+  const first = await inScroller();
+  assert.ok(first.expected > 0, 'member links are in view in the scroller');
+  await page.evaluate(() => document.querySelector('.scroller').scrollBy(0, 300));
+  await frames(page);
+  const scrolled = await inScroller();
+  assert.ok(scrolled.expected > 0 && scrolled.shown >= scrolled.expected, `after the scroller scrolls, the links in view have their marks beside them: ${JSON.stringify(scrolled)}`);
+  assert.deepEqual(await page.evaluate(() => window.__watch.wrong.slice(0, 10)), [], 'no mark ever shown beside no link or the wrong one');
+  await page.close();
+});

@@ -12,7 +12,8 @@
  * - Removed links are dropped at once from the observers and the drawn marks; the queue of links to judge holds
  *   them weakly (WeakRef), so a page that removes links faster than they are judged keeps no detached node alive.
  * - Cost bounded by what the visitor sees: marks exist only for member links in or near the viewport
- *   (IntersectionObserver), placed once per frame at most (requestAnimationFrame: layout reads, then writes).
+ *   (IntersectionObserver), placed once per frame at most (requestAnimationFrame: layout reads, then writes), in
+ *   document coordinates: scrolling the page moves them as one group and re-places none.
  *   The judging of links happens in idle-time slices of at most 6 ms.
  * - {@link init} starts it; when its signal aborts, everything stops (observers, idle callbacks, pending work) and
  *   the layer, the `data-fsd-member` attributes and the descriptions go.
@@ -37,6 +38,15 @@ const DESCRIBED = 'aria-describedby';
 export const KNOWN_HOSTS_CAP = 5_000;
 /** How far beyond the viewport marks are drawn ahead of scrolling. */
 const NEAR_VIEWPORT = '50% 0px';
+
+/** Whether `link` is in a box that does not scroll with the document (`position: fixed` or `sticky`). */
+function inPinnedBox(link: Element): boolean {
+  for (let element: Element | null = link; element; element = element.parentElement) {
+    const { position } = getComputedStyle(element);
+    if (position === 'fixed' || position === 'sticky') return true;
+  }
+  return false;
+}
 
 /** The next idle period (or a timeout, so that it always comes); rejects, and cancels the wait, once `signal` aborts. */
 function idle(signal: AbortSignal): Promise<IdleDeadline | undefined> {
@@ -127,25 +137,47 @@ export function init(signal: AbortSignal): void {
     { rootMargin: NEAR_VIEWPORT },
   );
 
-  /** Places the marks of the visible links, once per frame at most: every layout read, then every write. */
+  /**
+   * Places the marks of the visible links, once per frame at most: every layout read, then every write. A scroll
+   * of the document alone moves the group of document-placed marks and re-places only the marks of links in fixed
+   * or sticky boxes; anything else that can move links (a nested scroller, a resize, fonts, the page's changes, links
+   * coming into view) re-places every visible mark.
+   */
   let frame = 0;
-  function schedule(): void {
+  let relayout = false;
+  /** The visible links in a fixed or sticky box, as of the last full placement. */
+  let pinned: HTMLAnchorElement[] = [];
+  function schedule(layout = true): void {
+    relayout ||= layout;
     if (!frame && visible.size && !work.signal.aborted) frame = requestAnimationFrame(draw);
   }
   function draw(): void {
     frame = 0;
     layer.attach();
-    const links = [...visible];
-    const placements = links.map((link) => (link.isConnected ? markPlacement(link) : undefined));
-    links.forEach((link, i) => {
-      const state = marked.get(link);
-      if (!state || !link.isConnected) {
-        visible.delete(link);
-        return;
-      }
-      state.mark ??= layer.createMark(state.member.id);
-      MarkLayer.place(state.mark, placements[i]);
-    });
+    const scroll = { x: scrollX, y: scrollY };
+    if (relayout) {
+      relayout = false;
+      const links = [...visible];
+      const moves = links.map((link) => link.isConnected && !inPinnedBox(link));
+      const placements = links.map((link) => (link.isConnected ? markPlacement(link) : undefined));
+      pinned = links.filter((link, i) => link.isConnected && !moves[i]);
+      links.forEach((link, i) => {
+        const state = marked.get(link);
+        if (!state || !link.isConnected) {
+          visible.delete(link);
+          return;
+        }
+        state.mark ??= layer.createMark(state.member.id);
+        layer.place(state.mark, placements[i], moves[i] ? scroll : undefined);
+      });
+    } else if (pinned.length) {
+      const placements = pinned.map((link) => (link.isConnected ? markPlacement(link) : undefined));
+      pinned.forEach((link, i) => {
+        const state = marked.get(link);
+        if (state?.mark && visible.has(link)) layer.place(state.mark, placements[i]);
+      });
+    }
+    layer.scrollTo(scroll.x, scroll.y);
   }
 
   function describedBy(link: HTMLAnchorElement): string[] {
@@ -327,7 +359,8 @@ export function init(signal: AbortSignal): void {
 
   const reflow = () => schedule();
   const listening = { capture: true, passive: true, signal: work.signal };
-  addEventListener('scroll', reflow, listening);
+  // The document's own scroll moves the marks' group; a nested scroller's moves its links against the document.
+  addEventListener('scroll', (event) => schedule(event.target !== document), listening);
   addEventListener('resize', reflow, { passive: true, signal: work.signal });
   document.fonts?.addEventListener('loadingdone', reflow, { signal: work.signal });
   const resized = new ResizeObserver(reflow);

@@ -11,6 +11,10 @@
  *   top right corner of the padding for block links, in the top right corner of the image for image links. Never
  *   over text: where a line has no gap (line-height: normal) and no space follows the link, an inline link gets no
  *   dot (only its description).
+ * - Two groups of marks: those of links that scroll with the document are placed once, in document coordinates, in
+ *   a group moved by the scroll offset (`transform`, a composited layer of its own: scrolling re-places no mark,
+ *   repaints nothing, and costs one style write a frame); those of links in a fixed or sticky box are placed in
+ *   viewport coordinates, again at each scroll.
  * - Screen readers: the layer's light DOM holds one hidden description per member (`<span id hidden>`, not slotted,
  *   so never rendered), which the marked links name with `aria-describedby`.
  */
@@ -49,6 +53,12 @@ const STYLE = `
   visibility: visible !important;
   opacity: 1 !important;
   transform: none !important;
+}
+.scrolling {
+  position: absolute;
+  inset-block-start: 0;
+  inset-inline-start: 0;
+  will-change: transform;
 }
 .mark {
   position: absolute;
@@ -194,6 +204,9 @@ function textAfter(link: Node): Text | null {
 export class MarkLayer {
   readonly host: HTMLElement;
   readonly #root: ShadowRoot;
+  /** The group of marks placed in document coordinates, moved by the scroll offset. */
+  readonly #scrolling: HTMLElement;
+  #offset = '';
   /** label → the id of its hidden description in the layer's light DOM. */
   readonly #descriptions = new Map<string, string>();
   static #layers = 0;
@@ -203,6 +216,9 @@ export class MarkLayer {
     this.host = document.createElement(LAYER_TAG);
     this.#root = this.host.attachShadow({ mode: 'open' });
     adoptStyles(this.#root);
+    this.#scrolling = document.createElement('div');
+    this.#scrolling.className = 'scrolling';
+    this.#root.append(this.#scrolling);
     this.#prefix = `fsd-member-description-${Date.now().toString(36)}-${MarkLayer.#layers++}-`;
   }
 
@@ -241,20 +257,32 @@ export class MarkLayer {
     return mark;
   }
 
-  /** Shows `mark` at `placement`, or hides it when there is none. */
-  static place(mark: HTMLElement, placement: Placement | undefined): void {
+  /**
+   * Shows `mark` at `placement` (viewport coordinates), or hides it when there is none. With `scroll` (the page's
+   * scroll offset when `placement` was read), the mark goes into the group that moves with the document; without,
+   * it stays where it is in the viewport (a link in a fixed or sticky box).
+   */
+  place(mark: HTMLElement, placement: Placement | undefined, scroll?: { x: number; y: number }): void {
     if (!placement) {
       mark.hidden = true;
       return;
     }
+    const group = scroll ? this.#scrolling : this.#root;
+    if (mark.parentNode !== group) group.append(mark);
     mark.classList.toggle('corner', placement.corner);
     const size = `${placement.size}px`;
     if (mark.style.width !== size) {
       mark.style.width = size;
       mark.style.height = size;
     }
-    mark.style.transform = `translate(${placement.x}px, ${placement.y}px)`;
+    mark.style.transform = `translate(${placement.x + (scroll?.x ?? 0)}px, ${placement.y + (scroll?.y ?? 0)}px)`;
     mark.hidden = false;
+  }
+
+  /** Moves the group of document-placed marks to the page's scroll offset: a single style write. */
+  scrollTo(x: number, y: number): void {
+    const offset = `translate(${-x}px, ${-y}px)`;
+    if (offset !== this.#offset) this.#scrolling.style.transform = this.#offset = offset;
   }
 
   remove(): void {

@@ -1,0 +1,147 @@
+// Link marks (the extension's annotation) on the largest page of the annotation tests: the article of
+// tools/annotation-pages.mjs with 555 paragraphs (about 5,000 links, one in four to a member), with the shipped
+// Chrome build in headless Chromium. The same page is opened on a site where annotation is on and on one where it is
+// off, in the same run, and traced (main thread of the page's renderer):
+//   - time from the load event until every member link in the viewport shows its mark, and until every member link
+//     of the page carries its attribute, against the page's own load;
+//   - the longest main-thread task (scripting and rendering) from navigation until every link is marked, against the
+//     same span of the page without annotation;
+//   - after marking, the main-thread time of a frame while the page scrolls (120 frames), against the same scroll of
+//     the page without annotation.
+/* global chrome */
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MEMBER_HOSTS, articlePage } from '../tools/annotation-pages.mjs';
+import { grantedCopy, launchWithExtension, startSites, waitFor } from '../tools/extension.mjs';
+import { median } from './harness.mjs';
+
+const RUNS = 5;
+const PARAGRAPHS = 555;
+const FRAMES = 120;
+const ON = 'www.annotated-journal.fr';
+const OFF = 'www.plain-journal.fr';
+
+// In the page, first: user-timing marks the trace can find (load, every visible member link marked and drawn,
+// every member link marked), and a scripted scroll of FRAMES frames between two more marks.
+const WATCH = `(() => {
+const MEMBERS = ${JSON.stringify(MEMBER_HOSTS)};
+const bench = (window.__bench = { attributes: 0 });
+new MutationObserver((records) => {
+  for (const r of records) if (r.attributeName === 'data-fsd-member' && r.oldValue === null) bench.attributes++;
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-fsd-member'], attributeOldValue: true });
+addEventListener('load', () => {
+  performance.mark('fsd-bench-load');
+  bench.load = performance.now();
+  const members = [...document.querySelectorAll('a[href]')].filter((a) => MEMBERS[a.hostname]);
+  bench.expected = members.length;
+  const inView = members.filter((a) => { const r = a.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; });
+  bench.inView = inView.length;
+  const tick = () => {
+    if (bench.visible === undefined && inView.every((a) => a.dataset.fsdMember)) {
+      const layer = document.querySelector('fsd-link-marks')?.shadowRoot;
+      const shown = layer ? [...layer.querySelectorAll('.mark:not([hidden])')].filter((m) => { const r = m.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; }).length : 0;
+      if (shown >= inView.length) { bench.visible = performance.now(); performance.mark('fsd-bench-visible'); }
+    }
+    if (bench.all === undefined && bench.attributes >= bench.expected) { bench.all = performance.now(); performance.mark('fsd-bench-all'); }
+    if (bench.visible === undefined || bench.all === undefined) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+});
+window.__scroll = (frames) => new Promise((done) => {
+  let n = 0;
+  performance.mark('fsd-bench-scroll');
+  const step = () => {
+    scrollBy(0, 37);
+    if (++n < frames) requestAnimationFrame(step);
+    else requestAnimationFrame(() => { performance.mark('fsd-bench-scrolled'); done(); });
+  };
+  requestAnimationFrame(step);
+});
+})();`;
+
+/** The page renderer's main-thread tasks and the user-timing marks, from a trace file. */
+function readTrace(path) {
+  const parsed = JSON.parse(readFileSync(path, 'utf8'));
+  const events = parsed.traceEvents ?? parsed;
+  const marks = {};
+  let pid;
+  for (const e of events) {
+    if (e.name?.startsWith('fsd-bench-') && e.cat?.includes('blink.user_timing')) {
+      marks[e.name] ??= e.ts;
+      pid = e.pid;
+    }
+  }
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain');
+  const tasks = events.filter((e) => e.ph === 'X' && e.pid === pid && e.tid === main?.tid && e.name === 'RunTask').map((e) => ({ start: e.ts, end: e.ts + e.dur, dur: e.dur / 1000 }));
+  const navigation = events.find((e) => e.pid === pid && e.name === 'navigationStart')?.ts ?? Math.min(...tasks.map((t) => t.start));
+  return { marks, tasks, navigation };
+}
+
+/** The longest task, and the sum of the tasks' durations, that start within [from, to] (trace microseconds). */
+function within(tasks, from, to) {
+  const inside = tasks.filter((t) => t.start >= from && t.start <= to);
+  return { longest: Math.max(0, ...inside.map((t) => t.dur)), total: inside.reduce((sum, t) => sum + t.dur, 0) };
+}
+
+export default async function linkMarks({ report }) {
+  const sites = await startSites();
+  sites.files.set('/bench-watch.js', WATCH);
+  sites.pages.set('/article', articlePage({ paragraphs: PARAGRAPHS, head: '<script src="/bench-watch.js"></script>' }));
+  const copy = grantedCopy('chrome');
+  const ext = await launchWithExtension(copy.dir);
+  const tracePath = join(tmpdir(), `fsd-link-marks-${process.pid}.json`);
+  try {
+    await ext.inWorker((host) => chrome.storage.local.set({ language: 'fr', annotateSites: [host] }), ON);
+    await waitFor(async () => (await ext.inWorker(async () => (await chrome.scripting.getRegisteredContentScripts()).length)) === 1, 'the content script to be registered');
+    const page = await ext.browser.newPage();
+    await page.setViewport({ width: 1000, height: 700 });
+
+    /** Opens the article on `host` under a trace; waits for marking (or `settle` ms); scrolls; returns the figures. */
+    const visit = async (host, settle) => {
+      await page.tracing.start({ path: tracePath, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'toplevel'] });
+      await page.goto(sites.url(host, '/article'), { waitUntil: 'load' });
+      if (settle === undefined) await page.waitForFunction(() => window.__bench.visible !== undefined && window.__bench.all !== undefined, { timeout: 60_000, polling: 100 });
+      else await new Promise((r) => setTimeout(r, settle));
+      await new Promise((r) => setTimeout(r, 300));
+      await page.evaluate((frames) => window.__scroll(frames), FRAMES);
+      const bench = await page.evaluate(() => window.__bench);
+      await page.tracing.stop();
+      return { bench, trace: readTrace(tracePath) };
+    };
+
+    await visit(ON); // warm-up: caches, the extension's registry in memory
+    const figures = { load: [], visible: [], all: [], longestOn: [], longestOff: [], frameOn: [], frameOff: [], inView: 0, expected: 0 };
+    for (let run = 0; run < RUNS; run++) {
+      const on = await visit(ON);
+      const span = on.trace.marks['fsd-bench-all'] - on.trace.navigation;
+      const off = await visit(OFF, Math.ceil((on.bench.all - on.bench.load) + 50));
+      figures.load.push(off.bench.load);
+      figures.visible.push(on.bench.visible - on.bench.load);
+      figures.all.push(on.bench.all - on.bench.load);
+      figures.inView = on.bench.inView;
+      figures.expected = on.bench.expected;
+      figures.longestOn.push(within(on.trace.tasks, on.trace.navigation, on.trace.navigation + span).longest);
+      figures.longestOff.push(within(off.trace.tasks, off.trace.navigation, off.trace.navigation + span).longest);
+      for (const [visitFigures, key] of [[on, 'frameOn'], [off, 'frameOff']]) {
+        const { marks, tasks } = visitFigures.trace;
+        figures[key].push(within(tasks, marks['fsd-bench-scroll'], marks['fsd-bench-scrolled']).total / FRAMES);
+      }
+    }
+    const load = median(figures.load);
+    report(`article of ${PARAGRAPHS * 9 + 23} links, ${figures.expected} to members: its own load (reference, median of ${RUNS})`, load, 'ms');
+    report(`every member link in view (${figures.inView}) marked and drawn, after load`, median(figures.visible), 'ms', `${(median(figures.visible) / load).toFixed(2)}× the page's load`);
+    report(`every member link of the page marked (${figures.expected}), after load`, median(figures.all), 'ms', `${(median(figures.all) / load).toFixed(2)}× the page's load`);
+    const longestOff = median(figures.longestOff);
+    report('longest main-thread task, navigation to all marked, without annotation (reference)', longestOff, 'ms');
+    report('longest main-thread task, navigation to all marked, with annotation', median(figures.longestOn), 'ms', `${(median(figures.longestOn) / longestOff).toFixed(2)}× the reference; long task from 50 ms`);
+    const frameOff = median(figures.frameOff);
+    report(`main-thread time per frame, ${FRAMES} frames of scrolling, without annotation (reference)`, frameOff, 'ms');
+    report(`main-thread time per frame, ${FRAMES} frames of scrolling, marks shown`, median(figures.frameOn), 'ms', `${(median(figures.frameOn) / frameOff).toFixed(2)}× the reference`);
+  } finally {
+    rmSync(tracePath, { force: true });
+    await ext.close();
+    await sites.close();
+    copy.remove();
+  }
+}

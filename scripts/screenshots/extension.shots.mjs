@@ -2,7 +2,26 @@
 // are flagged. The built extension runs in a headless Chromium of its own; the pages come from a local server
 // under real host names (tools/extension.mjs).
 /* global chrome */
+import { articlePage } from '../../tools/annotation-pages.mjs';
 import { grantedCopy, launchWithExtension, linksPage, startSites } from '../../tools/extension.mjs';
+
+/** Waits until `count` marks are drawn in the annotation's layer, and two more frames. */
+async function marksDrawn(page, count) {
+  await page.waitForFunction((n) => (document.querySelector('fsd-link-marks')?.shadowRoot?.querySelectorAll('.mark:not([hidden])').length ?? 0) >= n, {}, count);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** Saves the part of `page` around the element `selector` (8 CSS pixels more on each side), as NAME.png. */
+async function shootAround(page, selector, name, shoot) {
+  const box = await page.$eval(selector, (element) => {
+    element.scrollIntoView({ block: 'center' });
+    const r = element.getBoundingClientRect();
+    return { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height };
+  });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const clip = { x: Math.max(0, box.x - 8), y: Math.max(0, box.y - 8), width: box.width + 16, height: box.height + 16 };
+  await shoot({ screenshot: (options) => page.screenshot({ ...options, clip, captureBeyondViewport: false }) }, name);
+}
 
 const ARTICLE = [
   ['https://www.kaliop.com/', 'Kaliop'],
@@ -47,7 +66,17 @@ pour le collège Mediacloud Interactivity.</p>
     await article.setViewport({ width: 760, height: 330, deviceScaleFactor: 2 });
     await article.goto(sites.url('www.midilibre-test.fr', '/article'), { waitUntil: 'load' });
     await article.waitForFunction(() => document.querySelectorAll('a[data-fsd-member]').length === 3);
+    await marksDrawn(article, 3);
     await shoot(article, 'extension-annotated-page');
+    // A navigation list (block links: the mark in the padding's corner) and image links (the mark in the image's
+    // corner), from the pages of the annotation tests.
+    sites.pages.set('/journal', articlePage({ paragraphs: 8 }));
+    const journal = await ext.browser.newPage();
+    await journal.setViewport({ width: 900, height: 700, deviceScaleFactor: 2 });
+    await journal.goto(sites.url('www.midilibre-test.fr', '/journal'), { waitUntil: 'load' });
+    await marksDrawn(journal, 4);
+    await shootAround(journal, 'nav', 'extension-annotated-nav', shoot);
+    await shootAround(journal, '.images', 'extension-annotated-images', shoot);
   } finally {
     await ext.close();
     await sites.close();

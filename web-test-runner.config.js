@@ -9,12 +9,10 @@
 // runs one group alone. A new widget or package adds its own group here.
 // Firefox and WebKit reach every host name through test/server/host-proxy.js, as Chromium does with its resolver rules.
 // One test file at a time per engine (a WebKitWebDriver holds one session; the heartbeat tests want a quiet machine).
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
-import { INSTALL_HINTS, chosenEngines, chromeArgs, findChrome, findFirefox, findWebKit, missingEngines } from './tools/browser.mjs';
+import { INSTALL_HINTS, chosenEngines, chromeArgs, findChrome, findFirefox, findWebKit, firefoxEnv, firefoxPrefs, missingEngines } from './tools/browser.mjs';
 import { countingReporter } from './test/server/counting-reporter.js';
 import { feedMiddleware } from './test/server/feed-middleware.js';
 import { startHostProxy } from './test/server/host-proxy.js';
@@ -40,26 +38,10 @@ const launchers = {
         browser: 'firefox',
         executablePath: findFirefox(),
         headless: true,
-        extraPrefsFirefox: {
-          // French first, as Chromium's --lang=fr-FR
-          'intl.accept_languages': 'fr-FR, fr',
-          'intl.locale.requested': 'fr-FR',
-          // every host to this machine (test/server/host-proxy.js), localhost included
-          'network.proxy.type': 1,
-          'network.proxy.http': '127.0.0.1',
-          'network.proxy.http_port': proxyPort,
-          'network.proxy.no_proxies_on': '',
-          'network.proxy.allow_hijacking_localhost': true,
-          'dom.security.https_first': false,
-          // The directory's CSV export downloads a file. Firefox then opens its downloads panel, which takes the
-          // keyboard focus from the test page for good (document.hasFocus() false; the page is reused by every later
-          // test file): the calendar's subscription menu then did not open on Enter in a whole run. A visitor closes
-          // that panel; here it stays shut, and the files go to a temporary folder rather than ~/Downloads.
-          'browser.download.alwaysOpenPanel': false,
-          'browser.download.folderList': 2,
-          'browser.download.dir': join(tmpdir(), 'fsd-test-downloads'),
-          'browser.download.useDownloadDir': true,
-        },
+        // French first, every host to this machine (test/server/host-proxy.js), the downloads panel shut
+        extraPrefsFirefox: firefoxPrefs(proxyPort),
+        // Firefox's own services to nowhere (tools/browser.mjs)
+        env: firefoxEnv(),
       },
     }),
   webkit: () => webkitLauncher(findWebKit(), proxyPort),

@@ -1,10 +1,12 @@
 // Finds the browsers the tests, benchmarks and screenshots run in: Chrome or Chromium (findChrome), Firefox
 // (findFirefox) and WebKit (findWebKit: WebKitGTK's WebKitWebDriver and MiniBrowser, and Xvfb for their display).
 // Each one reads an environment variable first (CHROME_PATH, FIREFOX_PATH, WEBKIT_DRIVER_PATH / MINIBROWSER_PATH /
-// XVFB_PATH), then the usual install paths. Also the flags Chromium runs with, and launchChromium() (puppeteer-core).
-// No tool of this project downloads a browser.
-// Nothing here but launchChromium() needs node_modules: .ci/run looks for browsers before `npm ci`.
+// XVFB_PATH), then the usual install paths. Also the flags Chromium runs with and launchChromium() (puppeteer-core),
+// the preferences Firefox runs with and launchFirefox(). No tool of this project downloads a browser.
+// Nothing here but the launch functions needs node_modules: .ci/run looks for browsers before `npm ci`.
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -161,4 +163,59 @@ export async function launchChromium({ lang, args = [], ...options } = {}) {
   const flags = lang ? [...chromeArgs().filter((a) => !a.startsWith('--lang')), `--lang=${lang}`] : chromeArgs();
   const env = lang ? { env: { ...(options.env ?? process.env), LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8` } } : {};
   return puppeteer.launch({ executablePath: requireChrome(), headless: true, pipe: true, ...options, ...env, args: [...flags, ...args] });
+}
+
+/**
+ * Firefox's counterpart of {@link chromeArgs}: French first, every host name sent to this machine through the proxy
+ * of test/server/host-proxy.js (plain http and, as tunnels, https; localhost included), no https-first upgrade, and
+ * downloads that neither open the downloads panel nor land in ~/Downloads.
+ * @param {number} proxyPort the port of test/server/host-proxy.js
+ * @returns {Record<string, string | number | boolean>} preferences (puppeteer-core's `extraPrefsFirefox`)
+ */
+export function firefoxPrefs(proxyPort) {
+  return {
+    'intl.accept_languages': 'fr-FR, fr',
+    'intl.locale.requested': 'fr-FR',
+    'network.proxy.type': 1,
+    'network.proxy.http': '127.0.0.1',
+    'network.proxy.http_port': proxyPort,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': proxyPort,
+    'network.proxy.no_proxies_on': '',
+    'network.proxy.allow_hijacking_localhost': true,
+    'dom.security.https_first': false,
+    // A download (the directory's CSV export) opens Firefox's downloads panel, which takes the keyboard focus from
+    // the page for good (document.hasFocus() false; web-test-runner reuses that page for every later test file): the
+    // calendar's subscription menu then did not open on Enter in a whole run. A visitor closes that panel; here it
+    // stays shut, and the files go to a temporary folder.
+    'browser.download.alwaysOpenPanel': false,
+    'browser.download.folderList': 2,
+    'browser.download.dir': join(tmpdir(), 'fsd-test-downloads'),
+    'browser.download.useDownloadDir': true,
+  };
+}
+
+/**
+ * Firefox's environment: puppeteer-core points Firefox's own services (Remote Settings, the add-on blocklist…) at
+ * http://dummy.test/, which a release build honours only with MOZ_REMOTE_SETTINGS_DEVTOOLS=1; without it, Firefox
+ * retried firefox.settings.services.mozilla.com some 200 times per start (an extension test's start took 44 s, 15 s
+ * with it).
+ * @returns {Record<string, string | undefined>}
+ */
+export function firefoxEnv() {
+  return { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' };
+}
+
+/**
+ * Launches Firefox headless (puppeteer-core over WebDriver BiDi) with {@link firefoxPrefs} and {@link firefoxEnv}.
+ * @param {object} options puppeteer-core launch options, and:
+ * @param {number} options.proxyPort the port of test/server/host-proxy.js
+ * @param {Record<string, string | number | boolean>} [options.prefs] more preferences
+ * @returns {Promise<import('puppeteer-core').Browser>}
+ */
+export async function launchFirefox({ proxyPort, prefs = {}, ...options }) {
+  const executablePath = findFirefox();
+  if (!executablePath) throw new Error(`Firefox not found (${INSTALL_HINTS.firefox})`);
+  const { default: puppeteer } = await import('puppeteer-core');
+  return puppeteer.launch({ browser: 'firefox', executablePath, headless: true, env: firefoxEnv(), ...options, extraPrefsFirefox: { ...firefoxPrefs(proxyPort), ...prefs } });
 }

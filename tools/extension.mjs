@@ -1,7 +1,8 @@
 // What the extension's end-to-end tests, benchmark and screenshots share: a local web server that plays every
-// site (member sites, look-alikes, the feeds) and a headless Chromium with the built extension loaded.
+// site (member sites, look-alikes, the feeds) and a headless Chromium or Firefox with the built extension loaded.
 // Host names reach the server through Chromium's host resolver rules (tools/browser.mjs maps every host to
-// 127.0.0.1, ports kept), so that `http://www.kaliop.com:PORT/` is a member's site as far as the browser knows.
+// 127.0.0.1, ports kept), or Firefox's proxy (test/server/host-proxy.js, the same mapping), so that
+// `http://www.kaliop.com:PORT/` is a member's site as far as the browser knows.
 /* global chrome */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -10,8 +11,9 @@ import { createServer as createHttpsServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { manifest } from '../packages/extension/build/manifest.js';
-import { launchChromium } from './browser.mjs';
+import { GECKO_ID, manifest } from '../packages/extension/build/manifest.js';
+import { startHostProxy } from '../test/server/host-proxy.js';
+import { launchChromium, launchFirefox } from './browser.mjs';
 
 /** The extension's builds: `DIST/chrome`, `DIST/firefox` and their zips (`npm run build`). */
 export const DIST = fileURLToPath(new URL('../packages/extension/dist', import.meta.url));
@@ -117,29 +119,37 @@ export function grantedCopy(browser = 'chrome', hosts = ['*://*/*']) {
 }
 
 /**
- * Launches Chromium ({@link launchChromium}) with the extension at `path`.
- * @param {string} path folder of an unpacked build
- * @param {{ netLog?: string, lang?: string, args?: string[] }} [options] `netLog`: a file where Chromium records
- *   every network request it makes during the whole run (its own NetLog), complete after `close()`; `lang`: the
- *   browser's language, as the extension reads it (chrome.i18n.getUILanguage()); `args`: more flags
+ * The host of the extension's pages in Firefox, `moz-extension://FIREFOX_UUID/`: Firefox draws one at random per
+ * profile unless the preference `extensions.webextensions.uuids` names it, as the tests do.
  */
-export async function launchWithExtension(path, { netLog, lang = 'fr-FR', args = [] } = {}) {
-  const browser = await launchChromium({ enableExtensions: [path], lang, args: [...(netLog ? [`--log-net-log=${netLog}`] : []), ...args] });
-  const workerTarget = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'));
-  const id = new URL(workerTarget.url()).host;
+export const FIREFOX_UUID = '6f1e7c3a-8b1d-4c2e-9a0f-2d5b7e9c1a34';
+
+/**
+ * Launches a browser with the extension at `path` loaded: Chromium ({@link launchChromium}, the Chrome build) or
+ * Firefox ({@link launchFirefox} over WebDriver BiDi, `browser.installExtension()`, the Firefox build). Both give the
+ * same handle; what differs is said on it.
+ * @param {string} path folder of an unpacked build
+ * @param {{ browser?: 'chrome' | 'firefox', netLog?: string, lang?: string, args?: string[], prefs?: Record<string, string | number | boolean> }} [options]
+ *   `browser`: which browser (`chrome` by default); `netLog` (Chromium): a file where Chromium records every network
+ *   request it makes during the whole run (its own NetLog), complete after `close()`; `lang` (Chromium): the
+ *   browser's language, as the extension reads it (chrome.i18n.getUILanguage()); `args`: more flags; `prefs`
+ *   (Firefox): more preferences
+ */
+export async function launchWithExtension(path, { browser: kind = 'chrome', ...options } = {}) {
+  return kind === 'firefox' ? launchFirefoxWithExtension(path, options) : launchChromiumWithExtension(path, options);
+}
+
+/** What both browsers' handles share, given how to reach the extension's APIs (`inWorker`) and its pages. */
+function extensionHandle({ browser, id, origin, inWorker, open, close }) {
   const extension = {
     browser,
     id,
-    /** Runs a function in the extension's service worker (its `chrome` API); restarts are followed. */
-    async inWorker(fn, ...args) {
-      const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${id}/`));
-      const worker = await target.worker();
-      // A worker that is still starting may not have its extension bindings yet.
-      for (let i = 0; i < 100 && !(await worker.evaluate(() => typeof chrome !== 'undefined' && !!chrome.storage)); i++) {
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      return worker.evaluate(fn, ...args);
-    },
+    /**
+     * Runs a function where the extension's APIs are (`chrome.*`): in Chromium its service worker (restarts
+     * followed); in Firefox one of its pages, held open in a tab of its own, since WebDriver BiDi does not reach
+     * the background page. Storage, tabs, action, alarms, scripting and runtime messages are the same from there.
+     */
+    inWorker,
     async tabIdOf(url) {
       return extension.inWorker(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
     },
@@ -156,10 +166,84 @@ export async function launchWithExtension(path, { netLog, lang = 'fr-FR', args =
         await new Promise((r) => setTimeout(r, 100));
       }
     },
-    page: (file, query = '') => `chrome-extension://${id}/${file}${query}`,
-    close: () => browser.close(),
+    /** The URL of one of the extension's pages, `popup.html` with `?tab=…`. */
+    page: (file, query = '') => `${origin}/${file}${query}`,
+    /** Opens one of the extension's pages in `page` (a puppeteer Page) and resolves once it has loaded. */
+    open: (page, file, query = '') => open(page, extension.page(file, query)),
+    close,
   };
   return extension;
+}
+
+async function launchChromiumWithExtension(path, { netLog, lang = 'fr-FR', args = [] }) {
+  const browser = await launchChromium({ enableExtensions: [path], lang, args: [...(netLog ? [`--log-net-log=${netLog}`] : []), ...args] });
+  const workerTarget = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'));
+  const id = new URL(workerTarget.url()).host;
+  return extensionHandle({
+    browser,
+    id,
+    origin: `chrome-extension://${id}`,
+    async inWorker(fn, ...args) {
+      const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${id}/`));
+      const worker = await target.worker();
+      // A worker that is still starting may not have its extension bindings yet.
+      for (let i = 0; i < 100 && !(await worker.evaluate(() => typeof chrome !== 'undefined' && !!chrome.storage)); i++) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return worker.evaluate(fn, ...args);
+    },
+    open: (page, url) => page.goto(url, { waitUntil: 'load' }),
+    close: () => browser.close(),
+  });
+}
+
+/**
+ * Firefox, with the extension installed as a temporary add-on and every host name reaching this machine through
+ * test/server/host-proxy.js (its counterpart of Chromium's resolver rules: www.frenchsouth.digital unreachable).
+ * The handle's `requests` lists every request Firefox sent to the network, through that proxy, for the whole run
+ * (Firefox's counterpart of Chromium's NetLog): `{ method, url }`, an https request as a tunnel `https://host:port`.
+ */
+async function launchFirefoxWithExtension(path, { args = [], prefs = {} }) {
+  /** @type {{ method: string, url: string }[]} */
+  const requests = [];
+  const proxyPort = await startHostProxy({ log: requests });
+  const browser = await launchFirefox({
+    proxyPort,
+    // The https sites' certificate is made for the run (startSites).
+    acceptInsecureCerts: true,
+    // WebDriver BiDi navigates a tab to a moz-extension: page only with this flag ("not allowed in this context").
+    args: ['--remote-allow-system-access', ...args],
+    prefs: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }), ...prefs },
+  });
+  const installed = await browser.installExtension(path);
+  if (installed !== GECKO_ID) throw new Error(`Firefox installed ${installed}, not ${GECKO_ID}`);
+  // Firefox's WebDriver BiDi reports no load event for a moz-extension: page (puppeteer's goto() then times out and
+  // page.url() stays about:blank), though scripts run there: navigate without waiting, then watch the page itself.
+  const open = async (page, url) => {
+    await page.mainFrame().browsingContext.navigate(url, 'none');
+    await waitFor(async () => {
+      try {
+        return await page.evaluate((u) => location.href === u && document.readyState === 'complete' && typeof chrome !== 'undefined', url);
+      } catch {
+        return false; // between two documents
+      }
+    }, `${url} to load`);
+  };
+  /** @type {Promise<import('puppeteer-core').Page> | undefined} */
+  let apiPage;
+  const handle = extensionHandle({
+    browser,
+    id: FIREFOX_UUID,
+    origin: `moz-extension://${FIREFOX_UUID}`,
+    async inWorker(fn, ...args) {
+      // The options page: it only reads the copies held and the settings, and asks the network for nothing.
+      apiPage ??= browser.newPage().then(async (page) => (await open(page, handle.page('options.html')), page));
+      return (await apiPage).evaluate(fn, ...args);
+    },
+    open,
+    close: () => browser.close(),
+  });
+  return Object.assign(handle, { requests });
 }
 
 /** Polls `predicate` (sync or async) every 50 ms until it is truthy; throws, naming `what`, after `timeout` ms. */

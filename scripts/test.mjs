@@ -31,7 +31,7 @@ function check(label, command, args) {
   return ok;
 }
 
-/** Node-side test files: `*.node.test.mjs` anywhere under test/ or packages/*\/test/. */
+/** Node-side test files: `*.node.test.mjs` anywhere under test/ or packages/*\/test/ (`firefox*.node.test.mjs`: Firefox only). */
 function nodeTestFiles() {
   const files = [];
   const walk = (dir) => {
@@ -74,7 +74,8 @@ if (wtr.status !== 0 && !failures.some((f) => f.startsWith('browser tests'))) {
   failures.push('browser tests: the runner failed');
 }
 
-const files = nodeTestFiles();
+// Node-side tests of one engine (the extension's Firefox build in Firefox) run when that engine is chosen.
+const files = nodeTestFiles().filter((file) => !/(^|\/)firefox[^/]*\.node\.test\.mjs$/.test(file) || chosenEngines().includes('firefox'));
 if (files.length && built) {
   const node = run('Node-side tests (bundle budgets, end-to-end)', process.execPath, ['--test', '--test-reporter=tap', '--test-concurrency=1', ...files], { capture: true });
   const pass = Number(/^# pass (\d+)/m.exec(node.stdout ?? '')?.[1] ?? 0);

@@ -124,7 +124,10 @@ test('Firefox: no site is granted at install; annotation turned on from the popu
     ['Kaliop, agence web', 'kaliop'],
     ['le blog de Kaliop', 'kaliop'],
   ]);
-  assert.equal(await page.$eval('a[data-fsd-member="awox"] fsd-member-mark', (m) => m.getAttribute('aria-label')), 'Membre de FrenchSouth.digital : AwoX');
+  // Screen readers: the link's description names the member; the eye: a dot for each member link in the layer.
+  assert.equal(await page.$eval('a[data-fsd-member="awox"]', (a) => document.getElementById(a.getAttribute('aria-describedby'))?.textContent), 'Membre de FrenchSouth.digital : AwoX');
+  await page.waitForFunction(() => (document.querySelector('fsd-link-marks')?.shadowRoot?.querySelectorAll('.mark:not([hidden])').length ?? 0) === 3, { timeout: 10_000 });
+  assert.deepEqual(await page.evaluate(() => [...document.querySelector('fsd-link-marks').shadowRoot.querySelectorAll('.mark:not([hidden])')].map((m) => m.dataset.member).sort()), ['awox', 'kaliop', 'kaliop']);
   await page.close();
 
   // The next visit: the registered script marks the page by itself. Another site, not turned on, is left alone;

@@ -5,6 +5,7 @@ import { FUTURE_MARGIN_MS, publishedAt } from './published.js';
 import { options, type FeedClientOptions } from './options.js';
 import type { FeedParser } from './parser.js';
 import type { FeedIssue } from './types.js';
+import { openEnvelope, type FeedSignature } from './signature.js';
 
 /** What a revalidation needs to know of a feed. Nothing here is written to. */
 export interface FeedSource<T> {
@@ -31,6 +32,21 @@ export type Revalidation<T> =
   | { kind: 'older'; error: FeedError }
   /** No usable feed: the request failed, or the feed was refused. */
   | { kind: 'failed'; error: FeedError };
+
+function parseJson(text: string, url: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new FeedError(FeedErrorKind.NotJson, url, `the feed is not valid JSON (${(error as Error).message})`);
+  }
+}
+
+/** A feed past its `expires` (a stale copy replayed by a cache or a proxy) is refused; the copy held stays. */
+function expiryCheck(url: string, expires: string | undefined): void {
+  if (expires && Date.parse(expires) < Date.now()) {
+    throw new FeedError(FeedErrorKind.Expired, url, `the feed expired at ${expires} (a stale copy replayed?); keeping the copy held`);
+  }
+}
 
 /** FNV-1a over the text, with its length: enough to tell whether a feed changed. */
 function fingerprint(text: string): string {
@@ -143,14 +159,21 @@ export async function revalidate<T>(feed: FeedSource<T>): Promise<Revalidation<T
     const response = await request(url, parser.accept ?? 'application/json');
     const text = await readBody(response, url);
     const print = fingerprint(text);
-    if (feed.cached && feed.cached.fingerprint === print) return { kind: 'unchanged', cached: { ...feed.cached, fetchedAt: Date.now() } };
+    if (feed.cached && feed.cached.fingerprint === print) {
+      expiryCheck(url, feed.cached.signature?.expires);
+      return { kind: 'unchanged', cached: { ...feed.cached, fetchedAt: Date.now() } };
+    }
     let input: unknown = text;
+    let signature: FeedSignature | undefined;
     if (parser.format !== 'text') {
-      try {
-        input = JSON.parse(text);
-      } catch (error) {
-        throw new FeedError(FeedErrorKind.NotJson, url, `the feed is not valid JSON (${(error as Error).message})`);
-      }
+      input = parseJson(text, url);
+      // The envelope is verified before its payload is read (signature.ts, RFC 7515 JSON serialization).
+      const opened = await openEnvelope(input, text, url);
+      if (opened.text !== text) input = parseJson(opened.text, url);
+      const { updated, expires } = (input ?? {}) as { updated?: unknown; expires?: unknown };
+      expiryCheck(url, typeof expires === 'string' ? expires : undefined);
+      if (opened.kid) signature = { kid: opened.kid, signedAt: String(updated), ...(typeof expires === 'string' && { expires }) };
+      else if (opened.foreign) console.warn(`${LOG_PREFIX} ${url}: the feed is ${opened.foreign}; it is read, but not as the cluster's`);
     }
     const { data, issues } = await parser.parse(input, url, response.headers.get('Content-Type') ?? undefined);
     const published = parser.published?.(data);
@@ -165,6 +188,7 @@ export async function revalidate<T>(feed: FeedSource<T>): Promise<Revalidation<T
       console.warn(`${LOG_PREFIX} ${url}: the feed says it was published ${published}, in the future; it counts as published now, so that the next feed replaces it`);
     }
     const copy: CachedFeed<T> = { revision: parser.revision, data, issues, fingerprint: print, fetchedAt: Date.now() };
+    if (signature) copy.signature = signature;
     const etag = response.headers.get('ETag');
     const lastModified = response.headers.get('Last-Modified');
     if (etag) copy.etag = etag;

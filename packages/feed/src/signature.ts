@@ -89,7 +89,7 @@ export async function openEnvelope(value: unknown, text: string, url: string): P
       keys.delete(raw);
       return { text: decodePayload(value, url), foreign: 'this browser cannot check Ed25519 signatures (Chrome 137+, Firefox 129+, Safari 17+ can)' };
     }
-    let ok = false;
+    let ok: boolean;
     try {
       ok = await crypto.subtle.verify({ name: 'Ed25519' }, key, fromBase64url(String(entry.signature)), new TextEncoder().encode(`${String(entry.protected)}.${value.payload}`));
     } catch {

@@ -2,6 +2,8 @@
 // JWS JSON General Serialization that packages/feed/src/signature.ts verifies. No key is ever committed.
 import { pinKeyForTests } from '../../packages/feed/src/cluster-keys.js';
 
+export { pinKeyForTests };
+
 export interface TestKey {
   kid: string;
   raw: string;

@@ -1,7 +1,7 @@
 // A member's page, opened by the tests under any host name: it embeds one badge as the query string says and
 // tells its parent what the badge settled on, and what a visitor sees.
 import '../../src/fsd-member-badge.js';
-import { pinKeyForTests } from '../../../feed/src/cluster-keys.js';
+import { pinKeyForTests } from '../../../../test/helpers/signing.js';
 
 // The console's warnings, told to the parent with the state: what a developer of the page would read.
 const warnings: string[] = [];

@@ -1,6 +1,7 @@
-// Browser-side helpers for signed feeds: key pairs generated at run time (WebCrypto Ed25519), envelopes in the
-// JWS JSON General Serialization that packages/feed/src/signature.ts verifies. No key is ever committed.
+// Browser-side helpers for signed feeds: key pairs generated at run time (WebCrypto Ed25519), and the signature
+// files beside the feeds that packages/feed/src/signature.ts verifies. No key is ever committed.
 import { pinKeyForTests } from '../../packages/feed/src/cluster-keys.js';
+import { putFeed } from './feeds.js';
 
 export { pinKeyForTests };
 
@@ -31,14 +32,37 @@ export function unpin(key: TestKey): void {
   pinKeyForTests(key.kid, undefined);
 }
 
-/** The envelope of `feed` (its exact JSON text), signed by each key. */
-export async function signFeed(feed: unknown, ...keys: TestKey[]): Promise<{ payload: string; signatures: { protected: string; signature: string }[] }> {
-  const payload = base64url(new TextEncoder().encode(typeof feed === 'string' ? feed : JSON.stringify(feed)));
+/** A signed feed as published: its exact text (naming its signature) and the signature file beside it. */
+export interface SignedFeed {
+  text: string;
+  jws: string;
+}
+
+/**
+ * Signs `feed` as fsd-publish does (packages/feed/src/signature.ts): `signature` set to `NAME.jws`, then a JWS whose
+ * payload is the SHA-256 of the feed's exact bytes, one signature per key.
+ */
+export async function signFeed(feed: unknown, name: string, ...keys: TestKey[]): Promise<SignedFeed> {
+  const text = typeof feed === 'string' ? feed : JSON.stringify({ ...(feed as object), signature: `${name}.jws` });
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return { text, jws: await signDigest(digest, ...keys) };
+}
+
+/** The signature file for a feed whose SHA-256 is `digest`. */
+export async function signDigest(digest: Uint8Array, ...keys: TestKey[]): Promise<string> {
+  const payload = base64url(new TextEncoder().encode(JSON.stringify({ sha256: base64url(digest) })));
   const signatures = [];
   for (const key of keys) {
-    const header = base64url(new TextEncoder().encode(JSON.stringify({ alg: 'EdDSA', kid: key.kid })));
+    const header = base64url(new TextEncoder().encode(JSON.stringify({ alg: 'EdDSA', kid: key.kid, typ: 'fsd-feed-digest+json' })));
     const signature = new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, key.privateKey, new TextEncoder().encode(`${header}.${payload}`)));
     signatures.push({ protected: header, signature: base64url(signature) });
   }
-  return { payload, signatures };
+  return JSON.stringify({ payload, signatures });
+}
+
+/** Puts a feed signed by `keys` at `/__feeds/NAME` and its signature at `/__feeds/NAME.jws`; returns the feed's URL. */
+export async function putSignedFeed(name: string, feed: unknown, ...keys: TestKey[]): Promise<string> {
+  const signed = await signFeed(feed, name, ...keys);
+  await putFeed(`${name}.jws`, signed.jws);
+  return putFeed(name, signed.text);
 }

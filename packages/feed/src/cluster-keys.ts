@@ -1,3 +1,5 @@
+import { DEVELOPMENT_KEYS } from './development-keys.js';
+
 /**
  * The cluster's pinned signing keys: the public halves only (Ed25519, raw 32 bytes, base64url), each with its key id
  * (`kid`, in the protected header of each signature). A feed counts as the cluster's only when one of its
@@ -17,7 +19,7 @@ export const CLUSTER_KEYS: Readonly<Record<string, string>> = {
 /** The feeds that must be signed by a pinned key: anything at the cluster's own origin. */
 const SIGNED_ORIGINS = new Set(['https://www.frenchsouth.digital']);
 
-const pinned = new Map<string, string>(Object.entries(CLUSTER_KEYS));
+const pinned = new Map<string, string>(Object.entries({ ...CLUSTER_KEYS, ...DEVELOPMENT_KEYS }));
 
 /** The pinned public key of this key id, or `undefined`. */
 export function pinnedKey(kid: string): string | undefined {

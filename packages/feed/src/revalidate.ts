@@ -5,7 +5,9 @@ import { FUTURE_MARGIN_MS, publishedAt } from './published.js';
 import { options, type FeedClientOptions } from './options.js';
 import type { FeedParser } from './parser.js';
 import type { FeedIssue } from './types.js';
-import { openEnvelope, type FeedSignature } from './signature.js';
+import type { FeedSignature } from './signature.js';
+import { signatureRequired } from './cluster-keys.js';
+
 
 /** What a revalidation needs to know of a feed. Nothing here is written to. */
 export interface FeedSource<T> {
@@ -32,21 +34,6 @@ export type Revalidation<T> =
   | { kind: 'older'; error: FeedError }
   /** No usable feed: the request failed, or the feed was refused. */
   | { kind: 'failed'; error: FeedError };
-
-function parseJson(text: string, url: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new FeedError(FeedErrorKind.NotJson, url, `the feed is not valid JSON (${(error as Error).message})`);
-  }
-}
-
-/** A feed past its `expires` (a stale copy replayed by a cache or a proxy) is refused; the copy held stays. */
-function expiryCheck(url: string, expires: string | undefined): void {
-  if (expires && Date.parse(expires) < Date.now()) {
-    throw new FeedError(FeedErrorKind.Expired, url, `the feed expired at ${expires} (a stale copy replayed?); keeping the copy held`);
-  }
-}
 
 /** FNV-1a over the text, with its length: enough to tell whether a feed changed. */
 function fingerprint(text: string): string {
@@ -116,10 +103,10 @@ async function request(url: string, accept: string): Promise<Response> {
 }
 
 /**
- * The body as text (UTF-8, as `Response.text()` reads it), refused past `options.maxBytes`: at once when the
- * response says its length, else as the bytes come, before the whole is held.
+ * The body's bytes, refused past `options.maxBytes`: at once when
+ * the response says its length, else as the bytes come, before the whole is held.
  */
-async function readBody(response: Response, url: string): Promise<string> {
+async function readBody(response: Response, url: string): Promise<Uint8Array<ArrayBuffer>> {
   const limit = options.maxBytes;
   const tooLarge = () =>
     new FeedError(FeedErrorKind.TooLarge, url, `the feed is larger than ${(limit / 1024 / 1024).toLocaleString('en')} MB, the most a reader takes; it was not read`);
@@ -127,7 +114,7 @@ async function readBody(response: Response, url: string): Promise<string> {
     void response.body?.cancel();
     throw tooLarge();
   }
-  if (!response.body) return response.text();
+  if (!response.body) return new Uint8Array(0);
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -145,7 +132,7 @@ async function readBody(response: Response, url: string): Promise<string> {
     bytes.set(chunk, at);
     at += chunk.byteLength;
   }
-  return new TextDecoder().decode(bytes);
+  return bytes;
 }
 
 /**
@@ -157,23 +144,27 @@ export async function revalidate<T>(feed: FeedSource<T>): Promise<Revalidation<T
   try {
     void parser.prepare?.();
     const response = await request(url, parser.accept ?? 'application/json');
-    const text = await readBody(response, url);
+    const bytes = await readBody(response, url);
+    const text = new TextDecoder().decode(bytes);
     const print = fingerprint(text);
     if (feed.cached && feed.cached.fingerprint === print) {
-      expiryCheck(url, feed.cached.signature?.expires);
+      // The same signed bytes again, past their `expires`: refused as a replay (signature.ts).
+      if (feed.cached.signature) (await import('./signature.js')).expiryCheck(url, feed.cached.signature);
       return { kind: 'unchanged', cached: { ...feed.cached, fetchedAt: Date.now() } };
     }
     let input: unknown = text;
     let signature: FeedSignature | undefined;
     if (parser.format !== 'text') {
-      input = parseJson(text, url);
-      // The envelope is verified before its payload is read (signature.ts, RFC 7515 JSON serialization).
-      const opened = await openEnvelope(input, text, url);
-      if (opened.text !== text) input = parseJson(opened.text, url);
-      const { updated, expires } = (input ?? {}) as { updated?: unknown; expires?: unknown };
-      expiryCheck(url, typeof expires === 'string' ? expires : undefined);
-      if (opened.kid) signature = { kid: opened.kid, signedAt: String(updated), ...(typeof expires === 'string' && { expires }) };
-      else if (opened.foreign) console.warn(`${LOG_PREFIX} ${url}: the feed is ${opened.foreign}; it is read, but not as the cluster's`);
+      try {
+        input = JSON.parse(text);
+      } catch (error) {
+        throw new FeedError(FeedErrorKind.NotJson, url, `the feed is not valid JSON (${(error as Error).message})`);
+      }
+      // The signature the feed names is checked against its exact bytes before the feed is read (signature.ts);
+      // its code loads only for a feed that names a signature or must have one (not for an embedder's own list).
+      if ((input as { signature?: unknown } | null)?.signature || signatureRequired(url)) {
+        signature = await (await import('./signature.js')).checkSignature(input, bytes, url, request, readBody);
+      }
     }
     const { data, issues } = await parser.parse(input, url, response.headers.get('Content-Type') ?? undefined);
     const published = parser.published?.(data);

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { isClusterSigned, lastFeedError, loadFeed, memberFeedParser, refreshFeed, type FeedState, type MemberFeed } from '@fsd/feed';
 import { requireSignaturesForTests } from '../src/cluster-keys.js';
 import { captureConsole, putFeed, sampleMemberFeed, uniqueName } from '../../../test/helpers/feeds.js';
-import { signFeed, testKey, unpin } from '../../../test/helpers/signing.js';
+import { putSignedFeed, signFeed, testKey, unpin } from '../../../test/helpers/signing.js';
 
 // The cluster's own feeds must be signed: here the test server's origin stands for https://www.frenchsouth.digital,
 // so every feed this file serves is one of the cluster's (the other feed tests, in their own pages, read plain feeds).
@@ -22,7 +22,7 @@ async function signedSample(updated = '2026-11-20T09:00:00+01:00', expires = lat
 describe('signed feeds (JWS, EdDSA)', () => {
   it('verifies a genuine signed feed and keeps who signed it and when with the copy', async () => {
     const key = await testKey();
-    const url = await putFeed(uniqueName(), await signFeed(await signedSample(), key));
+    const url = await putSignedFeed(uniqueName(), await signedSample(), key);
     const state = ready(await loadFeed(url, memberFeedParser));
     expect(state.data.members.find((m) => m.id === 'kaliop')?.name).to.equal('Kaliop');
     expect(state.signature).to.deep.equal({ kid: key.kid, signedAt: '2026-11-20T09:00:00+01:00', expires: later });
@@ -32,28 +32,27 @@ describe('signed feeds (JWS, EdDSA)', () => {
   it('refuses a signed feed with one byte changed, and keeps the last good copy', async () => {
     const key = await testKey();
     const name = uniqueName();
-    const good = await signFeed(await signedSample(), key);
-    const url = await putFeed(name, good);
+    const url = await putSignedFeed(name, await signedSample(), key);
     ready(await loadFeed(url, memberFeedParser));
-    const tampered = await signFeed(await signedSample('2026-11-21T09:00:00+01:00'), key);
-    const bytes = atob(tampered.payload.replace(/-/g, '+').replace(/_/g, '/')).replace('"Kaliop"', '"Kaliap"');
-    tampered.payload = btoa(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-    await putFeed(name, tampered);
+    // A newer feed, signed, then one byte of it changed on the way (the signature beside it unchanged).
+    const signed = await signFeed(await signedSample('2026-11-21T09:00:00+01:00'), name, key);
+    await putFeed(`${name}.jws`, signed.jws);
+    await putFeed(name, signed.text.replace('"Kaliop"', '"Kaliap"'));
     const { result, messages } = await captureConsole('warn', () => refreshFeed(url, memberFeedParser));
     const state = ready(result);
     expect(state.stale).to.equal(true);
     expect(state.data.members.find((m) => m.id === 'kaliop')?.name).to.equal('Kaliop');
     expect(lastFeedError(url, memberFeedParser)?.kind).to.equal('bad-signature');
-    expect(messages.join('\n')).to.contain(`[FrenchSouth.digital] ${url}: the signature by key "${key.kid}" does not match the feed`);
+    expect(messages.join('\n')).to.contain(`[FrenchSouth.digital] ${url}: the signature by key "${key.kid}" does not match the feed's bytes (altered in transit or at rest); keeping the copy held`);
   });
 
   it('refuses a cluster feed signed by an unknown key, and keeps the last good copy', async () => {
     const key = await testKey();
     const stranger = await testKey(false);
     const name = uniqueName();
-    const url = await putFeed(name, await signFeed(await signedSample(), key));
+    const url = await putSignedFeed(name, await signedSample(), key);
     ready(await loadFeed(url, memberFeedParser));
-    await putFeed(name, await signFeed(await signedSample('2026-11-22T09:00:00+01:00'), stranger));
+    await putSignedFeed(name, await signedSample('2026-11-22T09:00:00+01:00'), stranger);
     const { result, messages } = await captureConsole('warn', () => refreshFeed(url, memberFeedParser));
     expect(ready(result).signature?.kid).to.equal(key.kid);
     expect(lastFeedError(url, memberFeedParser)?.kind).to.equal('unknown-key');
@@ -62,7 +61,7 @@ describe('signed feeds (JWS, EdDSA)', () => {
 
   it('refuses an expired signed feed (a replayed stale copy), and an error state when there is no copy', async () => {
     const key = await testKey();
-    const url = await putFeed(uniqueName(), await signFeed(await signedSample(undefined, '2026-01-01T00:00:00Z'), key));
+    const url = await putSignedFeed(uniqueName(), await signedSample(undefined, '2026-01-01T00:00:00Z'), key);
     const { result, messages } = await captureConsole('error', () => loadFeed(url, memberFeedParser));
     expect(result.status).to.equal('error');
     expect(result.status === 'error' && result.error.kind).to.equal('expired');
@@ -72,11 +71,11 @@ describe('signed feeds (JWS, EdDSA)', () => {
   it('never replaces a newer signed copy with an older one, genuinely signed (a replay)', async () => {
     const key = await testKey();
     const name = uniqueName();
-    const url = await putFeed(name, await signFeed(await signedSample('2026-11-20T09:00:00+01:00'), key));
+    const url = await putSignedFeed(name, await signedSample('2026-11-20T09:00:00+01:00'), key);
     ready(await loadFeed(url, memberFeedParser));
     const old = await signedSample('2026-10-01T09:00:00+02:00');
     old.members = old.members.slice(0, 1);
-    await putFeed(name, await signFeed(old, key));
+    await putSignedFeed(name, old, key);
     const { result, messages } = await captureConsole('warn', () => refreshFeed(url, memberFeedParser));
     expect(ready(result).data.members.length).to.be.greaterThan(1);
     expect(lastFeedError(url, memberFeedParser)?.kind).to.equal('older');
@@ -86,28 +85,49 @@ describe('signed feeds (JWS, EdDSA)', () => {
   it('refuses an unsigned feed where the cluster\'s signature is required, keeping the signed copy', async () => {
     const key = await testKey();
     const name = uniqueName();
-    const url = await putFeed(name, await signFeed(await signedSample(), key));
+    const url = await putSignedFeed(name, await signedSample(), key);
     ready(await loadFeed(url, memberFeedParser));
     await putFeed(name, await signedSample('2026-11-23T09:00:00+01:00'));
     const { result, messages } = await captureConsole('warn', () => refreshFeed(url, memberFeedParser));
     expect(ready(result).signature?.kid).to.equal(key.kid);
     expect(lastFeedError(url, memberFeedParser)?.kind).to.equal('unsigned');
-    expect(messages.join('\n')).to.contain(`${url}: the feed is not signed, and a feed of the cluster must be`);
+    expect(messages.join('\n')).to.contain(`${url}: the feed is not signed (it names no "signature"), and a feed of the cluster must be; keeping the copy held`);
+  });
+
+  it('refuses a cluster feed whose signature file is missing or altered, keeping the signed copy', async () => {
+    const key = await testKey();
+    const name = uniqueName();
+    const url = await putSignedFeed(name, await signedSample(), key);
+    ready(await loadFeed(url, memberFeedParser));
+    const signed = await signFeed(await signedSample('2026-11-24T09:00:00+01:00'), name, key);
+    await putFeed(name, signed.text);
+    await putFeed(`${name}.jws`, 'Not found', { status: 404 });
+    const missing = await captureConsole('warn', () => refreshFeed(url, memberFeedParser));
+    expect(ready(missing.result).signature?.signedAt).to.equal('2026-11-20T09:00:00+01:00');
+    expect(lastFeedError(url, memberFeedParser)?.kind).to.equal('unsigned');
+    expect(missing.messages.join('\n')).to.contain(`${url}: its signature ${url}.jws could not be read (the server answered HTTP 404`);
+    const envelope = JSON.parse(signed.jws) as { signatures: { signature: string }[] };
+    const first = envelope.signatures[0]!;
+    first.signature = `${first.signature.startsWith('A') ? 'B' : 'A'}${first.signature.slice(1)}`;
+    await putFeed(`${name}.jws`, envelope);
+    const altered = await captureConsole('warn', () => refreshFeed(url, memberFeedParser));
+    expect(ready(altered.result).signature?.signedAt).to.equal('2026-11-20T09:00:00+01:00');
+    expect(lastFeedError(url, memberFeedParser)?.kind).to.equal('bad-signature');
   });
 
   it('accepts the old and the new key during a rotation, and refuses the old one once it is removed', async () => {
     const old = await testKey();
     const next = await testKey();
     const name = uniqueName();
-    const url = await putFeed(name, await signFeed(await signedSample('2026-11-20T09:00:00+01:00'), old));
+    const url = await putSignedFeed(name, await signedSample('2026-11-20T09:00:00+01:00'), old);
     expect(ready(await loadFeed(url, memberFeedParser)).signature?.kid).to.equal(old.kid);
-    await putFeed(name, await signFeed(await signedSample('2026-11-21T09:00:00+01:00'), next));
+    await putSignedFeed(name, await signedSample('2026-11-21T09:00:00+01:00'), next);
     expect(ready(await refreshFeed(url, memberFeedParser)).signature?.kid).to.equal(next.kid);
     // Signed by both during the overlap: either key verifies it.
-    await putFeed(name, await signFeed(await signedSample('2026-11-22T09:00:00+01:00'), old, next));
+    await putSignedFeed(name, await signedSample('2026-11-22T09:00:00+01:00'), old, next);
     expect(ready(await refreshFeed(url, memberFeedParser)).signature?.kid).to.equal(old.kid);
     unpin(old);
-    await putFeed(name, await signFeed(await signedSample('2026-11-23T09:00:00+01:00'), old));
+    await putSignedFeed(name, await signedSample('2026-11-23T09:00:00+01:00'), old);
     const { result } = await captureConsole('warn', () => refreshFeed(url, memberFeedParser));
     // The copy held was signed by the removed key too: it no longer counts as the cluster's.
     expect(isClusterSigned(ready(result).signature)).to.equal(false);

@@ -1,14 +1,16 @@
 /**
- * Signing the feeds (issue 16): each JSON feed is published as a JWS JSON General Serialization envelope (RFC 7515
- * §7.2.1), `alg: "EdDSA"` over Ed25519 (RFC 8037), its payload the exact bytes of the feed, one signature per key
- * given (two during a key rotation). Readers verify it in packages/feed/src/signature.ts against the keys pinned in
- * packages/feed/src/cluster-keys.ts. The public keys are published beside the feeds, in `feeds/keys.json`.
+ * Signing the feeds (issue 16): each JSON feed stays plain JSON, gains `expires` and `"signature": "NAME.jws"`, and
+ * is signed beside it, in `NAME.jws`: a JWS JSON General Serialization (RFC 7515 §7.2.1), `alg: "EdDSA"` over
+ * Ed25519 (RFC 8037), whose payload is `{"sha256": …}`, the SHA-256 of the feed's exact bytes (base64url); one
+ * signature per key given (two during a key rotation). Readers verify it in packages/feed/src/signature.ts against
+ * the keys pinned in packages/feed/src/cluster-keys.ts. The public keys are published beside the feeds, in
+ * `feeds/keys.json`.
  *
  * A private key never enters the repository: `fsd-publish keygen --out FILE` writes it to a file of the staff's
  * (mode 600; refused inside this repository's work tree), and `--key FILE` or the `FSD_SIGNING_KEY` environment
  * variable (the PEM text) hands it to a publish.
  */
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 
 export interface SigningKey {
   kid: string;
@@ -32,14 +34,14 @@ export function signingKey(pem: string, kid: string): SigningKey {
 
 const base64url = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64url');
 
-/** The envelope of the feed's exact text, signed by each key. */
-export function signFeedText(text: string, keys: readonly SigningKey[]): string {
-  const payload = base64url(text);
+/** The signature file of a feed: a JWS over the SHA-256 of its exact bytes, signed by each key. */
+export function signFeedBytes(bytes: Uint8Array | string, keys: readonly SigningKey[]): string {
+  const payload = base64url(JSON.stringify({ sha256: createHash('sha256').update(bytes).digest('base64url') }));
   const signatures = keys.map((key) => {
-    const header = base64url(JSON.stringify({ alg: 'EdDSA', kid: key.kid }));
+    const header = base64url(JSON.stringify({ alg: 'EdDSA', kid: key.kid, typ: 'fsd-feed-digest+json' }));
     return { protected: header, signature: base64url(sign(null, Buffer.from(`${header}.${payload}`), key.privateKey)) };
   });
-  return `${JSON.stringify({ payload, signatures })}\n`;
+  return `${JSON.stringify({ payload, signatures }, null, 2)}\n`;
 }
 
 /** `feeds/keys.json`: the public keys that sign the feeds, as a JWK set (RFC 7517, OKP keys of RFC 8037). */
@@ -48,15 +50,18 @@ export function keySet(keys: readonly SigningKey[]): string {
 }
 
 /**
- * Signs the JSON feeds among the site's files, adding `expires` (what lets a reader refuse a replayed old copy) to
- * each, and writes the key set beside them.
+ * Signs the JSON feeds among the site's files, adding to each `expires` (what lets a reader refuse a replayed old
+ * copy) and the name of its signature file, written beside it; and writes the key set.
  */
 export function signSite(files: Map<string, string | Uint8Array>, keys: readonly SigningKey[], expires: string): void {
   for (const path of ['feeds/members.json', 'feeds/events.json']) {
     const text = files.get(path);
     if (typeof text !== 'string') continue;
     const feed = JSON.parse(text) as Record<string, unknown>;
-    files.set(path, signFeedText(`${JSON.stringify({ ...feed, expires }, null, 2)}\n`, keys));
+    const name = `${path.slice(path.lastIndexOf('/') + 1)}.jws`;
+    const signed = `${JSON.stringify({ ...feed, expires, signature: name }, null, 2)}\n`;
+    files.set(path, signed);
+    files.set(`${path}.jws`, signFeedBytes(signed, keys));
   }
   files.set('feeds/keys.json', keySet(keys));
 }

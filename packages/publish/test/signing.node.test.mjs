@@ -1,15 +1,17 @@
 // fsd-publish signs the feeds (issue 16): keygen writes the private key outside the repository, publish --key signs
-// the exact bytes of each JSON feed in a JWS envelope (EdDSA) and writes the public keys beside the feeds.
+// the exact bytes of each JSON feed (a JWS beside it, EdDSA over their SHA-256) and writes the public keys beside them.
 import assert from 'node:assert/strict';
-import { createPublicKey, verify } from 'node:crypto';
+import { createHash, createPublicKey, verify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
 import { fsdPublish, root, tempDir } from './helpers.mjs';
 
-const verifies = (envelope, x) => {
+/** Does the signature file `jws` hold a signature by the key `x` over the SHA-256 of exactly `bytes`? */
+const verifies = (bytes, jws, x) => {
   const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x }, format: 'jwk' });
-  return envelope.signatures.some((s) => verify(null, Buffer.from(`${s.protected}.${envelope.payload}`), key, Buffer.from(s.signature, 'base64url')));
+  const { sha256 } = JSON.parse(Buffer.from(jws.payload, 'base64url').toString('utf8'));
+  return sha256 === createHash('sha256').update(bytes).digest('base64url') && jws.signatures.some((s) => verify(null, Buffer.from(`${s.protected}.${jws.payload}`), key, Buffer.from(s.signature, 'base64url')));
 };
 
 test('keygen writes a private key outside the repository, and publish --key signs the feeds and writes keys.json', async () => {
@@ -23,13 +25,18 @@ test('keygen writes a private key outside the repository, and publish --key sign
     const out = join(dir, 'site');
     const published = await fsdPublish(['--members', join(root, 'examples/publish/membres.csv'), '--out', out, '--updated', '2026-11-20T09:00:00+01:00', '--key', keyFile, '--kid', 'fsd-test']);
     assert.equal(published.code, 0, published.stdout);
-    const envelope = JSON.parse(readFileSync(join(out, 'feeds/members.json'), 'utf8'));
-    assert.ok(verifies(envelope, x), 'the members feed verifies against the printed public key');
-    const feed = JSON.parse(Buffer.from(envelope.payload, 'base64url').toString('utf8'));
+    const bytes = readFileSync(join(out, 'feeds/members.json'));
+    const jws = JSON.parse(readFileSync(join(out, 'feeds/members.json.jws'), 'utf8'));
+    assert.ok(verifies(bytes, jws, x), 'the members feed verifies against the printed public key');
+    assert.ok(!verifies(Buffer.from(bytes.toString('utf8').replace('"Kaliop"', '"Kaliap"')), jws, x), 'one byte changed no longer verifies');
+    const feed = JSON.parse(bytes.toString('utf8'));
     assert.equal(feed.updated, '2026-11-20T09:00:00+01:00');
     assert.equal(feed.expires, '2026-12-20T08:00:00.000Z');
-    assert.deepEqual(JSON.parse(Buffer.from(envelope.signatures[0].protected, 'base64url')), { alg: 'EdDSA', kid: 'fsd-test' });
-    assert.ok(verifies(JSON.parse(readFileSync(join(out, 'feeds/events.json'), 'utf8')), x), 'the events feed is signed too');
+    assert.equal(feed.signature, 'members.json.jws');
+    assert.deepEqual(JSON.parse(Buffer.from(jws.signatures[0].protected, 'base64url')), { alg: 'EdDSA', kid: 'fsd-test', typ: 'fsd-feed-digest+json' });
+    const events = readFileSync(join(out, 'feeds/events.json'));
+    assert.ok(verifies(events, JSON.parse(readFileSync(join(out, 'feeds/events.json.jws'), 'utf8')), x), 'the events feed is signed too');
+    assert.equal(JSON.parse(events.toString('utf8')).signature, 'events.json.jws');
     assert.deepEqual(JSON.parse(readFileSync(join(out, 'feeds/keys.json'), 'utf8')).keys, [{ kty: 'OKP', crv: 'Ed25519', kid: 'fsd-test', x, use: 'sig', alg: 'EdDSA' }]);
   } finally {
     done();

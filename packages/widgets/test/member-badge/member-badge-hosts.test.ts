@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { sampleMemberFeed, serveFeed } from '../../../../test/helpers/feeds.js';
-import { signFeed, testKey, type TestKey } from '../../../../test/helpers/signing.js';
+import { sampleMemberFeed, serveFeed, uniqueName } from '../../../../test/helpers/feeds.js';
+import { putSignedFeed, testKey, type TestKey } from '../../../../test/helpers/signing.js';
 
 // The browser resolves every host name to this machine (see tools/browser.mjs), so a page can be opened as
 // http://www.kaliop.com:PORT/…: the badge then sees the host a member's visitors see.
@@ -37,7 +37,7 @@ before(async () => {
   for (const { member, suffix } of SHARED_SUFFIXES) feed.members.push({ ...feed.members[0]!, id: member, name: member, domains: [suffix] });
   key = await testKey(false);
   stranger = await testKey(false);
-  feedUrl = await serveFeed(await signFeed(feed, key));
+  feedUrl = await putSignedFeed(uniqueName(), feed, key);
   plainUrl = await serveFeed(feed);
 });
 
@@ -77,7 +77,7 @@ describe('<fsd-member-badge> verification by the page host', () => {
   });
 
   it('cannot reach verified when the page points src at a feed of its own, unsigned or signed by another key', async () => {
-    const foreignUrl = await serveFeed(await signFeed(await sampleMemberFeed(), stranger));
+    const foreignUrl = await putSignedFeed(uniqueName(), await sampleMemberFeed(), stranger);
     for (const src of [plainUrl, foreignUrl]) {
       const report = await openAs('www.kaliop.com', { member: 'kaliop', src });
       expect(report.state).to.equal('unchecked');

@@ -8,6 +8,8 @@ import type { FeedIssue } from './types.js';
 import type { FeedSignature } from './signature.js';
 import { signatureRequired } from './cluster-keys.js';
 
+/** The signature check, a chunk of its own: loaded only for a feed that is signed or must be. */
+const signing = () => import('./signature.js');
 
 /** What a revalidation needs to know of a feed. Nothing here is written to. */
 export interface FeedSource<T> {
@@ -116,7 +118,7 @@ async function readBody(response: Response, url: string): Promise<Uint8Array<Arr
   }
   if (!response.body) return new Uint8Array(0);
   const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
   for (let part = await reader.read(); !part.done; part = await reader.read()) {
     size += part.value.byteLength;
@@ -126,13 +128,8 @@ async function readBody(response: Response, url: string): Promise<Uint8Array<Arr
     }
     chunks.push(part.value);
   }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
+  // One copy of the parts, by the browser (smaller here than a copy loop: the badge's validator chunk has a budget).
+  return new Uint8Array(await new Blob(chunks).arrayBuffer());
 }
 
 /**
@@ -147,9 +144,9 @@ export async function revalidate<T>(feed: FeedSource<T>): Promise<Revalidation<T
     const bytes = await readBody(response, url);
     const text = new TextDecoder().decode(bytes);
     const print = fingerprint(text);
-    if (feed.cached && feed.cached.fingerprint === print) {
+    if (feed.cached?.fingerprint === print) {
       // The same signed bytes again, past their `expires`: refused as a replay (signature.ts).
-      if (feed.cached.signature) (await import('./signature.js')).expiryCheck(url, feed.cached.signature);
+      if (feed.cached.signature) (await signing()).expiryCheck(url, feed.cached.signature);
       return { kind: 'unchanged', cached: { ...feed.cached, fetchedAt: Date.now() } };
     }
     let input: unknown = text;
@@ -163,7 +160,7 @@ export async function revalidate<T>(feed: FeedSource<T>): Promise<Revalidation<T
       // The signature the feed names is checked against its exact bytes before the feed is read (signature.ts);
       // its code loads only for a feed that names a signature or must have one (not for an embedder's own list).
       if ((input as { signature?: unknown } | null)?.signature || signatureRequired(url)) {
-        signature = await (await import('./signature.js')).checkSignature(input, bytes, url, request, readBody);
+        signature = await (await signing()).checkSignature(input, bytes, url, request, readBody);
       }
     }
     const { data, issues } = await parser.parse(input, url, response.headers.get('Content-Type') ?? undefined);

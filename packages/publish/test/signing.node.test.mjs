@@ -37,6 +37,11 @@ test('keygen writes a private key outside the repository, and publish --key sign
     const events = readFileSync(join(out, 'feeds/events.json'));
     assert.ok(verifies(events, JSON.parse(readFileSync(join(out, 'feeds/events.json.jws'), 'utf8')), x), 'the events feed is signed too');
     assert.equal(JSON.parse(events.toString('utf8')).signature, 'events.json.jws');
+    // Whoever checks the feeds against the published schemas (schemas/*.schema.json) finds the fields signing adds.
+    for (const [text, schema] of [[bytes, 'member-feed'], [events, 'event-feed']]) {
+      const declared = Object.keys(JSON.parse(readFileSync(join(root, `schemas/${schema}.schema.json`), 'utf8')).properties);
+      assert.deepEqual(Object.keys(JSON.parse(text.toString('utf8'))).filter((field) => !declared.includes(field)), [], `fields of the signed feed missing from schemas/${schema}.schema.json`);
+    }
     assert.deepEqual(JSON.parse(readFileSync(join(out, 'feeds/keys.json'), 'utf8')).keys, [{ kty: 'OKP', crv: 'Ed25519', kid: 'fsd-test', x, use: 'sig', alg: 'EdDSA' }]);
   } finally {
     done();

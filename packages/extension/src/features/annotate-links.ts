@@ -139,14 +139,17 @@ export function init(signal: AbortSignal): void {
           visible.delete(link);
           continue;
         }
-        if (entry.isIntersecting) visible.add(link);
-        else {
+        if (entry.isIntersecting) {
+          visible.add(link);
+          fresh.add(link);
+        } else {
           visible.delete(link);
           state.mark?.remove();
           delete state.mark;
         }
       }
-      schedule(true, false);
+      // Only the links that came into view need a mark placed: the others' marks have not moved in the document.
+      schedule(false, false);
     },
     { rootMargin: NEAR_VIEWPORT },
   );
@@ -161,6 +164,8 @@ export function init(signal: AbortSignal): void {
   let relayout = false;
   /** The visible links in a fixed or sticky box, as of the last full placement. */
   let pinned: HTMLAnchorElement[] = [];
+  /** The links that came into view since the last frame: their marks are still to be placed. */
+  const fresh = new Set<HTMLAnchorElement>();
   /** `layout`: the visible marks are placed again; `measure`: so is where every marked link is in the document. */
   function schedule(layout = true, measure = layout): void {
     relayout ||= layout;
@@ -215,28 +220,24 @@ export function init(signal: AbortSignal): void {
       measureAll();
       watchNear();
     } else if (Math.abs(scroll.y - watchedAt) > innerHeight / 2) watchNear();
-    if (relayout) {
-      relayout = false;
-      const links = [...visible];
-      const moves = links.map((link) => link.isConnected && !inPinnedBox(link));
-      const placements = links.map((link) => (link.isConnected ? markPlacement(link) : undefined));
-      pinned = links.filter((link, i) => link.isConnected && !moves[i]);
-      links.forEach((link, i) => {
-        const state = marked.get(link);
-        if (!state || !link.isConnected) {
-          visible.delete(link);
-          return;
-        }
-        state.mark ??= layer.createMark(state.member.id);
-        layer.place(state.mark, placements[i], moves[i] ? scroll : undefined);
-      });
-    } else if (pinned.length) {
-      const placements = pinned.map((link) => (link.isConnected ? markPlacement(link) : undefined));
-      pinned.forEach((link, i) => {
-        const state = marked.get(link);
-        if (state?.mark && visible.has(link)) layer.place(state.mark, placements[i]);
-      });
-    }
+    // Every visible link after a change that can move links; else those that came into view, and the pinned ones.
+    const full = relayout;
+    relayout = false;
+    const links = full ? [...visible] : [...new Set([...fresh, ...pinned])].filter((link) => visible.has(link));
+    fresh.clear();
+    const moves = links.map((link) => link.isConnected && !inPinnedBox(link));
+    const placements = links.map((link) => (link.isConnected ? markPlacement(link) : undefined));
+    const nowPinned = links.filter((link, i) => link.isConnected && !moves[i]);
+    pinned = full ? nowPinned : [...new Set([...pinned.filter((link) => visible.has(link)), ...nowPinned])];
+    links.forEach((link, i) => {
+      const state = marked.get(link);
+      if (!state || !link.isConnected) {
+        visible.delete(link);
+        return;
+      }
+      state.mark ??= layer.createMark(state.member.id);
+      layer.place(state.mark, placements[i], moves[i] ? scroll : undefined);
+    });
     layer.scrollTo(scroll.x, scroll.y);
   }
 
@@ -437,6 +438,7 @@ export function init(signal: AbortSignal): void {
       cancelAnimationFrame(frame);
       queue.length = urgent.length = head = 0;
       visible.clear();
+      fresh.clear();
       all.clear();
       watched.clear();
       measured = [];

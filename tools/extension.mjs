@@ -179,6 +179,14 @@ function extensionHandle({ browser, id, origin, inWorker, open, close }) {
         await new Promise((r) => setTimeout(r, 100));
       }
     },
+    /** Refreshes every registry now, as the options page's button does; resolves with the refresh log. */
+    async refreshNow() {
+      const page = await browser.newPage();
+      await extension.open(page, 'options.html');
+      const log = await page.evaluate(() => chrome.runtime.sendMessage({ name: 'refresh', payload: {} }));
+      await page.close();
+      return log;
+    },
     /** The URL of one of the extension's pages, `popup.html` with `?tab=…`. */
     page: (file, query = '') => `${origin}/${file}${query}`,
     /** Opens one of the extension's pages in `page` (a puppeteer Page) and resolves once it has loaded. */

@@ -48,15 +48,6 @@ after(async () => {
   copy?.remove();
 });
 
-/** Refreshes every registry now, as the options page's button does; resolves with the refresh log. */
-async function refreshNow() {
-  const page = await ext.browser.newPage();
-  await page.goto(ext.page('options.html'), { waitUntil: 'load' });
-  const log = await page.evaluate(() => chrome.runtime.sendMessage({ name: 'refresh', payload: {} }));
-  await page.close();
-  return log;
-}
-
 test('the cluster’s registry: a genuine signed feed flags its members; one byte changed is refused (console, options page), the last good copy still flags', async () => {
   const feed = sampleFeed();
   const signed = { ...feed, updated: '2026-11-29T10:00:00+01:00', members: [...feed.members, { ...feed.members[0], id: 'signe', name: 'Signé (exemple)', domains: ['signe.example'] }] };
@@ -65,7 +56,7 @@ test('the cluster’s registry: a genuine signed feed flags its members; one byt
   sites.setFeed('/feeds/members.json.jws', jws);
   await ext.inWorker((r) => chrome.storage.local.set({ registries: r }), [url]);
   await waitFor(async () => (await ext.inWorker((u) => chrome.storage.local.get('refreshLog').then((r) => r.refreshLog?.[u]), url)) !== undefined, `${url} to be fetched`);
-  assert.equal((await refreshNow())[url].outcome, 'unchanged', 'the genuine feed was taken, and is held');
+  assert.equal((await ext.refreshNow())[url].outcome, 'unchanged', 'the genuine feed was taken, and is held');
   const member = await ext.browser.newPage();
   await member.goto(sites.url('www.signe.example'), { waitUntil: 'load' });
   const memberTab = await ext.tabIdOf(member.url());
@@ -80,7 +71,7 @@ test('the cluster’s registry: a genuine signed feed flags its members; one byt
   const altered = text.replace('"signe.example"', '"signe.exampla"').replace('"id": "signe"', '"id": "signa"');
   assert.notEqual(altered, text);
   sites.setFeed('/feeds/members.json', altered.replace('2026-11-29T10:00:00+01:00', '2026-11-30T10:00:00+01:00'));
-  const log = await refreshNow();
+  const log = await ext.refreshNow();
   assert.equal(log[url].outcome, 'bad-signature');
   const why = `${url}: the signature by key "fsd-development-only" does not match the feed's bytes (altered in transit or at rest); keeping the copy held`;
   assert.equal(log[url].message, why);

@@ -14,6 +14,7 @@ import { litTrustedTypesPlugin } from './build/lit-trusted-types.js';
 import { minifyLitLiteralsPlugin } from './build/minify-lit-literals.js';
 import { extensionConfigs } from './packages/extension/rollup.config.js';
 import { publishConfigs } from './packages/publish/rollup.config.js';
+import { developmentKey } from './tools/dev-key.mjs';
 
 const widgetsSrc = 'packages/widgets/src';
 const STANDALONE = ['fsd-member-badge'];
@@ -24,7 +25,24 @@ const widgetEntries = Object.fromEntries(
     .filter(([name]) => !STANDALONE.includes(name)),
 );
 
-const plugins = () => [
+/**
+ * For the examples' build only: the development key (tools/dev-key.mjs) pinned in place of the empty
+ * packages/feed/src/development-keys.ts, so that the examples verify the feeds the examples server signs with it.
+ */
+function developmentKeysPlugin() {
+  const { kid, raw } = developmentKey();
+  return {
+    name: 'fsd-development-keys',
+    load(id) {
+      return id.replaceAll('\\', '/').endsWith('packages/feed/src/development-keys.ts')
+        ? `export const DEVELOPMENT_KEYS = ${JSON.stringify({ [kid]: raw })};`
+        : null;
+    },
+  };
+}
+
+const plugins = (development = false) => [
+  ...(development ? [developmentKeysPlugin()] : []),
   minifyLitLiteralsPlugin(),
   // Every copy of Lit in our bundles shares one Trusted Types policy (the badge's own copy and the chunks' one).
   litTrustedTypesPlugin(),
@@ -32,10 +50,14 @@ const plugins = () => [
   esbuild({ target: 'es2022', minify: true, legalComments: 'none', tsconfig: 'tsconfig.json' }),
 ];
 
-rmSync('packages/widgets/dist', { recursive: true, force: true });
+// The bundles that ship, and the examples' build (the same, with the development key pinned; never published).
+const DIST = 'packages/widgets/dist';
+const EXAMPLES_DIST = '.cache/examples-dist';
+rmSync(DIST, { recursive: true, force: true });
+rmSync(EXAMPLES_DIST, { recursive: true, force: true });
 
-const output = (chunkPrefix = '') => ({
-  dir: 'packages/widgets/dist',
+const output = (chunkPrefix = '', dir = DIST) => ({
+  dir,
   format: 'es',
   entryFileNames: '[name].js',
   chunkFileNames: `chunks/${chunkPrefix}[name]-[hash].js`,
@@ -44,17 +66,23 @@ const output = (chunkPrefix = '') => ({
   experimentalMinChunkSize: 1024,
 });
 
-export default [
+const widgetConfigs = (development) => [
   ...STANDALONE.map((name) => ({
     input: { [name]: `${widgetsSrc}/${name}.ts` },
-    output: output(`${name.replace(/^fsd-/, '')}-`),
-    plugins: plugins(),
+    output: output(`${name.replace(/^fsd-/, '')}-`, development ? EXAMPLES_DIST : DIST),
+    plugins: plugins(development),
   })),
   {
     input: widgetEntries,
-    output: output(),
-    plugins: plugins(),
+    output: output('', development ? EXAMPLES_DIST : DIST),
+    plugins: plugins(development),
   },
+];
+
+export default [
+  ...widgetConfigs(false),
+  // The examples' build: what the examples server serves at /dist/ (tools/server.mjs).
+  ...widgetConfigs(true),
   // The browser extension (packages/extension): Chrome and Firefox builds, and their zips.
   ...extensionConfigs(),
   // The publisher (packages/publish): its command for Node, and the staff's check page.

@@ -9,6 +9,7 @@
 // runs one group alone. A new widget or package adds its own group here.
 // Firefox and WebKit reach every host name through test/server/host-proxy.js, as Chromium does with its resolver rules.
 // One test file at a time per engine (a WebKitWebDriver holds one session; the heartbeat tests want a quiet machine).
+import { createServer } from 'node:net';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
@@ -17,6 +18,17 @@ import { countingReporter } from './test/server/counting-reporter.js';
 import { feedMiddleware } from './test/server/feed-middleware.js';
 import { startHostProxy } from './test/server/host-proxy.js';
 import { webkitLauncher } from './test/server/webkit-launcher.js';
+
+// A port chosen here, so that the member hosts the badge tests open (http://www.kaliop.com:PORT/…) can be secure
+// contexts as the members' https sites are: WebCrypto, which checks feed signatures, exists only there.
+const port = await new Promise((resolve) => {
+  const probe = createServer().listen(0, () => {
+    const { port: free } = probe.address();
+    probe.close(() => resolve(free));
+  });
+});
+const SECURE_TEST_HOSTS = ['www.kaliop.com', 'www.kaliop.com.', 'kaliop.com', 'blog.kaliop.com', 'www.kaliop.fr', 'www.xn--mller-kva.example', 'www.awox.com'];
+const secureOrigins = `--unsafely-treat-insecure-origin-as-secure=${SECURE_TEST_HOSTS.map((host) => `http://${host}:${port}`).join(',')}`;
 
 const engines = chosenEngines();
 const missing = missingEngines(engines);
@@ -29,7 +41,7 @@ const proxyPort = engines.some((name) => name !== 'chromium') ? await startHostP
 const launchers = {
   chromium: () =>
     chromeLauncher({
-      launchOptions: { executablePath: findChrome(), headless: true, args: chromeArgs() },
+      launchOptions: { executablePath: findChrome(), headless: true, args: [...chromeArgs(), secureOrigins] },
     }),
   firefox: () =>
     chromeLauncher({
@@ -39,7 +51,11 @@ const launchers = {
         executablePath: findFirefox(),
         headless: true,
         // French first, every host to this machine (test/server/host-proxy.js), the downloads panel shut
-        extraPrefsFirefox: firefoxPrefs(proxyPort),
+        extraPrefsFirefox: {
+          ...firefoxPrefs(proxyPort),
+          // the member hosts as secure contexts (WebCrypto), as Chromium's --unsafely-treat-insecure-origin-as-secure
+          'dom.securecontext.allowlist': SECURE_TEST_HOSTS.join(','),
+        },
         // Firefox's own services to nowhere (tools/browser.mjs)
         env: firefoxEnv(),
       },
@@ -49,6 +65,7 @@ const launchers = {
 
 export default {
   rootDir: '.',
+  port,
   groups: [
     { name: 'feed', files: 'packages/feed/test/**/*.test.ts' },
     { name: 'badge', files: 'packages/widgets/test/member-badge/**/*.test.ts' },

@@ -8,13 +8,18 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SITE_FOLDER, startServer } from '../tools/server.mjs';
+import { developmentKey } from '../tools/dev-key.mjs';
 
 export { CONTENT_SECURITY_POLICY, startServer } from '../tools/server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Publishes the sample sheets for a site served at `baseUrl`; returns whether it published. */
+/**
+ * Publishes the sample sheets for a site served at `baseUrl`, its feeds signed with the development key
+ * (tools/dev-key.mjs: only the examples' build trusts it); returns whether it published.
+ */
 export function publishSample(baseUrl, out = SITE_FOLDER) {
+  const key = developmentKey();
   const run = spawnSync(
     process.execPath,
     [
@@ -23,6 +28,8 @@ export function publishSample(baseUrl, out = SITE_FOLDER) {
       '--events', 'examples/publish/evenements.csv',
       '--out', out,
       '--base-url', baseUrl,
+      '--key', key.file,
+      '--kid', key.kid,
     ],
     { cwd: root, stdio: 'inherit' },
   );

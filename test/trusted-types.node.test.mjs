@@ -7,8 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
-import { launchChromium } from '../tools/browser.mjs';
-import { CONTENT_SECURITY_POLICY, startServer } from '../tools/server.mjs';
+import { CONTENT_SECURITY_POLICY, openExamples } from '../tools/server.mjs';
 import { openPage } from './helpers/pages.mjs';
 
 const TRUSTED_TYPES = `${CONTENT_SECURITY_POLICY}; require-trusted-types-for 'script'; trusted-types lit-html`;
@@ -21,7 +20,7 @@ const WIDGETS = {
 const RENDERED = { 'fsd-member-badge': 'verified', 'fsd-member-directory': 'ready', 'fsd-event-calendar': ['ready', 'empty'] };
 
 let dir;
-let server;
+let context;
 let port;
 let browser;
 before(async () => {
@@ -34,13 +33,13 @@ before(async () => {
   // A page's own Lit (or an older copy of our bundles), which takes "lit-html" before ours load.
   writeFileSync(join(dir, 'own-lit.js'), "trustedTypes.createPolicy('lit-html', { createHTML: (html) => html });\n");
   const dist = resolve('packages/widgets/dist');
-  ({ server } = await startServer({ mounts: [['/tt/', dir, { headers: true }], ['/tt-fsd/', dir, { headers: true }], ['/v2/', dist]] }));
-  port = server.address().port;
-  browser = await launchChromium();
+  // The examples server and its browser, where the member's host is a secure context (WebCrypto checks signatures).
+  context = await openExamples({ mounts: [['/tt/', dir, { headers: true }], ['/tt-fsd/', dir, { headers: true }], ['/v2/', dist]] });
+  port = new URL(context.origin).port;
+  ({ browser } = context);
 });
 after(async () => {
-  await browser?.close();
-  server?.close();
+  await context?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

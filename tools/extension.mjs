@@ -22,6 +22,19 @@ export const DIST = fileURLToPath(new URL('../packages/extension/dist', import.m
 export const sampleFeed = () => JSON.parse(readFileSync(new URL('../examples/data/members.json', import.meta.url), 'utf8'));
 
 /**
+ * Hosts and the toolbar text each must get with the sample feed: a member's subdomain and its domain in capitals
+ * (✓); look-alikes, a non-member, and a member whose membership lapsed on 31 December 2024 (nothing).
+ */
+export const TOOLBAR_CASES = [
+  ['blog.kaliop.com', '✓'],
+  ['KALIOP.fr', '✓'],
+  ['notkaliop.com', ''],
+  ['kaliop.com.example.org', ''],
+  ['example.org', ''],
+  ['www.pixel-nimois.example', ''],
+];
+
+/**
  * A page with links.
  * @param {string} title
  * @param {[string, string][]} links `[href, text]` pairs
@@ -165,6 +178,14 @@ function extensionHandle({ browser, id, origin, inWorker, open, close }) {
         if (Date.now() - start > timeout) throw new Error(`badge of tab ${tabId} stayed "${badge.text}", expected "${text}"`);
         await new Promise((r) => setTimeout(r, 100));
       }
+    },
+    /** Refreshes every registry now, as the options page's button does; resolves with the refresh log. */
+    async refreshNow() {
+      const page = await browser.newPage();
+      await extension.open(page, 'options.html');
+      const log = await page.evaluate(() => chrome.runtime.sendMessage({ name: 'refresh', payload: {} }));
+      await page.close();
+      return log;
     },
     /** The URL of one of the extension's pages, `popup.html` with `?tab=…`. */
     page: (file, query = '') => `${origin}/${file}${query}`,

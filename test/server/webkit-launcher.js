@@ -95,7 +95,11 @@ class WebKitLauncher extends WebdriverLauncher {
         'wdio:enforceWebDriverClassic': true,
         // every host to this machine, as Chromium's --host-resolver-rules (test/server/host-proxy.js)
         proxy: { proxyType: 'manual', httpProxy: `127.0.0.1:${this.proxyPort}`, noProxy: [] },
-        'webkitgtk:browserOptions': { binary: this.webkit.miniBrowser, args: ['--automation'] },
+        // The member hosts the badge tests open (http://www.kaliop.com:PORT/…) stand for members' https sites, so
+        // they must be secure contexts, where WebCrypto checks the feeds' signatures. Chromium and Firefox take a list
+        // of such origins (web-test-runner.config.js); WebKitGTK has no per-origin switch, only this feature, which
+        // makes every page of the test browser a secure context (no test here needs an insecure one).
+        'webkitgtk:browserOptions': { binary: this.webkit.miniBrowser, args: ['--automation', '--features=-SecureContextChecks'] },
       },
     };
     await super.initialize(config);

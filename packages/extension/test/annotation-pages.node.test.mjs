@@ -318,6 +318,14 @@ test('links in a fixed header, a sticky aside and a scroller of their own: each 
     await frames(page);
     assert.deepEqual(await beside('.bar a'), ['awox', 'kaliop'], `the fixed header's member links keep their marks, scrolled to ${y}`);
     if (y >= 700) assert.deepEqual(await beside('.aside a'), ['edf'], `the sticky aside's member link keeps its mark, scrolled to ${y}`);
+    // Far from where the page was first marked, the running text's member links in view have their dots too.
+    const inText = await page.evaluate(() =>
+      [...document.querySelectorAll('main > p a[data-fsd-member]')].filter((a) => {
+        const r = a.getBoundingClientRect();
+        return r.top >= 56 && r.bottom <= innerHeight;
+      }).length,
+    );
+    assert.ok(inText > 0 && (await beside('main > p a')).length >= inText, `every member link in view in the text has its dot, scrolled to ${y}: ${inText} links`);
   }
   await page.evaluate(() => {
     const scroller = document.querySelector('.scroller');

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { DIST, launchWithExtension, linksPage, sampleFeed, startSites, waitFor } from '../../../tools/extension.mjs';
+import { DIST, launchWithExtension, linksPage, sampleFeed, startSites, waitFor, TOOLBAR_CASES } from '../../../tools/extension.mjs';
 import { runAxe } from '../../../tools/axe.mjs';
 import { requestedUrls } from './netlog.mjs';
 
@@ -71,15 +71,7 @@ test('offline start: the bundled snapshot flags a member site at once, though th
 });
 
 test('the toolbar flags a subdomain of a member, and nothing on a look-alike, a non-member site or a lapsed member', async () => {
-  const cases = [
-    ['blog.kaliop.com', '✓'],
-    ['KALIOP.fr', '✓'],
-    ['notkaliop.com', ''],
-    ['kaliop.com.example.org', ''],
-    ['example.org', ''],
-    ['www.pixel-nimois.example', ''], // a member whose membership lapsed on 31 December 2024
-  ];
-  for (const [host, text] of cases) {
+  for (const [host, text] of TOOLBAR_CASES) {
     const { page, tabId } = await openTab(sites.url(host));
     const badge = await ext.waitForBadge(tabId, text);
     if (!text) assert.equal(badge.title, 'FrenchSouth.digital : membres du cluster', host);
@@ -393,15 +385,6 @@ async function waitForTitle(tabId, title) {
   return badge;
 }
 
-/** Refreshes every registry now, as the options page's button does; resolves with the refresh log. */
-async function refreshNow() {
-  const page = await ext.browser.newPage();
-  await page.goto(ext.page('options.html'), { waitUntil: 'load' });
-  const log = await page.evaluate(() => chrome.runtime.sendMessage({ name: 'refresh', payload: {} }));
-  await page.close();
-  return log;
-}
-
 const subscriptions = () => ext.inWorker(() => chrome.storage.local.get(['registries', 'eventFeeds']));
 
 test('a registry the user added that calls itself FrenchSouth.digital and claims a member’s domain and google.com speaks only under its host, without the member’s events', async () => {
@@ -481,7 +464,7 @@ test('a feed redirected from https to http, or to another site, is refused and s
     [elsewhere, `the server redirected the feed to another site (${elsewhere}); only a redirect within https://feeds-secure.test:${sites.httpsPort} is followed: refused`],
   ]) {
     sites.redirects.set('feeds-secure.test/secure/members.json', target);
-    const log = await refreshNow();
+    const log = await ext.refreshNow();
     assert.equal(log[secure].outcome, 'redirect', target);
     assert.equal(log[secure].message, `${secure}: ${why}`);
     await waitFor(() => consoleLines.some((line) => line.startsWith(`[FrenchSouth.digital] ${secure}: ${why}; showing the copy fetched `)), `the console to name ${target}`);
@@ -495,7 +478,7 @@ test('a feed redirected from https to http, or to another site, is refused and s
   }
   // Positive control: a redirect that stays on https and on the feed's origin is followed.
   sites.redirects.set('feeds-secure.test/secure/members.json', moved);
-  assert.equal((await refreshNow())[secure].outcome, 'updated');
+  assert.equal((await ext.refreshNow())[secure].outcome, 'updated');
   await ext.waitForBadge(piege.tabId, '✓');
 
   sites.redirects.delete('feeds-secure.test/secure/members.json');
@@ -515,7 +498,7 @@ test('a feed dated in the future (a typo) does not block the correction that fol
   await ext.waitForBadge(before.tabId, '✓');
   const corrected = { ...typo, updated: new Date().toISOString(), members: [{ ...typo.members[0], id: 'corrige', name: 'Corrigé (exemple)', domains: ['corrige.example'] }] };
   sites.setFeed('/future/members.json', corrected);
-  assert.equal((await refreshNow())[url].outcome, 'updated', 'the correction, dated now, is taken');
+  assert.equal((await ext.refreshNow())[url].outcome, 'updated', 'the correction, dated now, is taken');
   const after = await openTab(sites.url('www.corrige.example'));
   await ext.waitForBadge(after.tabId, '✓');
   await before.page.reload({ waitUntil: 'load' });

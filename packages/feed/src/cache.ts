@@ -1,6 +1,7 @@
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import { LOG_PREFIX } from './log.js';
 import type { FeedIssue } from './types.js';
+import type { FeedSignature } from './signature.js';
 
 /** The last good copy of a feed, as kept in IndexedDB. */
 export interface CachedFeed<T> {
@@ -14,6 +15,8 @@ export interface CachedFeed<T> {
   lastModified?: string;
   /** When the copy was fetched (ms since the epoch); 0 for a copy shipped with the code. */
   fetchedAt: number;
+  /** Who signed it among the cluster's pinned keys, and when; absent for an unsigned or foreign-signed feed. */
+  signature?: FeedSignature;
   /** The copy was shipped with the code (see `seedFeed`), not fetched. */
   bundled?: boolean;
 }

@@ -5,6 +5,8 @@ import { publishedAt } from './published.js';
 import type { FeedParser } from './parser.js';
 import type { FeedSource, Revalidation } from './revalidate.js';
 import type { FeedIssue } from './types.js';
+import type { FeedSignature } from './signature.js';
+import { pinnedKey } from './cluster-keys.js';
 
 export type FeedState<T> =
   | { status: 'loading' }
@@ -17,6 +19,8 @@ export type FeedState<T> =
       fetchedAt: number;
       /** The last refresh failed: the data is the last good copy. */
       stale: boolean;
+      /** The cluster's signature on this copy, if any: check it with `isClusterSigned` (its key may have been removed since). */
+      signature?: FeedSignature;
     }
   | { status: 'error'; error: FeedError };
 
@@ -137,7 +141,7 @@ class FeedEntry<T> implements FeedSource<T> {
  */
 function show<T>(entry: FeedEntry<T>, copy: CachedFeed<T>, source: 'cache' | 'network'): void {
   entry.cached = copy;
-  entry.set({ status: 'ready', data: copy.data, issues: copy.issues, source, fetchedAt: copy.fetchedAt, stale: false });
+  entry.set({ status: 'ready', data: copy.data, issues: copy.issues, source, fetchedAt: copy.fetchedAt, stale: false, ...(copy.signature && { signature: copy.signature }) });
 }
 
 /**
@@ -231,3 +235,11 @@ export async function seedFeed<T>(url: string, parser: FeedParser<T>, json: unkn
 }
 
 export type { CachedFeed };
+
+/**
+ * Does this copy carry the cluster's signature now: signed by a key still pinned (a key removed by a rotation no
+ * longer counts) and not past its `expires`? What the badge's `verified` and the cluster's mark rest on.
+ */
+export function isClusterSigned(signature: FeedSignature | undefined, now = Date.now()): signature is FeedSignature {
+  return !!signature && pinnedKey(signature.kid) !== undefined && !(signature.expires && Date.parse(signature.expires) < now);
+}

@@ -12,6 +12,14 @@ export const FeedErrorKind = {
   TooLarge: 'too-large',
   /** The server redirected the feed where a reader does not follow (https to http; elsewhere, for the extension). */
   Redirect: 'redirect',
+  /** A signature by a pinned key does not match the feed's bytes: altered. */
+  BadSignature: 'bad-signature',
+  /** Signed, but by no pinned key, where the cluster's signature is required. */
+  UnknownKey: 'unknown-key',
+  /** The signed feed's `expires` has passed: a stale copy replayed. */
+  Expired: 'expired',
+  /** Not signed, where the cluster's signature is required (the cluster's own feed URLs). */
+  Unsigned: 'unsigned',
 } as const;
 export type FeedErrorKind = (typeof FeedErrorKind)[keyof typeof FeedErrorKind];
 

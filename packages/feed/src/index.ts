@@ -9,10 +9,13 @@ export {
   lastFeedError,
   readStoredFeed,
   seedFeed,
+  isClusterSigned,
   type CachedFeed,
   type FeedState,
   type FeedListener,
 } from './client.js';
+export type { FeedSignature } from './signature.js';
+export { CLUSTER_KEYS } from './cluster-keys.js';
 export { configureFeedClient } from './options.js';
 export { LOG_PREFIX } from './log.js';
 export { parseMemberFeed, domainProblem, type SuffixCheck } from './members.js';

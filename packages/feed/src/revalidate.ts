@@ -5,6 +5,11 @@ import { FUTURE_MARGIN_MS, publishedAt } from './published.js';
 import { options, type FeedClientOptions } from './options.js';
 import type { FeedParser } from './parser.js';
 import type { FeedIssue } from './types.js';
+import type { FeedSignature } from './signature.js';
+import { signatureRequired } from './cluster-keys.js';
+
+/** The signature check, a chunk of its own: loaded only for a feed that is signed or must be. */
+const signing = () => import('./signature.js');
 
 /** What a revalidation needs to know of a feed. Nothing here is written to. */
 export interface FeedSource<T> {
@@ -100,10 +105,10 @@ async function request(url: string, accept: string): Promise<Response> {
 }
 
 /**
- * The body as text (UTF-8, as `Response.text()` reads it), refused past `options.maxBytes`: at once when the
- * response says its length, else as the bytes come, before the whole is held.
+ * The body's bytes, refused past `options.maxBytes`: at once when
+ * the response says its length, else as the bytes come, before the whole is held.
  */
-async function readBody(response: Response, url: string): Promise<string> {
+async function readBody(response: Response, url: string): Promise<Uint8Array<ArrayBuffer>> {
   const limit = options.maxBytes;
   const tooLarge = () =>
     new FeedError(FeedErrorKind.TooLarge, url, `the feed is larger than ${(limit / 1024 / 1024).toLocaleString('en')} MB, the most a reader takes; it was not read`);
@@ -111,9 +116,9 @@ async function readBody(response: Response, url: string): Promise<string> {
     void response.body?.cancel();
     throw tooLarge();
   }
-  if (!response.body) return response.text();
+  if (!response.body) return new Uint8Array(0);
   const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
   for (let part = await reader.read(); !part.done; part = await reader.read()) {
     size += part.value.byteLength;
@@ -123,13 +128,8 @@ async function readBody(response: Response, url: string): Promise<string> {
     }
     chunks.push(part.value);
   }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
+  // One copy of the parts, by the browser (smaller here than a copy loop: the badge's validator chunk has a budget).
+  return new Uint8Array(await new Blob(chunks).arrayBuffer());
 }
 
 /**
@@ -141,15 +141,26 @@ export async function revalidate<T>(feed: FeedSource<T>): Promise<Revalidation<T
   try {
     void parser.prepare?.();
     const response = await request(url, parser.accept ?? 'application/json');
-    const text = await readBody(response, url);
+    const bytes = await readBody(response, url);
+    const text = new TextDecoder().decode(bytes);
     const print = fingerprint(text);
-    if (feed.cached && feed.cached.fingerprint === print) return { kind: 'unchanged', cached: { ...feed.cached, fetchedAt: Date.now() } };
+    if (feed.cached?.fingerprint === print) {
+      // The same signed bytes again, past their `expires`: refused as a replay (signature.ts).
+      if (feed.cached.signature) (await signing()).expiryCheck(url, feed.cached.signature);
+      return { kind: 'unchanged', cached: { ...feed.cached, fetchedAt: Date.now() } };
+    }
     let input: unknown = text;
+    let signature: FeedSignature | undefined;
     if (parser.format !== 'text') {
       try {
         input = JSON.parse(text);
       } catch (error) {
         throw new FeedError(FeedErrorKind.NotJson, url, `the feed is not valid JSON (${(error as Error).message})`);
+      }
+      // The signature the feed names is checked against its exact bytes before the feed is read (signature.ts);
+      // its code loads only for a feed that names a signature or must have one (not for an embedder's own list).
+      if ((input as { signature?: unknown } | null)?.signature || signatureRequired(url)) {
+        signature = await (await signing()).checkSignature(input, bytes, url, request, readBody);
       }
     }
     const { data, issues } = await parser.parse(input, url, response.headers.get('Content-Type') ?? undefined);
@@ -165,6 +176,7 @@ export async function revalidate<T>(feed: FeedSource<T>): Promise<Revalidation<T
       console.warn(`${LOG_PREFIX} ${url}: the feed says it was published ${published}, in the future; it counts as published now, so that the next feed replaces it`);
     }
     const copy: CachedFeed<T> = { revision: parser.revision, data, issues, fingerprint: print, fetchedAt: Date.now() };
+    if (signature) copy.signature = signature;
     const etag = response.headers.get('ETag');
     const lastModified = response.headers.get('Last-Modified');
     if (etag) copy.etag = etag;

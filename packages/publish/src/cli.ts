@@ -13,6 +13,32 @@ import { parseArgs } from 'node:util';
 import { isIsoDate } from '@fsd/feed';
 import { formatProblem, type Lang, type Problem } from './problems.js';
 import { publish, type PublishOptions, type PublishResult } from './publish.js';
+import { generateSigningKey, signingKey } from './signing.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+
+/**
+ * `fsd-publish keygen --out FILE [--kid ID]`: a new Ed25519 key pair. The private key goes to FILE (mode 600), never
+ * inside this repository; without --out it is printed, for a secret environment variable (FSD_SIGNING_KEY). The
+ * public key is printed for packages/feed/src/cluster-keys.ts.
+ */
+function keygen(argv: string[], print: (line: string) => void): number {
+  const { values } = parseArgs({ args: argv, options: { out: { type: 'string' }, kid: { type: 'string' } }, strict: false });
+  const kid = typeof values.kid === 'string' ? values.kid : `fsd-${new Date().toISOString().slice(0, 7)}`;
+  const { pem, raw } = generateSigningKey();
+  if (typeof values.out === 'string') {
+    const target = resolve(values.out);
+    const repo = resolve(import.meta.dirname ?? '.', '../../..');
+    if (target.startsWith(repo + sep)) {
+      print(`Refusé : ${target} est dans le dépôt ; la clé privée doit rester hors du dépôt. / Refused: the private key must stay outside the repository.`);
+      return 3;
+    }
+    writeFileSync(target, pem, { mode: 0o600, flag: 'wx' });
+    print(`Clé privée / private key: ${target}`);
+  } else print(pem.trim());
+  print(`Clé publique à épingler / public key to pin (cluster-keys.ts): '${kid}': '${raw}'`);
+  return 0;
+}
 
 const USAGE = {
   fr: `Utilisation : npx fsd-publish --members membres.csv [--events evenements.csv] [--events agenda.ics] --out dossier/
@@ -26,6 +52,9 @@ const USAGE = {
   --strict            échoue (code 1) et ne publie rien si une ligne est fausse : pour l’intégration continue
   --lang en           le rapport en anglais
   --json              le rapport en JSON
+  --key FICHIER       signe les flux avec cette clé privée Ed25519 (répétable pendant un changement de clé) ;
+                      sinon la variable FSD_SIGNING_KEY ; --kid ID nomme chaque clé
+  fsd-publish keygen --out FICHIER [--kid ID]  crée une paire de clés (la privée hors du dépôt)
 Codes de sortie : 0 publié, 1 ligne fausse avec --strict, 2 rien publié (fichier ou colonne), 3 commande incorrecte, 4 écriture impossible.`,
   en: `Usage: npx fsd-publish --members members.csv [--events events.csv] [--events calendar.ics] --out folder/
   --members FILE      the member sheet (.csv or .xlsx), required
@@ -38,6 +67,9 @@ Codes de sortie : 0 publié, 1 ligne fausse avec --strict, 2 rien publié (fichi
   --strict            fails (code 1) and publishes nothing if any row is wrong: for continuous integration
   --lang en           the report in English
   --json              the report as JSON
+  --key FILE          signs the feeds with this Ed25519 private key (repeatable during a key rotation);
+                      else the FSD_SIGNING_KEY variable; --kid ID names each key
+  fsd-publish keygen --out FILE [--kid ID]  makes a key pair (the private one outside the repository)
 Exit codes: 0 published, 1 bad row with --strict, 2 nothing published (file or column), 3 wrong command, 4 cannot write.`,
 };
 
@@ -66,6 +98,7 @@ function summary(result: PublishResult, lang: Lang, out?: string): string {
 
 /** Runs the command; resolves with its exit code. */
 export async function main(argv: string[], print: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<number> {
+  if (argv[0] === 'keygen') return keygen(argv.slice(1), print);
   const langArg = argv.indexOf('--lang');
   let lang: Lang = langArg >= 0 && argv[langArg + 1] === 'en' ? 'en' : 'fr';
   let values: ReturnType<typeof parse>['values'];
@@ -84,6 +117,8 @@ export async function main(argv: string[], print: (line: string) => void = (line
         lang: { type: 'string' },
         strict: { type: 'boolean' },
         json: { type: 'boolean' },
+        key: { type: 'string', multiple: true },
+        kid: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -133,6 +168,16 @@ export async function main(argv: string[], print: (line: string) => void = (line
     const seconds = Number(values.timeout);
     if (!(seconds > 0)) return wrong('--timeout est un nombre de secondes, comme 10.', '--timeout is a number of seconds, like 10.');
     options.timeoutMs = seconds * 1000;
+  }
+
+  // The signing keys: --key FILE (repeatable, for a rotation) or FSD_SIGNING_KEY (the PEM text); --kid names each.
+  const pems = values.key?.map((file) => readFileSync(file, 'utf8')) ?? (process.env.FSD_SIGNING_KEY ? [process.env.FSD_SIGNING_KEY] : []);
+  if (pems.length) {
+    try {
+      options.keys = pems.map((pem, i) => signingKey(pem, values.kid?.[i] ?? `fsd-${(options.updated ?? new Date().toISOString()).slice(0, 7)}`));
+    } catch (error) {
+      return wrong(`La clé de signature est illisible (${(error as Error).message}).`, `The signing key cannot be read (${(error as Error).message}).`);
+    }
   }
 
   let result: PublishResult;

@@ -9,6 +9,7 @@ import { dayIn, FeedError, type CalendarEvent, type EventFeed } from '@fsd/feed'
 import { calendarEvents, calendarProblem, checkEvents, CLUSTER_ZONE, memberEvents, readEventSheet, windowAround, type SourcedEvent } from './events.js';
 import { readMembers } from './members.js';
 import { messages } from './messages.js';
+import { signSite, type SigningKey } from './signing.js';
 import { fetchCalendar, loadBundles, localLogo, newestModification, writeSite, type WriteResult } from './node-io.js';
 import type { Lang, Problem } from './problems.js';
 import { buildSite } from './site.js';
@@ -33,6 +34,10 @@ export interface PublishOptions {
   timeoutMs?: number;
   /** The built embed bundles; default: the repository's packages/widgets/dist. */
   widgets?: string;
+  /** Sign the JSON feeds with these keys (see signing.ts); absent: the feeds are published unsigned. */
+  keys?: SigningKey[];
+  /** How long a signed feed stays good after its `updated`, in days (default 30): readers refuse it after. */
+  expiresInDays?: number;
 }
 
 export interface PublishResult {
@@ -203,6 +208,7 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
     assets,
     ...(existsSync(CHECK_SCRIPT) ? { checkScript: readFileSync(CHECK_SCRIPT) } : {}),
   });
+  if (options.keys?.length) signSite(files, options.keys, new Date(Date.parse(updated) + (options.expiresInDays ?? 30) * 86_400_000).toISOString());
   const write = writeSite(options.out, files);
   return { ...result, published: true, write, files: files.size + 1 };
 }

@@ -3,6 +3,8 @@ export const BadgeState = {
   Loading: 'loading',
   Verified: 'verified',
   Preview: 'preview',
+  /** On the member's own domain, but the feed is not signed by the cluster (a feed of the page's own): proves nothing. */
+  Unchecked: 'unchecked',
   Unverified: 'unverified',
   Lapsed: 'lapsed',
   UnknownMember: 'unknown-member',
@@ -15,6 +17,8 @@ export interface FsdBadgeStateDetail {
   state: Exclude<BadgeState, 'loading'>;
   /** The member id the badge was asked to show. */
   member: string;
+  /** When verified: the date the cluster signed the member feed (its `updated`). */
+  signedAt?: string;
   /** Why the badge is not verified, as printed in the console. */
   reason?: string;
 }

@@ -27,9 +27,10 @@ const cross = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="t
  * @attr lang - `fr` (default) or `en`; when absent, the page's language.
  * @attr preview - On a development host (`localhost`, `127.0.0.1`, `*.localhost`, `*.test`) or a `file:` page, shows
  *   the badge as it will look on the member's site, marked "Aperçu". Ignored everywhere else, and in frames.
- * @attr state - Read only: `loading`, `verified`, `preview`, `unverified`, `lapsed`, `unknown-member` or `error`.
+ * @attr state - Read only: `loading`, `verified`, `preview`, `unchecked` (on the member's domain, but the feed
+ *   is not signed by the cluster), `unverified`, `lapsed`, `unknown-member` or `error`.
  *
- * @event fsd-badge-state - The state has settled: `detail` is `{ state, member, reason? }`.
+ * @event fsd-badge-state - The state has settled: `detail` is `{ state, member, signedAt?, reason? }`.
  *
  * @csspart base - The badge: a link to the member's profile when verified, else a plain box.
  * @csspart mark - The cluster's mark.
@@ -80,12 +81,12 @@ export class FsdMemberBadge extends FsdElement {
   }
 
   override updated(): void {
-    const { state, reason } = this.#verification;
+    const { state, reason, signedAt } = this.#verification;
     this.settle(state, 'fsd-badge-state', (settled) => {
       // The console says why as the event fires, just before it. Named with its member, unlike the widget's other
       // messages: a page may hold several badges.
       if (reason) console[state === BadgeState.Error ? 'error' : 'warn'](`${LOG_PREFIX} <fsd-member-badge member="${this.member}">: ${state}: ${reason}`);
-      return { state: settled, member: this.member, ...(reason && { reason }) };
+      return { state: settled, member: this.member, ...(signedAt && { signedAt }), ...(reason && { reason }) };
     }, `${state}|${this.member}|${reason ?? ''}`);
   }
 
@@ -104,7 +105,7 @@ export class FsdMemberBadge extends FsdElement {
           href=${profileUrl(index!.feed, member!)}
           target="_blank"
           rel="noopener"
-          title=${preview ? t.previewNote : nothing}
+          title=${preview ? t.previewNote : t.signed(formatIsoDate(this.#verification.signedAt!.slice(0, 10), this.language))}
           ><span class="sr-only">${t.linkBefore(member!.name)}</span>
           ${this.#body(t.memberOf, college && localized(college.name, this.language), check, preview ? t.preview : undefined)}
           <span class="sr-only">${t.linkAfter}</span></a
@@ -117,7 +118,7 @@ export class FsdMemberBadge extends FsdElement {
       default: {
         const [title, note] = this.#problem(state, member);
         return html`<div part="base" class="badge badge--invalid badge--${state} badge--${this.variant}" role="note">
-          ${this.#body(title, note, cross)}
+          ${this.#body(title, note, state === BadgeState.Unchecked ? undefined : cross)}
         </div>`;
       }
     }
@@ -133,6 +134,8 @@ export class FsdMemberBadge extends FsdElement {
         return [t.unknownMember, t.unknownMemberNote];
       case BadgeState.Error:
         return [t.error, t.errorNote];
+      case BadgeState.Unchecked:
+        return [t.unchecked, t.uncheckedNote];
       default:
         return [t.unverified, t.unverifiedNote(name)];
     }

@@ -9,6 +9,10 @@ export interface BadgeMessages {
   linkAfter: string;
   preview: string;
   previewNote: string;
+  /** The verified badge's title: when the cluster signed the member list. */
+  signed: (date: string) => string;
+  unchecked: string;
+  uncheckedNote: string;
   unverified: string;
   unverifiedNote: (member: string) => string;
   lapsed: string;
@@ -28,6 +32,9 @@ export const messages: Messages<BadgeMessages> = {
     linkAfter: '– voir sa fiche (nouvel onglet)',
     preview: 'Aperçu',
     previewNote: 'Aperçu local : le badge ne sera vérifié que sur le site du membre.',
+    signed: (date) => `Liste des membres signée par FrenchSouth.digital le ${date}`,
+    unchecked: 'Badge non contrôlé',
+    uncheckedNote: 'La liste lue n’est pas celle, signée, du cluster.',
     unverified: 'Badge non vérifié',
     unverifiedNote: (member) => `Ce site n’appartient pas à ${member}.`,
     lapsed: 'Adhésion expirée',
@@ -44,6 +51,9 @@ export const messages: Messages<BadgeMessages> = {
     linkAfter: '– see its profile (new tab)',
     preview: 'Preview',
     previewNote: 'Local preview: the badge is verified only on the member’s own site.',
+    signed: (date) => `Member list signed by FrenchSouth.digital on ${date}`,
+    unchecked: 'Unchecked badge',
+    uncheckedNote: 'The list it reads is not the cluster’s signed one.',
     unverified: 'Unverified badge',
     unverifiedNote: (member) => `This site does not belong to ${member}.`,
     lapsed: 'Membership lapsed',

@@ -1,11 +1,13 @@
 import { isDevelopmentHost } from '@fsd/shared';
-import { isLapsed, MemberIndex, type FeedState, type Member, type MemberFeed } from '@fsd/feed';
+import { isClusterSigned, isLapsed, MemberIndex, type FeedState, type Member, type MemberFeed } from '@fsd/feed';
 import { BadgeState } from '../events/fsd-badge-state.js';
 
 export interface Verification {
   state: BadgeState;
   member?: Member;
   index?: MemberIndex;
+  /** When verified: when the cluster signed the feed. */
+  signedAt?: string;
   /** Why, in words for the console; absent when verified. */
   reason?: string;
 }
@@ -40,7 +42,11 @@ export function verify(feed: FeedState<MemberFeed>, memberId: string, host: stri
   if (isLapsed(member, now)) {
     return { state: BadgeState.Lapsed, member, index, reason: `the membership of "${memberId}" lapsed after ${member.validUntil}` };
   }
-  if (index.byHost(host) === member) return { state: BadgeState.Verified, member, index };
+  if (index.byHost(host) === member) {
+    // Only the cluster's signature makes the claim: a feed of the page's own choosing (its `src`) proves nothing.
+    if (isClusterSigned(feed.signature, now.getTime())) return { state: BadgeState.Verified, member, index, signedAt: feed.signature.signedAt };
+    return { state: BadgeState.Unchecked, member, index, reason: `the member feed ${feed.signature ? 'is past its expiry date' : 'is not signed by one of the cluster\'s keys'}, so this badge cannot be verified; keep the default "src"` };
+  }
   if (preview && isDevelopmentHost(host)) return { state: BadgeState.Preview, member, index };
   const domains = member.domains.join(', ');
   return {

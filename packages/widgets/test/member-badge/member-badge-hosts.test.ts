@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { sampleMemberFeed, serveFeed } from '../../../../test/helpers/feeds.js';
+import { sampleMemberFeed, serveFeed, uniqueName } from '../../../../test/helpers/feeds.js';
+import { putSignedFeed, testKey, type TestKey } from '../../../../test/helpers/signing.js';
 
 // The browser resolves every host name to this machine (see tools/browser.mjs), so a page can be opened as
 // http://www.kaliop.com:PORT/…: the badge then sees the host a member's visitors see.
@@ -9,11 +10,14 @@ interface Report {
   state: string;
   attribute: string;
   reason?: string;
+  signedAt?: string;
+  title: string | null;
   text: string;
   href: string | null;
   warnings: string[];
 }
 
+// The member feed, signed by a key generated for this run and trusted as the cluster's in the badge's page.
 let feedUrl: string;
 /** Shared hosts where anyone gets a subdomain (issue 12), each claimed by a member of the feed, and a host under it. */
 const SHARED_SUFFIXES = [
@@ -24,17 +28,23 @@ const SHARED_SUFFIXES = [
   { member: 'bucket-paris', suffix: 's3.eu-west-3.amazonaws.com', host: 'acme.s3.eu-west-3.amazonaws.com' },
   { member: 'azure-cdn', suffix: 'azureedge.net', host: 'acme.azureedge.net' },
 ];
+let plainUrl: string;
+let key: TestKey;
+let stranger: TestKey;
 before(async () => {
   const feed = await sampleMemberFeed();
   feed.members.push({ ...feed.members[0]!, id: 'muller', name: 'Müller Numérique', domains: ['müller.example'] });
   for (const { member, suffix } of SHARED_SUFFIXES) feed.members.push({ ...feed.members[0]!, id: member, name: member, domains: [suffix] });
-  feedUrl = await serveFeed(feed);
+  key = await testKey(false);
+  stranger = await testKey(false);
+  feedUrl = await putSignedFeed(uniqueName(), feed, key);
+  plainUrl = await serveFeed(feed);
 });
 
 /** Opens the badge page under `host` and resolves with what the badge settled on. */
 function openAs(host: string, params: Record<string, string>): Promise<Report> {
   const frame = document.createElement('iframe');
-  const query = new URLSearchParams({ src: feedUrl, ...params });
+  const query = new URLSearchParams({ src: feedUrl, trust: `${key.kid}:${key.raw}`, ...params });
   frame.src = `http://${host}:${location.port}/packages/widgets/test/pages/badge.html?${query}`;
   return new Promise((resolve) => {
     const onMessage = (event: MessageEvent) => {
@@ -59,6 +69,23 @@ describe('<fsd-member-badge> verification by the page host', () => {
       expect(report.href).to.equal('https://www.frenchsouth.digital/membres/?membre=kaliop');
     });
   }
+
+  it('names the date the cluster signed the member list', async () => {
+    const report = await openAs('www.kaliop.com', { member: 'kaliop', lang: 'en' });
+    expect(report.signedAt).to.equal('2026-11-20T09:00:00+01:00');
+    expect(report.title).to.equal('Member list signed by FrenchSouth.digital on 20 November 2026');
+  });
+
+  it('cannot reach verified when the page points src at a feed of its own, unsigned or signed by another key', async () => {
+    const foreignUrl = await putSignedFeed(uniqueName(), await sampleMemberFeed(), stranger);
+    for (const src of [plainUrl, foreignUrl]) {
+      const report = await openAs('www.kaliop.com', { member: 'kaliop', src });
+      expect(report.state).to.equal('unchecked');
+      expect(report.href).to.equal(null);
+      expect(report.text).to.equal('Badge non contrôlé FrenchSouth.digital La liste lue n’est pas celle, signée, du cluster.');
+      expect(report.reason).to.equal('the member feed is not signed by one of the cluster\'s keys, so this badge cannot be verified; keep the default "src"');
+    }
+  });
 
   it('is verified on an internationalised domain name', async () => {
     const report = await openAs('www.xn--mller-kva.example', { member: 'muller' });

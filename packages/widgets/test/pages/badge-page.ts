@@ -1,6 +1,7 @@
 // A member's page, opened by the tests under any host name: it embeds one badge as the query string says and
 // tells its parent what the badge settled on, and what a visitor sees.
 import '../../src/fsd-member-badge.js';
+import { pinKeyForTests } from '../../../../test/helpers/signing.js';
 
 // The console's warnings, told to the parent with the state: what a developer of the page would read.
 const warnings: string[] = [];
@@ -16,6 +17,9 @@ for (const name of ['member', 'src', 'lang', 'variant', 'theme']) {
   const value = params.get(name);
   if (value !== null) badge.setAttribute(name, value);
 }
+// The test's run-time key, trusted as the cluster's in this page only (the sources' test hook; no bundle has it).
+const trust = params.get('trust');
+if (trust) pinKeyForTests(trust.slice(0, trust.indexOf(':')), trust.slice(trust.indexOf(':') + 1));
 if (params.has('preview')) badge.setAttribute('preview', '');
 badge.addEventListener('fsd-badge-state', (event) => {
   const base = badge.shadowRoot!.querySelector('[part~="base"]')!;
@@ -25,6 +29,8 @@ badge.addEventListener('fsd-badge-state', (event) => {
       host: location.host,
       state: event.detail.state,
       reason: event.detail.reason,
+      signedAt: event.detail.signedAt,
+      title: base.getAttribute('title'),
       attribute: badge.getAttribute('state'),
       text: base.textContent!.replace(/\s+/g, ' ').trim(),
       href: base.getAttribute('href'),

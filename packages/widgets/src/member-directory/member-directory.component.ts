@@ -1,8 +1,8 @@
-import { DEFAULT_MEMBER_FEED_URL, fold, initials, memberFeedParser, profileUrl, refreshFeed, type Member } from '@fsd/feed';
+import { DEFAULT_MEMBER_FEED_URL, fold, initials, isClusterSigned, memberFeedParser, profileUrl, refreshFeed, type Member } from '@fsd/feed';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { FeedController } from '../internal/feed-controller.js';
 import { closeOnBackdropClick, openModal } from '../internal/modal.js';
-import { FsdElement, formatIsoDate, locale, localized } from '@fsd/shared';
+import { clusterMark, FsdElement, formatIsoDate, locale, localized } from '@fsd/shared';
 import type { DirectoryState } from '../events/fsd-directory-state.js';
 import { styles } from './member-directory.styles.js';
 import { messages, type DirectoryMessages } from './member-directory.messages.js';
@@ -47,6 +47,7 @@ const SKELETON_CARDS = 6;
  * @csspart card - Each result.
  * @csspart profile - The open profile (a modal dialog).
  * @csspart pager - The page navigation.
+ * @csspart source - Under the list, shown only when the cluster signed the feed: its mark and the date it signed.
  *
  * @cssproperty --fsd-directory-background - Background of the directory (default: `--fsd-color-surface`).
  * @cssproperty --fsd-directory-color - Text colour (default: `--fsd-color-text`).
@@ -94,6 +95,8 @@ export class FsdMemberDirectory extends FsdElement {
   #result: SearchResult | undefined;
   #resultKey = '';
   #state: DirectoryState = 'loading';
+  /** When the cluster signed the list shown; `undefined` for a list it did not sign. */
+  #signedAt: string | undefined;
   /** The member whose card opened the profile, to give focus back to it. */
   #opener = '';
   #focusAfterUpdate: (() => HTMLElement | null | undefined) | undefined;
@@ -144,6 +147,8 @@ export class FsdMemberDirectory extends FsdElement {
       this.#state = feed.status;
       return;
     }
+    // The cluster's mark only on a list the cluster signed: an embedder's own list is shown the same, without it.
+    this.#signedAt = isClusterSigned(feed.signature) ? feed.signature.signedAt : undefined;
     const index = directoryIndex(feed.data);
     if (index !== this.#index) {
       this.#index = index;
@@ -247,8 +252,15 @@ export class FsdMemberDirectory extends FsdElement {
         ${this.#renderFilters(t, loading)}
         <div class="dir__results">${this.#renderResults(t, loading)}</div>
       </div>
+      ${this.#renderSource(t)}
       ${this.#renderProfile(t)}
     </section>`;
+  }
+
+  /** Under the list, when the cluster signed it: its mark and the date it signed. */
+  #renderSource(t: DirectoryMessages): TemplateResult | typeof nothing {
+    if (!this.#signedAt) return nothing;
+    return html`<p part="source" class="dir__source">${clusterMark}<span>${t.signed(formatIsoDate(this.#signedAt.slice(0, 10), this.language))}</span></p>`;
   }
 
   /** Search, sort and export. */

@@ -16,6 +16,8 @@ export interface DirectoryMessages {
   clearAll: string;
   clearEverything: string;
   count: (n: string, total: number) => string;
+  /** Under a list the cluster signed: when it signed it. */
+  signed: (date: string) => string;
   loading: string;
   results: string;
   empty: (query: string) => string;
@@ -62,6 +64,7 @@ export const messages: Messages<DirectoryMessages> = {
     clearAll: 'Tout effacer',
     clearEverything: 'Effacer la recherche et les filtres',
     count: (n, total) => (total === 0 ? 'Aucun membre' : total === 1 ? '1 membre' : `${n} membres`),
+    signed: (date) => `Liste des membres signée par FrenchSouth.digital le ${date}`,
     loading: 'Chargement de l’annuaire…',
     results: 'Membres',
     empty: (query) => (query ? `Aucun membre ne correspond à « ${query} » avec ces filtres.` : 'Aucun membre ne correspond à ces filtres.'),
@@ -103,6 +106,7 @@ export const messages: Messages<DirectoryMessages> = {
     clearAll: 'Clear all',
     clearEverything: 'Clear the search and filters',
     count: (n, total) => (total === 0 ? 'No members' : total === 1 ? '1 member' : `${n} members`),
+    signed: (date) => `Member list signed by FrenchSouth.digital on ${date}`,
     loading: 'Loading the directory…',
     results: 'Members',
     empty: (query) => (query ? `No member matches “${query}” with these filters.` : 'No member matches these filters.'),

@@ -161,6 +161,18 @@ export const styles = [
     .dir__results {
       min-inline-size: 0;
     }
+    .dir__source {
+      display: flex;
+      align-items: center;
+      gap: 0.5em;
+      margin: 1em 0 0;
+      font-size: 0.875em;
+    }
+    .dir__source svg {
+      flex: none;
+      width: 1.75em;
+      height: 1.75em;
+    }
     .dir__count {
       font-weight: 700;
       margin-block-end: 0.6em;

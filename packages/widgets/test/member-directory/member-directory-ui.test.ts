@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { emulateColorScheme } from '../../../../test/helpers/color-scheme.js';
 import type { FsdMemberDirectory } from '../../src/fsd-member-directory.js';
 import { captureConsole, putFeed, releaseFeed, sampleMemberFeed, serveFeed, uniqueName } from '../../../../test/helpers/feeds.js';
+import { putSignedFeed, testKey } from '../../../../test/helpers/signing.js';
 import { $, $$, countText, directoryFor, facetBox, feedWith, member, names, search, searchInput, settled, toggle, until } from './helpers.js';
 
 const dialogOf = (d: FsdMemberDirectory) => $<HTMLDialogElement>(d, 'dialog[part~="profile"]');
@@ -457,5 +458,34 @@ describe('<fsd-member-directory> CSV export', () => {
     expect(lines[2]).to.contain(`;'+33 4 67 00 00 00;`);
     expect(lines).to.have.length(4);
     expect(text).to.not.contain('Other');
+  });
+});
+
+describe('directory: the cluster’s mark', () => {
+  const signed = async () => ({ ...(await sampleMemberFeed()), updated: '2026-11-20T09:00:00+01:00', expires: new Date(Date.now() + 86_400_000).toISOString() });
+  const source = (d: FsdMemberDirectory) => d.shadowRoot!.querySelector('[part~="source"]');
+
+  it('shows the mark and the date the cluster signed under a list it signed, in French and in English', async () => {
+    const src = await putSignedFeed(uniqueName(), await signed(), await testKey());
+    const d = await directoryFor({ src });
+    expect(visibleText(source(d)!)).to.equal('Liste des membres signée par FrenchSouth.digital le 20 novembre 2026');
+    expect(source(d)!.querySelector('svg[aria-hidden="true"]')).to.exist;
+    await expect(d).to.be.accessible();
+    d.setAttribute('theme', 'dark');
+    await d.updateComplete;
+    await expect(d).to.be.accessible();
+    d.setAttribute('lang', 'en');
+    await d.updateComplete;
+    expect(visibleText(source(d)!)).to.equal('Member list signed by FrenchSouth.digital on 20 November 2026');
+    expect(names(d)).to.include('Kaliop');
+  });
+
+  it('shows the same list without the mark when it is unsigned or signed by a key the cluster does not hold', async () => {
+    const plain = await directoryFor({}, await signed());
+    const foreign = await directoryFor({ src: await putSignedFeed(uniqueName(), await signed(), await testKey(false)) });
+    for (const d of [plain, foreign]) {
+      expect(names(d)).to.include('Kaliop');
+      expect(source(d)).to.equal(null);
+    }
   });
 });

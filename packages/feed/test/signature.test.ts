@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { isClusterSigned, lastFeedError, loadFeed, memberFeedParser, refreshFeed, type FeedState, type MemberFeed } from '@fsd/feed';
+import { calendarSourceParser, isClusterSigned, lastFeedError, loadFeed, memberFeedParser, refreshFeed, type FeedState, type MemberFeed } from '@fsd/feed';
 import { requireSignaturesForTests } from '../src/cluster-keys.js';
-import { captureConsole, putFeed, sampleMemberFeed, uniqueName } from '../../../test/helpers/feeds.js';
+import { captureConsole, putFeed, sampleEventFeed, sampleMemberFeed, uniqueName } from '../../../test/helpers/feeds.js';
 import { putSignedFeed, signFeed, testKey, unpin } from '../../../test/helpers/signing.js';
 
 // The cluster's own feeds must be signed: here the test server's origin stands for https://www.frenchsouth.digital,
@@ -92,6 +92,25 @@ describe('signed feeds (JWS, EdDSA)', () => {
     expect(ready(result).signature?.kid).to.equal(key.kid);
     expect(lastFeedError(url, memberFeedParser)?.kind).to.equal('unsigned');
     expect(messages.join('\n')).to.contain(`${url}: the feed is not signed (it names no "signature"), and a feed of the cluster must be; keeping the copy held`);
+  });
+
+  it('checks the events feed the same where the calendar reads JSON or iCalendar: signed, altered, unsigned', async () => {
+    const key = await testKey();
+    const events = { ...(await sampleEventFeed()), updated: '2026-11-20T09:00:00+01:00', expires: later };
+    const name = uniqueName();
+    const url = await putSignedFeed(name, events, key);
+    const state = await loadFeed(url, calendarSourceParser);
+    expect(state.status === 'ready' && state.signature?.kid).to.equal(key.kid);
+    const signed = await signFeed({ ...events, updated: '2026-11-21T09:00:00+01:00' }, name, key);
+    await putFeed(`${name}.jws`, signed.jws);
+    await putFeed(name, signed.text.replace('Atelier', 'Ateliers'));
+    const { result } = await captureConsole('warn', () => refreshFeed(url, calendarSourceParser));
+    expect(result.status === 'ready' && result.stale).to.equal(true);
+    expect(lastFeedError(url, calendarSourceParser)?.kind).to.equal('bad-signature');
+    const plain = await putFeed(uniqueName(), events);
+    const refused = await loadFeed(plain, calendarSourceParser);
+    expect(refused.status === 'error' && refused.error.kind).to.equal('unsigned');
+    expect(refused.status === 'error' && refused.error.message).to.contain('the feed is not signed (it names no "signature"), and a feed of the cluster must be');
   });
 
   it('refuses a cluster feed whose signature file is missing or altered, keeping the signed copy', async () => {

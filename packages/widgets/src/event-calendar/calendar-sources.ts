@@ -8,7 +8,7 @@
  * on its way; it is aborted (what it brings dropped) when the host disconnects, to run again once it is back, or when
  * no `.ics` source is left. After a failure the next update tries again, but not the update that shows the failure.
  */
-import { DEFAULT_EVENT_FEED_URL, calendarSourceParser, type CalendarEvent, type CalendarSource, type EventSubscriptions, type LocalizedText } from '@fsd/feed';
+import { DEFAULT_EVENT_FEED_URL, calendarSourceParser, isClusterSigned, type CalendarEvent, type CalendarSource, type EventSubscriptions, type LocalizedText } from '@fsd/feed';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FeedController } from '../internal/feed-controller.js';
 import { chunks } from './chunks.js';
@@ -27,6 +27,8 @@ export interface SourceEvents {
   names?: Map<string, LocalizedText>;
   /** The calendars a JSON feed names for subscriptions. */
   subscriptions?: EventSubscriptions;
+  /** When the cluster signed this source (a JSON feed signed by one of its keys); absent otherwise. */
+  signedAt?: string;
 }
 
 export interface SourcesRead {
@@ -96,7 +98,8 @@ export class CalendarSources implements ReactiveController {
       const data = state.data;
       if (data.format === 'json') {
         const names = new Map(data.feed.categories.map((c) => [c.id, c.name]));
-        sources.push({ url, index: at, events: data.feed.events, names, ...(data.feed.subscriptions && { subscriptions: data.feed.subscriptions }) });
+        const signedAt = isClusterSigned(state.signature) ? state.signature.signedAt : undefined;
+        sources.push({ url, index: at, events: data.feed.events, names, ...(data.feed.subscriptions && { subscriptions: data.feed.subscriptions }), ...(signedAt && { signedAt }) });
         continue;
       }
       ics = true;

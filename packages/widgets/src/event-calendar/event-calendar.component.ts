@@ -1,6 +1,6 @@
 import { DEFAULT_EVENT_FEED_URL, addDays, dayIn, isIsoDate, isTimeZone, localTimeZone, startOfDay } from '@fsd/feed';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { FsdElement, localized, type Lang } from '@fsd/shared';
+import { clusterMark, FsdElement, formatIsoDate, localized, type Lang } from '@fsd/shared';
 import { calendarTitle, eventTime, eventWhen, formatDay } from './calendar-format.js';
 import { VIEWS, addMonths, byDay, compareOccurrences, daysOf, isoWeek, monthWeeks, occurrence, passes, valueSet, visibleDays, type CalendarView, type Occurrence } from './calendar-model.js';
 import { CalendarSources } from './calendar-sources.js';
@@ -53,6 +53,7 @@ const MAX_PER_DAY = 3;
  * @csspart list - The agenda and next-events lists.
  * @csspart note - A message: empty, error, a source that failed.
  * @csspart dialog - The event details dialog.
+ * @csspart source - Under the calendar, only when one of its sources is the cluster's signed feed: the cluster's mark and the date it signed.
  *
  * @cssproperty --fsd-calendar-background - Background colour (default: `--fsd-color-surface`).
  * @cssproperty --fsd-calendar-color - Text colour (default: `--fsd-color-text`).
@@ -125,6 +126,8 @@ export class FsdEventCalendar extends FsdElement {
   #days!: Map<string, Occurrence[]>;
   #range!: [string, string];
   #failed!: string[];
+  /** When the cluster signed the events it gives here, when one source is its signed feed. */
+  #signedAt: string | undefined;
   /** The published calendar to subscribe to, when the events feed names one that matches what is shown. */
   #subscription: string | undefined;
   #opener: HTMLElement | undefined;
@@ -201,6 +204,7 @@ export class FsdEventCalendar extends FsdElement {
     }
     this.#days = byDay(this.#occurrences, from, to);
     this.#failed = failed;
+    this.#signedAt = sources.find((source) => source.signedAt)?.signedAt;
     // Offered only when one feed gives every event shown: a calendar of several sources has no published twin.
     const subscriptions = !loading && !failed.length && sources.length === 1 ? sources[0]!.subscriptions : undefined;
     this.#subscription = subscriptions && subscriptionFor(subscriptions, filters);
@@ -321,6 +325,7 @@ export class FsdEventCalendar extends FsdElement {
       ${this.#failed.map((url) => html`<p part="note" class="note note--warning" role="note">${t.sourceError(url)}</p>`)}
       ${this.#state === 'loading' ? html`<p part="note" class="note note--loading" role="status">${t.loading}</p>` : nothing}
       ${view === 'month' ? this.#month(t, lang) : this.#list(t, lang)}
+      ${this.#signedAt ? html`<p part="source" class="source">${clusterMark}<span>${t.signed(formatIsoDate(this.#signedAt.slice(0, 10), lang))}</span></p>` : nothing}
       <div class="sr-only" role="status" aria-live="polite">${this._announcement}</div>
       ${selected && this.#details.module ? this.#details.module.eventDetails(selected, t, lang, eventWhen(lang, this.#zone, selected.event), this.#sources.source(selected.source), () => this.#closed()) : nothing}
     </section>`;

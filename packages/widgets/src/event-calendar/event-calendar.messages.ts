@@ -8,6 +8,8 @@ export interface CalendarMessages {
   error: string;
   errorNote: string;
   sourceError: (url: string) => string;
+  /** Under a calendar one of whose sources the cluster signed: when it signed it. */
+  signed: (date: string) => string;
   empty: string;
   emptyList: (from: string, to: string) => string;
   emptyNext: string;
@@ -46,6 +48,7 @@ export const messages: Messages<CalendarMessages> = {
     error: 'Agenda indisponible',
     errorNote: 'Les événements ne peuvent pas être chargés pour le moment.',
     sourceError: (url) => `Une source d’événements est indisponible (${url}).`,
+    signed: (date) => `Événements de FrenchSouth.digital : liste signée par le cluster le ${date}`,
     empty: 'Aucun événement ce mois-ci.',
     emptyList: (from, to) => `Aucun événement du ${from} au ${to}.`,
     emptyNext: 'Aucun événement à venir.',
@@ -80,6 +83,7 @@ export const messages: Messages<CalendarMessages> = {
     error: 'Calendar unavailable',
     errorNote: 'The events cannot be loaded for now.',
     sourceError: (url) => `An event source is unavailable (${url}).`,
+    signed: (date) => `FrenchSouth.digital events: list signed by the cluster on ${date}`,
     empty: 'No events this month.',
     emptyList: (from, to) => `No events from ${from} to ${to}.`,
     emptyNext: 'No upcoming events.',

@@ -101,6 +101,18 @@ export const styles = [
       padding: 0.35em 0.8em;
       color: var(--_cal-accent);
     }
+    .source {
+      display: flex;
+      align-items: center;
+      gap: 0.5em;
+      margin: 0.75em 0 0;
+      font-size: 0.875em;
+    }
+    .source svg {
+      flex: none;
+      width: 1.75em;
+      height: 1.75em;
+    }
     .note {
       margin: 0.5em 0;
       color: var(--_muted);

@@ -4,7 +4,8 @@ import ICAL from 'ical.js';
 import type { FsdEventCalendar } from '../../src/fsd-event-calendar.js';
 import '../../src/fsd-event-calendar.js';
 import { chunks } from '../../src/event-calendar/chunks.js';
-import { captureConsole, releaseFeed, sampleEventFeed, serveFeed, until } from '../../../../test/helpers/feeds.js';
+import { captureConsole, releaseFeed, sampleEventFeed, serveFeed, uniqueName, until } from '../../../../test/helpers/feeds.js';
+import { putSignedFeed, testKey } from '../../../../test/helpers/signing.js';
 
 let jsonUrl: string;
 let icsUrls: Record<'google' | 'outlook' | 'nextcloud', string>;
@@ -636,4 +637,33 @@ describe('<fsd-event-calendar> failures stay inside the widget', () => {
     }
   });
 
+});
+
+describe('<fsd-event-calendar>: the cluster’s mark', () => {
+  const signed = async () => ({ ...(await sampleEventFeed()), updated: '2026-11-20T09:00:00+01:00', expires: new Date(Date.now() + 86_400_000).toISOString() });
+  const source = (c: FsdEventCalendar) => root(c).querySelector('[part~="source"]');
+
+  it('shows the mark and the date the cluster signed under events from its signed feed, beside a member’s own calendar too', async () => {
+    const src = await putSignedFeed(uniqueName(), await signed(), await testKey());
+    const calendar = await calendarWith({ src, date: '2026-12-01', 'time-zone': 'Europe/Paris' });
+    expect(clean(source(calendar)?.textContent)).to.equal('Événements de FrenchSouth.digital : liste signée par le cluster le 20 novembre 2026');
+    expect(source(calendar)!.querySelector('svg[aria-hidden="true"]')).to.exist;
+    await expect(calendar).to.be.accessible();
+    calendar.setAttribute('lang', 'en');
+    calendar.setAttribute('src', `${src} ${icsUrls.google}`);
+    await settled(calendar);
+    expect(clean(source(calendar)?.textContent)).to.equal('FrenchSouth.digital events: list signed by the cluster on 20 November 2026');
+  });
+
+  it('shows the events without the mark from an unsigned feed, a feed signed by another key, or an iCalendar file', async () => {
+    const foreign = await putSignedFeed(uniqueName(), await signed(), await testKey(false));
+    for (const src of [await serveFeed(await signed()), foreign]) {
+      const calendar = await calendarWith({ src, date: '2026-12-01', 'time-zone': 'Europe/Paris' });
+      expect(eventsOn(calendar, '2026-12-03'), src).to.deep.equal(['09:30 Atelier Smart Software : financer sa croissance']);
+      expect(source(calendar), src).to.equal(null);
+    }
+    const ics = await calendarWith({ src: icsUrls.google, date: '2027-03-01', 'time-zone': 'Europe/Paris' });
+    expect(ics.getAttribute('state')).to.equal('ready');
+    expect(source(ics)).to.equal(null);
+  });
 });

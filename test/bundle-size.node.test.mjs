@@ -34,7 +34,8 @@ test('the badge loads its feed validator only on demand, and that chunk stays sm
   assert.ok(lazy.length > 0, 'no chunk is loaded on demand');
   const size = gzipSize(lazy);
   console.log(`# badge on-demand chunks: ${(size / KB).toFixed(2)} KB gzipped in ${lazy.length} files`);
-  assert.ok(size <= 5 * KB, `on-demand chunks are ${(size / KB).toFixed(2)} KB gzipped, over 5 KB`);
+  // 5.25 KB: 5 KB until the validator checked the signature of a JSON feed read by a text reader (the calendar's).
+  assert.ok(size <= 5.25 * KB, `on-demand chunks are ${(size / KB).toFixed(2)} KB gzipped, over 5.25 KB`);
 });
 
 test('the signature check (issue 16) is a chunk of its own, loaded by the feed validator only for a signed feed, and stays small', () => {

@@ -42,7 +42,18 @@ export function developmentKey() {
  * @returns {{ text: string, jws: string }}
  */
 export function signWithDevelopmentKey(feed, name, expires) {
-  const key = developmentKey();
+  return signFeedWith(developmentKey(), feed, name, expires);
+}
+
+/**
+ * A feed signed as {@link signWithDevelopmentKey} signs it, by any key: a partner registry's, in the extension's tests.
+ * @param {{ kid: string, pem: string }} key its key id and private key (PKCS#8 PEM)
+ * @param {object} feed the parsed feed
+ * @param {string} name the feed's file name
+ * @param {string} expires an ISO date
+ * @returns {{ text: string, jws: string }}
+ */
+export function signFeedWith(key, feed, name, expires) {
   const text = `${JSON.stringify({ ...feed, expires, signature: `${name}.jws` }, null, 2)}\n`;
   const b64 = (data) => Buffer.from(data).toString('base64url');
   const payload = b64(JSON.stringify({ sha256: createHash('sha256').update(text).digest('base64url') }));

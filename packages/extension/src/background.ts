@@ -16,6 +16,7 @@ import {
   readStoredFeed,
   refreshFeed,
   seedFeed,
+  trustFeedKeys,
   type FeedParser,
 } from '@fsd/feed';
 import { listedMemberFeedParser } from '@fsd/feed/listed-member-feed';
@@ -63,7 +64,7 @@ const seeded = seedSnapshots();
 let registries: Promise<Registries> | undefined;
 /** The subscribed registries as stored; read once per worker life, again after each refresh or change. */
 function currentRegistries(): Promise<Registries> {
-  registries ??= seeded.then(getSettings).then((settings) => Registries.read(settings.registries));
+  registries ??= seeded.then(getSettings).then((settings) => Registries.read(settings.registries, settings.registryKeys));
   return registries;
 }
 
@@ -82,6 +83,8 @@ async function refreshAll(): Promise<RefreshLog> {
     ...settings.eventFeeds.map((url): [string, FeedParser<unknown>] => [url, eventFeedParser as FeedParser<unknown>]),
   ];
   for (const [url, parser] of feeds) {
+    // A registry added with its keys is read as signed by one of them, or refused (packages/feed/src/cluster-keys.ts).
+    trustFeedKeys(url, settings.registryKeys[url]);
     const before = await readStoredFeed(url, parser);
     const state = await refreshFeed(url, parser);
     const error = lastFeedError(url, parser);
@@ -186,7 +189,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 });
 browser.storage.onChanged.addListener((changes, area) => {
   if (area !== 'local') return;
-  if (changes.registries || changes.eventFeeds) {
+  if (changes.registries || changes.registryKeys || changes.eventFeeds) {
     registries = undefined;
     void refreshAll();
   }

@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { DIST, launchWithExtension, linksPage, startSites, waitFor, TOOLBAR_CASES } from '../../../tools/extension.mjs';
+import { partnerRegistryCase } from './partner-registry.mjs';
 
 let sites;
 let ext;
@@ -144,3 +145,7 @@ test('Firefox: over the whole run, the extension requested nothing but the feeds
   assert.ok(rest.some(({ url }) => feeds.has(url)), 'the feed requests are in the log');
   assert.deepEqual(rest.filter(({ url }) => !feeds.has(url)), []);
 });
+
+// After the check of the whole run's requests: this case adds a registry of the user's choosing, and fetches it.
+test('Firefox: a partner’s registry added with its key on the options page: its signed feed flags its members; one signed by another key is refused and reported, the last good copy still flags', () =>
+  partnerRegistryCase(ext, sites));

@@ -1,5 +1,5 @@
-// End-to-end (issue 16): the cluster's registry feed verified by the extension through the shared feed client
-// (@fsd/feed, signature.ts), in headless Chromium. The test runs a copy of the shipped Chrome build in which, as in
+// End-to-end (issue 16): the cluster's registry feed, and a partner's registry added with its key, verified by the
+// extension through the shared feed client (@fsd/feed, signature.ts), in headless Chromium. The test runs a copy of the shipped Chrome build in which, as in
 // the examples' build (rollup.config.js), the development key (tools/dev-key.mjs) is pinned, and the test server's
 // feed origin stands for https://www.frenchsouth.digital (where signatures are required): the same code otherwise.
 /* global chrome */
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { DIST, launchWithExtension, sampleFeed, startSites, waitFor } from '../../../tools/extension.mjs';
 import { developmentKey, signWithDevelopmentKey } from '../../../tools/dev-key.mjs';
+import { partnerRegistryCase } from './partner-registry.mjs';
 
 let sites;
 let ext;
@@ -88,3 +89,6 @@ test('the cluster’s registry: a genuine signed feed flags its members; one byt
   await member.close();
   await again.close();
 });
+
+test('a partner’s registry added with its key on the options page: its signed feed flags its members; one signed by another key is refused and reported, the last good copy still flags', () =>
+  partnerRegistryCase(ext, sites));

@@ -44,6 +44,14 @@ export const calendarSourceParser: FeedParser<CalendarSource> = {
   format: 'text',
   accept: 'application/json, text/calendar;q=0.9, */*;q=0.5',
   prepare: () => loadEvents(),
+  json(text) {
+    if (!/^\s*\{/.test(text)) return undefined;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return undefined; // `parse` says what is wrong with it
+    }
+  },
   async parse(input, url, contentType) {
     const text = String(input);
     if (looksLikeIcs(url, text, contentType)) {

@@ -241,5 +241,5 @@ export type { CachedFeed };
  * longer counts) and not past its `expires`? What the badge's `verified` and the cluster's mark rest on.
  */
 export function isClusterSigned(signature: FeedSignature | undefined, now = Date.now()): signature is FeedSignature {
-  return !!signature && pinnedKey(signature.kid) !== undefined && !(signature.expires && Date.parse(signature.expires) < now);
+  return !!signature && !signature.own && pinnedKey(signature.kid) !== undefined && !(signature.expires && Date.parse(signature.expires) < now);
 }

@@ -26,8 +26,33 @@ export function pinnedKey(kid: string): string | undefined {
   return pinned.get(kid);
 }
 
-/** Must the feed at `url` be signed by a pinned key (an unsigned or foreign-signed one is refused)? */
+/**
+ * Keys trusted for one feed only, by its exact URL: a partner's registry that the extension's user added with its
+ * public key. Such a feed must be signed by one of its own keys; the cluster's keys do not count for it, and its
+ * keys count for no other feed (a copy it signs never passes for the cluster's).
+ */
+const feedKeys = new Map<string, ReadonlyMap<string, string>>();
+
+/** Trusts `keys` (key id to raw public key, base64url) for the feed at `url` alone; none, or `undefined`: forgets them. */
+export function trustFeedKeys(url: string, keys: Readonly<Record<string, string>> | undefined): void {
+  if (keys && Object.keys(keys).length) feedKeys.set(url, new Map(Object.entries(keys)));
+  else feedKeys.delete(url);
+}
+
+/** Does the feed at `url` have keys of its own ({@link trustFeedKeys})? */
+export function hasOwnKeys(url: string): boolean {
+  return feedKeys.has(url);
+}
+
+/** The public key that checks a signature by `kid` on the feed at `url`: its own keys if it has any, else the pinned ones. */
+export function keyFor(url: string, kid: string): string | undefined {
+  const own = feedKeys.get(url);
+  return own ? own.get(kid) : pinned.get(kid);
+}
+
+/** Must the feed at `url` be signed (an unsigned or foreign-signed one is refused)? The cluster's, and those with own keys. */
 export function signatureRequired(url: string): boolean {
+  if (feedKeys.has(url)) return true;
   try {
     return SIGNED_ORIGINS.has(new URL(url).origin);
   } catch {

@@ -15,7 +15,7 @@ export {
   type FeedListener,
 } from './client.js';
 export type { FeedSignature } from './signature.js';
-export { CLUSTER_KEYS } from './cluster-keys.js';
+export { CLUSTER_KEYS, trustFeedKeys } from './cluster-keys.js';
 export { configureFeedClient } from './options.js';
 export { LOG_PREFIX } from './log.js';
 export { parseMemberFeed, domainProblem, type SuffixCheck } from './members.js';

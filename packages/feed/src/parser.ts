@@ -16,6 +16,11 @@ export interface FeedParser<T> {
   revision: number;
   /** `json` (default): `parse` gets the parsed JSON, and a body that is not JSON is an error. `text`: it gets the body. */
   format?: 'json' | 'text';
+  /**
+   * A `text` reader that also takes JSON feeds (the calendar's sources): the body parsed as JSON when it is a JSON
+   * feed, else `undefined`. Its signature is then checked as a JSON feed's is (see signature.ts).
+   */
+  json?(text: string): unknown;
   /** The request's `Accept` header; `application/json` by default. */
   accept?: string;
   /** `contentType` is the response's `Content-Type` header, when there is one. */

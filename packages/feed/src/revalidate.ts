@@ -150,24 +150,18 @@ export async function revalidate<T>(feed: FeedSource<T>): Promise<Revalidation<T
       return { kind: 'unchanged', cached: { ...feed.cached, fetchedAt: Date.now() } };
     }
     let input: unknown = text;
-    let json: unknown;
     let signature: FeedSignature | undefined;
     if (parser.format !== 'text') {
       try {
-        input = json = JSON.parse(text);
+        input = JSON.parse(text);
       } catch (error) {
         throw new FeedError(FeedErrorKind.NotJson, url, `the feed is not valid JSON (${(error as Error).message})`);
       }
-    } else if (/^\s*\{/.test(text)) {
-      // A reader of JSON or iCalendar (the calendar's sources): a JSON feed there is signed and checked the same.
-      try {
-        json = JSON.parse(text);
-      } catch {
-        // Not JSON after all: the parser says what is wrong with it.
-      }
     }
     // The signature the feed names is checked against its exact bytes before the feed is read (signature.ts); its
-    // code loads only for a JSON feed that names a signature or must have one (not for an embedder's own list).
+    // code loads only for a JSON feed that names a signature or must have one (not for an embedder's own list). A
+    // reader of JSON or iCalendar (the calendar's sources) gets the text, and says whether it is JSON (`json`).
+    const json = parser.format === 'text' ? parser.json?.(text) : input;
     if (json !== undefined && ((json as { signature?: unknown } | null)?.signature || signatureRequired(url))) {
       signature = await (await signing()).checkSignature(json, bytes, url, request, readBody);
     }

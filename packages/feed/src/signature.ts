@@ -17,7 +17,7 @@
  * feed that names a signature or must have one: rendering from the offline copy, or an embedder's own unsigned
  * list, never loads this file.
  */
-import { pinnedKey, signatureRequired } from './cluster-keys.js';
+import { hasOwnKeys, keyFor, signatureRequired } from './cluster-keys.js';
 import { FeedError, FeedErrorKind } from './errors.js';
 import { LOG_PREFIX } from './log.js';
 
@@ -29,6 +29,8 @@ export interface FeedSignature {
   signedAt: string;
   /** The signed feed's `expires`, when it says one: past it, the copy proves nothing any more. */
   expires?: string;
+  /** Signed by one of the feed's own keys (a partner's registry, see `trustFeedKeys`), never the cluster's. */
+  own?: true;
 }
 
 /** A signed feed past its `expires` (a stale copy replayed by a cache or a proxy) is refused; the copy held stays. */
@@ -79,7 +81,7 @@ export async function checkSignature(feed: unknown, bytes: Uint8Array<ArrayBuffe
   const until = typeof expires === 'string' ? expires : undefined;
   if (checked.kid) {
     expiryCheck(url, { expires: until });
-    return { kid: checked.kid, signedAt: String(updated), ...(until && { expires: until }) };
+    return { kid: checked.kid, signedAt: String(updated), ...(until && { expires: until }), ...(hasOwnKeys(url) && { own: true as const }) };
   }
   if (checked.foreign) console.warn(`${LOG_PREFIX} ${url}: the feed is ${checked.foreign}; it is read, but not as the cluster's`);
   return undefined;
@@ -87,9 +89,10 @@ export async function checkSignature(feed: unknown, bytes: Uint8Array<ArrayBuffe
 
 async function check(feed: unknown, bytes: Uint8Array<ArrayBuffer>, url: string, fetchText: (url: string) => Promise<string>): Promise<{ kid?: string; foreign?: string }> {
   const required = signatureRequired(url);
+  const own = hasOwnKeys(url);
   const named = (feed as { signature?: unknown } | null)?.signature;
   if (typeof named !== 'string') {
-    if (required) throw new FeedError(FeedErrorKind.Unsigned, url, 'the feed is not signed (it names no "signature"), and a feed of the cluster must be; keeping the copy held');
+    if (required) throw new FeedError(FeedErrorKind.Unsigned, url, `the feed is not signed (it names no "signature"), and ${own ? 'a feed added with its key' : 'a feed of the cluster'} must be; keeping the copy held`);
     return {};
   }
   let where: URL;
@@ -122,7 +125,7 @@ async function check(feed: unknown, bytes: Uint8Array<ArrayBuffer>, url: string,
     if (!header) continue;
     const kid = String(header.kid);
     seen.push(kid);
-    const raw = pinnedKey(kid);
+    const raw = keyFor(url, kid);
     // RFC 7515 §4.1.11: a header naming an extension this reader does not know ("crit") is not understood.
     if (!raw || header.alg !== 'EdDSA' || header.crit !== undefined) continue;
     let key: CryptoKey;
@@ -152,7 +155,7 @@ async function check(feed: unknown, bytes: Uint8Array<ArrayBuffer>, url: string,
   }
   if (bad) throw new FeedError(FeedErrorKind.BadSignature, url, `the signature by key "${bad}" does not match the feed's bytes (altered in transit or at rest); keeping the copy held`);
   const keysSeen = seen.length ? `key${seen.length > 1 ? 's' : ''} ${seen.map((kid) => `"${kid}"`).join(', ')}` : 'no readable key id';
-  if (required) throw new FeedError(FeedErrorKind.UnknownKey, url, `the feed is signed with ${keysSeen}, none of the cluster's pinned keys; keeping the copy held`);
+  if (required) throw new FeedError(FeedErrorKind.UnknownKey, url, `the feed is signed with ${keysSeen}, none of ${own ? 'the keys it was added with' : "the cluster's pinned keys"}; keeping the copy held`);
   return { foreign: `signed with ${keysSeen}, not by the cluster` };
 }
 

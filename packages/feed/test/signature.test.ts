@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { calendarSourceParser, isClusterSigned, lastFeedError, loadFeed, memberFeedParser, refreshFeed, type FeedState, type MemberFeed } from '@fsd/feed';
-import { requireSignaturesForTests } from '../src/cluster-keys.js';
+import { requireSignaturesForTests, trustFeedKeys } from '../src/cluster-keys.js';
 import { captureConsole, putFeed, sampleEventFeed, sampleMemberFeed, uniqueName } from '../../../test/helpers/feeds.js';
 import { putSignedFeed, signFeed, testKey, unpin } from '../../../test/helpers/signing.js';
 
@@ -111,6 +111,35 @@ describe('signed feeds (JWS, EdDSA)', () => {
     const refused = await loadFeed(plain, calendarSourceParser);
     expect(refused.status === 'error' && refused.error.kind).to.equal('unsigned');
     expect(refused.status === 'error' && refused.error.message).to.contain('the feed is not signed (it names no "signature"), and a feed of the cluster must be');
+  });
+
+  it('trusts a partner’s feed added with its own key for that key alone: another key, even the cluster’s, and no signature are refused', async () => {
+    const partner = await testKey(false);
+    const cluster = await testKey();
+    const name = uniqueName();
+    const url = await putSignedFeed(name, await signedSample(), partner);
+    trustFeedKeys(url, { [partner.kid]: partner.raw });
+    try {
+      const state = ready(await loadFeed(url, memberFeedParser));
+      expect(state.signature).to.deep.equal({ kid: partner.kid, signedAt: '2026-11-20T09:00:00+01:00', expires: later, own: true });
+      // Its own key makes it the partner's, never the cluster's.
+      expect(isClusterSigned(state.signature)).to.equal(false);
+      await putSignedFeed(name, await signedSample('2026-11-21T09:00:00+01:00'), cluster);
+      const { result, messages } = await captureConsole('warn', () => refreshFeed(url, memberFeedParser));
+      expect(ready(result).signature?.kid).to.equal(partner.kid);
+      expect(lastFeedError(url, memberFeedParser)?.kind).to.equal('unknown-key');
+      expect(messages.join('\n')).to.contain(`${url}: the feed is signed with key "${cluster.kid}", none of the keys it was added with; keeping the copy held`);
+      await putFeed(name, await signedSample('2026-11-22T09:00:00+01:00'));
+      const unsigned = await captureConsole('warn', () => refreshFeed(url, memberFeedParser));
+      expect(ready(unsigned.result).signature?.kid).to.equal(partner.kid);
+      expect(lastFeedError(url, memberFeedParser)?.kind).to.equal('unsigned');
+      expect(unsigned.messages.join('\n')).to.contain('the feed is not signed (it names no "signature"), and a feed added with its key must be');
+    } finally {
+      trustFeedKeys(url, undefined);
+    }
+    // Its key counts for no other feed.
+    const other = await putSignedFeed(uniqueName(), await signedSample(), partner);
+    expect((await loadFeed(other, memberFeedParser)).status).to.equal('error');
   });
 
   it('refuses a cluster feed whose signature file is missing or altered, keeping the signed copy', async () => {

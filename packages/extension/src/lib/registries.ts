@@ -54,6 +54,30 @@ function sameOrigin(a: string, b: string): boolean {
   }
 }
 
+/**
+ * The public keys a user pastes when adding a registry: its `keys.json` as published beside its feed (a JWK set,
+ * `{ "keys": [ … ] }`), or one of its keys (a JWK). Each must be an Ed25519 key (`"kty": "OKP", "crv": "Ed25519"`)
+ * with a key id and its 32-byte public key `x`. Resolves with the keys by id, or a sentence saying what is wrong.
+ */
+export function parseRegistryKeys(text: string): { keys: Record<string, string> } | { error: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { error: 'not JSON: paste the registry’s keys.json, or one key of it (a JWK)' };
+  }
+  const list = typeof value === 'object' && value !== null && Array.isArray((value as { keys?: unknown }).keys) ? (value as { keys: unknown[] }).keys : [value];
+  const keys: Record<string, string> = {};
+  for (const [i, key] of list.entries()) {
+    const { kty, crv, kid, x } = (typeof key === 'object' && key !== null ? key : {}) as Record<string, unknown>;
+    if (kty !== 'OKP' || crv !== 'Ed25519') return { error: `key ${i + 1} is not an Ed25519 key ("kty": "OKP", "crv": "Ed25519")` };
+    if (typeof kid !== 'string' || !kid || kid.length > 100) return { error: `key ${i + 1} has no key id ("kid")` };
+    if (typeof x !== 'string' || !/^[A-Za-z0-9_-]{43}$/.test(x)) return { error: `key "${kid}" has no 32-byte public key ("x", base64url)` };
+    keys[kid] = x;
+  }
+  return Object.keys(keys).length ? { keys } : { error: 'no key in it' };
+}
+
 /** The cluster's name, shown for its own registry only. */
 export const CLUSTER_NAME = 'FrenchSouth.digital';
 /** The longest registry name shown beside its host; a longer one is cut (it is feed text, chosen by the registry). */
@@ -114,10 +138,16 @@ export class Registries {
     this.list = list;
   }
 
-  static async read(urls: readonly string[]): Promise<Registries> {
+  /**
+   * `keys`: the keys registries were added with (settings' `registryKeys`). A copy of such a registry counts only if
+   * one of them signed it (a copy fetched before, or under other keys, is left out until the next good feed).
+   */
+  static async read(urls: readonly string[], keys: Readonly<Record<string, Readonly<Record<string, string>>>> = {}): Promise<Registries> {
     const list = await Promise.all(
       urls.map(async (url): Promise<Registry> => {
-        const copy = await readStoredFeed(url, listedMemberFeedParser);
+        const held = await readStoredFeed(url, listedMemberFeedParser);
+        const own = keys[url];
+        const copy = own && !(held?.signature?.own && own[held.signature.kid]) ? undefined : held;
         return { url, name: registryName(url, copy?.data.cluster.name), cluster: isClusterRegistry(url), copy, index: copy ? new MemberIndex(copy.data) : undefined };
       }),
     );

@@ -11,6 +11,11 @@ export { ALL_SITES, pageHost, sitePattern } from './hosts.js';
 export interface Settings {
   /** The member feeds subscribed to, in order of precedence: the first that lists a domain wins. */
   registries: string[];
+  /**
+   * The public keys a registry was added with, by its feed URL (key id to raw Ed25519 key, base64url): such a
+   * registry's feed must be signed by one of them, and a feed signed by any other key is refused.
+   */
+  registryKeys: Record<string, Record<string, string>>;
   /** The events feeds whose upcoming events the popup shows on a member's site (the organiser's member id). */
   eventFeeds: string[];
   /** Annotate links on every site (needs the optional permission for all sites). */
@@ -27,6 +32,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   registries: [DEFAULT_MEMBER_FEED_URL],
+  registryKeys: {},
   eventFeeds: [DEFAULT_EVENT_FEED_URL],
   annotateAll: false,
   annotateSites: [],
@@ -37,6 +43,18 @@ export const DEFAULT_SETTINGS: Settings = {
 
 const strings = (value: unknown): string[] | undefined =>
   Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : undefined;
+
+/** A record of records of strings (the registries' keys), else empty: a stored value of another shape counts for nothing. */
+function keyRecords(value: unknown): Record<string, Record<string, string>> {
+  const records: Record<string, Record<string, string>> = {};
+  if (typeof value !== 'object' || value === null) return records;
+  for (const [url, keys] of Object.entries(value)) {
+    if (typeof keys !== 'object' || keys === null) continue;
+    const valid = Object.entries(keys as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+    if (valid.length) records[url] = Object.fromEntries(valid);
+  }
+  return records;
+}
 
 /** The settings that decide where links are annotated (see {@link annotationWanted}). */
 export type AnnotationSettings = Pick<Settings, 'annotateAll' | 'annotateSites' | 'annotateExcept'>;
@@ -53,6 +71,7 @@ export async function getSettings(): Promise<Settings> {
   const language = stored.language;
   return {
     registries: strings(stored.registries) ?? DEFAULT_SETTINGS.registries,
+    registryKeys: keyRecords(stored.registryKeys),
     eventFeeds: strings(stored.eventFeeds) ?? DEFAULT_SETTINGS.eventFeeds,
     ...annotationSettings(stored),
     showLogos: stored.showLogos === true,

@@ -34,6 +34,11 @@ export interface ExtensionMessages {
   eventFeeds: string;
   addRegistry: string;
   registryUrl: string;
+  registryKey: string;
+  registryKeyHelp: string;
+  invalidKey: string;
+  /** Under a registry added with its keys: their ids. */
+  registryKeys: (kids: string[]) => string;
   add: string;
   remove(name: string): string;
   refreshNow: string;
@@ -93,6 +98,10 @@ const fr: ExtensionMessages = {
   eventFeeds: 'Agenda des événements',
   addRegistry: 'Ajouter un registre',
   registryUrl: 'Adresse du flux de membres (JSON)',
+  registryKey: 'Clé publique du registre (facultatif)',
+  registryKeyHelp: 'Collez son fichier keys.json, publié à côté de son flux, ou l’une de ses clés : la liste ne sera lue que signée par cette clé, et refusée si une autre clé la signe.',
+  invalidKey: 'Cette clé n’est pas lisible : collez le fichier keys.json du registre (clés Ed25519), ou l’une de ses clés.',
+  registryKeys: (kids) => `Liste vérifiée : signée par la clé ${kids.map((kid) => `« ${kid} »`).join(' ou ')}`,
   add: 'Ajouter',
   remove: (name) => `Retirer ${name}`,
   refreshNow: 'Mettre à jour maintenant',
@@ -169,6 +178,10 @@ const en: ExtensionMessages = {
   eventFeeds: 'Events calendar',
   addRegistry: 'Add a registry',
   registryUrl: 'Member feed address (JSON)',
+  registryKey: 'The registry’s public key (optional)',
+  registryKeyHelp: 'Paste its keys.json file, published beside its feed, or one of its keys: the list will be read only when signed by that key, and refused when another key signs it.',
+  invalidKey: 'This key cannot be read: paste the registry’s keys.json file (Ed25519 keys), or one of its keys.',
+  registryKeys: (kids) => `Verified list: signed by the key ${kids.map((kid) => `“${kid}”`).join(' or ')}`,
   add: 'Add',
   remove: (name) => `Remove ${name}`,
   refreshNow: 'Update now',

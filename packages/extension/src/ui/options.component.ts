@@ -7,7 +7,7 @@ import { LOG } from '../lib/log.js';
 import { send } from '../lib/protocol.js';
 import { getRefreshLog, type RefreshLog } from '../lib/refresh-log.js';
 import { registryUrlAllowed } from '../lib/hosts.js';
-import { Registries } from '../lib/registries.js';
+import { parseRegistryKeys, Registries } from '../lib/registries.js';
 import { ALL_SITES, getSettings, sitePattern, uiLanguage, updateSettings, type Settings } from '../lib/settings.js';
 import { messages } from './extension.messages.js';
 import { optionsStyles } from './options.styles.js';
@@ -52,7 +52,7 @@ export class FsdExtensionOptions extends FsdElement {
     document.documentElement.lang = this.lang = uiLanguage(settings);
     document.title = messages[this.language].optionsTitle;
     this._log = await getRefreshLog();
-    this._registries = await Registries.read(settings.registries);
+    this._registries = await Registries.read(settings.registries, settings.registryKeys);
     this._settings = settings;
   }
 
@@ -86,6 +86,7 @@ export class FsdExtensionOptions extends FsdElement {
               <div>
                 <strong>${registry.name}</strong> <span class="muted">${copy ? text.membersCount(copy.data.members.length) : ''}</span>
                 <div class="url">${registry.url}</div>
+                ${this._settings!.registryKeys[registry.url] ? html`<div>${text.registryKeys(Object.keys(this._settings!.registryKeys[registry.url]!))}</div>` : nothing}
                 <div>
                   ${text.lastUpdate}
                   ${result
@@ -127,6 +128,9 @@ export class FsdExtensionOptions extends FsdElement {
             <input id="registry-url" name="url" type="url" required placeholder="https://…/members.json" aria-describedby="registry-error" />
             <button type="submit">${text.add}</button>
           </div>
+          <label for="registry-key">${text.registryKey}</label>
+          <textarea id="registry-key" name="key" rows="3" spellcheck="false" autocomplete="off" aria-describedby="registry-key-help registry-error"></textarea>
+          <p id="registry-key-help" class="muted">${text.registryKeyHelp}</p>
           <p id="registry-error" class="error" role="alert">${this._formError}</p>
         </form>
       </section>
@@ -223,14 +227,27 @@ export class FsdExtensionOptions extends FsdElement {
       this._formError = text.duplicateUrl;
       return;
     }
+    const keyInput = form.elements.namedItem('key') as HTMLTextAreaElement;
+    const pasted = keyInput.value.trim();
+    const parsed = pasted ? parseRegistryKeys(pasted) : undefined;
+    if (parsed && 'error' in parsed) {
+      this._formError = text.invalidKey;
+      console.warn(`${LOG} registry not added: its key ${parsed.error}`);
+      return;
+    }
     this._formError = '';
     input.value = '';
-    // The background sees the change and fetches the new registry at once.
-    await updateSettings({ registries: [...this._settings!.registries, url] });
+    keyInput.value = '';
+    // The background sees the change and fetches the new registry at once (checked against its keys, if given).
+    const registryKeys = { ...this._settings!.registryKeys };
+    if (parsed) registryKeys[url] = parsed.keys;
+    else delete registryKeys[url];
+    await updateSettings({ registryKeys, registries: [...this._settings!.registries, url] });
   };
 
   async #remove(url: string): Promise<void> {
-    await updateSettings({ registries: this._settings!.registries.filter((u) => u !== url) });
+    const { [url]: _removed, ...registryKeys } = this._settings!.registryKeys;
+    await updateSettings({ registries: this._settings!.registries.filter((u) => u !== url), registryKeys });
   }
 
   readonly #toggleAll = async (event: Event): Promise<void> => {

@@ -61,6 +61,14 @@ export const optionsStyles = css`
   .row input {
     flex: 1;
   }
+  textarea {
+    font-family: ui-monospace, monospace;
+    font-size: 0.85rem;
+    resize: vertical;
+  }
+  form .muted {
+    margin: 0;
+  }
   .error:empty {
     display: none;
   }

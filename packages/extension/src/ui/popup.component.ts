@@ -101,7 +101,7 @@ export class FsdExtensionPopup extends FsdElement {
     // A tab closed meanwhile is no page at all: the popup then offers the search.
     const [tab] = wanted ? [await browser.tabs.get(wanted).catch(() => undefined)] : await browser.tabs.query({ active: true, currentWindow: true });
     this.#tab = { id: tab?.id, host: pageHost(tab?.url) };
-    this.#registries = await Registries.read(settings.registries);
+    this.#registries = await Registries.read(settings.registries, settings.registryKeys);
     this.#match = this.#tab.host ? this.#registries.byHost(this.#tab.host) : undefined;
     if (this.#match) this.#events = await upcomingEvents(settings.eventFeeds, this.#match);
     if (this.#match?.logo && settings.showLogos) void this.#loadLogo(this.#match.logo);

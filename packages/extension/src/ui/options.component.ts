@@ -246,7 +246,8 @@ export class FsdExtensionOptions extends FsdElement {
   };
 
   async #remove(url: string): Promise<void> {
-    const { [url]: _removed, ...registryKeys } = this._settings!.registryKeys;
+    const registryKeys = { ...this._settings!.registryKeys };
+    delete registryKeys[url];
     await updateSettings({ registries: this._settings!.registries.filter((u) => u !== url), registryKeys });
   }
 

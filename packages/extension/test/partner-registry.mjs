@@ -21,8 +21,9 @@ async function registriesText(options) {
 
 /**
  * A partner's registry added with its key on the options page, as a user adds it: its feed signed by that key flags
- * its members; the next one, signed by another key, is refused (refresh log, options page), and the last good copy
- * still flags; a key that is not one is refused by the form. The extension `ext` (Chromium or Firefox, from
+ * its members; the next one, signed by another key, is refused (refresh log, options page), and so are an unsigned
+ * one, one past its `expires` and an older one genuinely signed (a replay), while the last good copy still flags; a
+ * key that is not one is refused by the form. The extension `ext` (Chromium or Firefox, from
  * tools/extension.mjs) runs with the language set to French, on the sites of `sites`.
  */
 export async function partnerRegistryCase(ext, sites) {
@@ -63,6 +64,17 @@ export async function partnerRegistryCase(ext, sites) {
   await ext.open(options, 'options.html');
   await options.waitForFunction(() => document.querySelector('fsd-extension-options')?.shadowRoot?.querySelector('.registries:not(.events) .error'));
   assert.match(await registriesText(options), /refusée : signée par une clé inconnue/);
+  // Unsigned, past its `expires`, and an older feed genuinely signed (a replay): each refused, the copy held kept.
+  const cases = [
+    [{ text: `${JSON.stringify({ ...listed, updated: '2026-12-01T10:00:00+01:00', members: [] })}\n` }, 'unsigned'],
+    [signFeedWith(partner, { ...listed, updated: '2026-12-01T10:00:00+01:00', members: [] }, 'members.json', '2026-12-02T00:00:00Z'), 'expired'],
+    [signFeedWith(partner, { ...listed, updated: '2026-11-28T10:00:00+01:00', members: [] }, 'members.json', expires), 'older'],
+  ];
+  for (const [{ text, jws }, outcome] of cases) {
+    sites.setFeed('/partenaire/members.json', text, { host });
+    if (jws) sites.setFeed('/partenaire/members.json.jws', jws, { host });
+    assert.equal((await ext.refreshNow())[url].outcome, outcome);
+  }
   // The last good copy still serves.
   const again = await ext.browser.newPage();
   await again.goto(sites.url('www.partenaire.example', '/encore'), { waitUntil: 'load' });

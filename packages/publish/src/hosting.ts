@@ -89,6 +89,11 @@ location ${p}feeds/ {
         default_type "application/json; charset=utf-8";
         ${feed}
     }
+    location ~ \\.jws$ {
+        types { }
+        default_type "application/jose+json";
+        ${feed}
+    }
 }
 
 location ${p}logos/ {
@@ -142,6 +147,8 @@ aws s3 cp . "$DEST" --recursive $SKIP --exclude "feeds/*" --exclude "embed/*"
 # Feeds: short cache, revalidated with the ETag.
 aws s3 cp feeds "$DEST/feeds" --recursive --exclude "*" --include "*.json" --content-type "application/json; charset=utf-8" --cache-control "${FEED_CACHE}"
 aws s3 cp feeds "$DEST/feeds" --recursive --exclude "*" --include "*.ics" --content-type "text/calendar; charset=utf-8" --cache-control "${FEED_CACHE}"
+# Their signatures (signed feeds: NAME.json.jws beside NAME.json), with the same cache: a feed and its signature change together.
+aws s3 cp feeds "$DEST/feeds" --recursive --exclude "*" --include "*.jws" --content-type "application/jose+json" --cache-control "${FEED_CACHE}"
 # Bundles: content-hashed names are immutable; stable entry names get the short cache.
 aws s3 cp embed "$DEST/embed" --recursive --exclude "*" --include "chunks/*" ${hashed} --exclude "*.map" --content-type "text/javascript; charset=utf-8" --cache-control "${IMMUTABLE_CACHE}"
 aws s3 cp embed "$DEST/embed" --recursive --exclude "*" --include "chunks/*.map" --content-type "application/json; charset=utf-8" --cache-control "${IMMUTABLE_CACHE}"

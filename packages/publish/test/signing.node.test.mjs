@@ -2,8 +2,8 @@
 // the exact bytes of each JSON feed (a JWS beside it, EdDSA over their SHA-256) and writes the public keys beside them.
 import assert from 'node:assert/strict';
 import { createHash, createPublicKey, verify } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import test from 'node:test';
 import { fsdPublish, root, tempDir } from './helpers.mjs';
 
@@ -43,6 +43,15 @@ test('keygen writes a private key outside the repository, and publish --key sign
       assert.deepEqual(Object.keys(JSON.parse(text.toString('utf8'))).filter((field) => !declared.includes(field)), [], `fields of the signed feed missing from schemas/${schema}.schema.json`);
     }
     assert.deepEqual(JSON.parse(readFileSync(join(out, 'feeds/keys.json'), 'utf8')).keys, [{ kty: 'OKP', crv: 'Ed25519', kid: 'fsd-test', x, use: 'sig', alg: 'EdDSA' }]);
+    // Every file of feeds/, the signatures included, is uploaded by the S3 script and typed by nginx.
+    const s3 = readFileSync(join(out, '_deploy/s3-upload.sh'), 'utf8');
+    const nginx = readFileSync(join(out, '_deploy/nginx.conf'), 'utf8');
+    for (const file of readdirSync(join(out, 'feeds'), { recursive: true }).filter((f) => extname(f))) {
+      const ext = extname(file).slice(1);
+      assert.match(s3, new RegExp(`aws s3 cp feeds .*--include "\\*\\.${ext}"`), `the S3 script does not upload feeds/${file}`);
+      assert.match(nginx, new RegExp(`location ~ \\\\\\.${ext}\\$ \\{\\n {8}types \\{ \\}\\n {8}default_type "`), `nginx gives feeds/${file} no type`);
+    }
+    assert.match(s3, /--include "\*\.jws" --content-type "application\/jose\+json"/);
   } finally {
     done();
   }

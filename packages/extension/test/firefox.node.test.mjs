@@ -147,5 +147,5 @@ test('Firefox: over the whole run, the extension requested nothing but the feeds
 });
 
 // After the check of the whole run's requests: this case adds a registry of the user's choosing, and fetches it.
-test('Firefox: a partner’s registry added with its key on the options page: its signed feed flags its members; one signed by another key (reported on the options page), unsigned, expired or older is refused, the last good copy still flags', () =>
+test('Firefox: a partner’s registry added with its key on the options page: its signed feed flags its members; one signed by another key (reported on the options page), altered, unsigned, expired or older is refused, the last good copy still flags', () =>
   partnerRegistryCase(ext, sites));

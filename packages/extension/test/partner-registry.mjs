@@ -21,8 +21,8 @@ async function registriesText(options) {
 
 /**
  * A partner's registry added with its key on the options page, as a user adds it: its feed signed by that key flags
- * its members; the next one, signed by another key, is refused (refresh log, options page), and so are an unsigned
- * one, one past its `expires` and an older one genuinely signed (a replay), while the last good copy still flags; a
+ * its members; the next one, signed by another key, is refused (refresh log, options page), and so are one with a
+ * byte changed, an unsigned one, one past its `expires` and an older one genuinely signed (a replay), while the last good copy still flags; a
  * key that is not one is refused by the form. The extension `ext` (Chromium or Firefox, from
  * tools/extension.mjs) runs with the language set to French, on the sites of `sites`.
  */
@@ -64,8 +64,11 @@ export async function partnerRegistryCase(ext, sites) {
   await ext.open(options, 'options.html');
   await options.waitForFunction(() => document.querySelector('fsd-extension-options')?.shadowRoot?.querySelector('.registries:not(.events) .error'));
   assert.match(await registriesText(options), /refusée : signée par une clé inconnue/);
-  // Unsigned, past its `expires`, and an older feed genuinely signed (a replay): each refused, the copy held kept.
+  // One byte changed, unsigned, past its `expires`, and an older feed genuinely signed (a replay): each refused, the
+  // copy held kept.
+  const resigned = signFeedWith(partner, { ...listed, updated: '2026-12-01T10:00:00+01:00' }, 'members.json', expires);
   const cases = [
+    [{ text: resigned.text.replace('"partenaire.example"', '"partenaire.exampla"'), jws: resigned.jws }, 'bad-signature'],
     [{ text: `${JSON.stringify({ ...listed, updated: '2026-12-01T10:00:00+01:00', members: [] })}\n` }, 'unsigned'],
     [signFeedWith(partner, { ...listed, updated: '2026-12-01T10:00:00+01:00', members: [] }, 'members.json', '2026-12-02T00:00:00Z'), 'expired'],
     [signFeedWith(partner, { ...listed, updated: '2026-11-28T10:00:00+01:00', members: [] }, 'members.json', expires), 'older'],

@@ -90,5 +90,5 @@ test('the cluster’s registry: a genuine signed feed flags its members; one byt
   await again.close();
 });
 
-test('a partner’s registry added with its key on the options page: its signed feed flags its members; one signed by another key (reported on the options page), unsigned, expired or older is refused, the last good copy still flags', () =>
+test('a partner’s registry added with its key on the options page: its signed feed flags its members; one signed by another key (reported on the options page), altered, unsigned, expired or older is refused, the last good copy still flags', () =>
   partnerRegistryCase(ext, sites));

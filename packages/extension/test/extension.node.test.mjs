@@ -303,6 +303,10 @@ test('a second registry (DigitalPlace): its members are flagged, an IDN host inc
   await options.bringToFront();
   await options.waitForSelector('fsd-extension-options >>> .registries li:last-child button');
   assert.match(await options.$eval('fsd-extension-options', (el) => el.shadowRoot.querySelector('.registries li:last-child button').textContent), /^\s*Retirer DigitalPlace \(feeds\.frenchsouth\.test:\d+\)\s*$/);
+  // Added without its key: said to be unverified; the cluster's own registry is not.
+  const notes = await options.$eval('fsd-extension-options', (el) => [...el.shadowRoot.querySelectorAll('.registries:not(.events) li')].map((li) => [li.querySelector('strong').textContent, li.textContent.includes('Liste non vérifiée : registre ajouté sans sa clé')]));
+  assert.deepEqual(notes.at(-1), [`DigitalPlace (feeds.frenchsouth.test:${sites.port})`, true]);
+  assert.ok(notes.some(([name, unverified]) => name === 'FrenchSouth.digital' && !unverified), JSON.stringify(notes));
   await options.click('fsd-extension-options >>> .registries li:last-child button');
   await page.reload({ waitUntil: 'load' });
   await ext.waitForBadge(tabId, '');

@@ -39,6 +39,8 @@ export interface ExtensionMessages {
   invalidKey: string;
   /** Under a registry added with its keys: their ids. */
   registryKeys: (kids: string[]) => string;
+  /** Under a registry added without a key (never the cluster's, whose keys are pinned). */
+  registryUnverified: string;
   add: string;
   remove(name: string): string;
   refreshNow: string;
@@ -102,6 +104,7 @@ const fr: ExtensionMessages = {
   registryKeyHelp: 'Collez son fichier keys.json, publié à côté de son flux, ou l’une de ses clés : la liste ne sera lue que signée par cette clé, et refusée si une autre clé la signe.',
   invalidKey: 'Cette clé n’est pas lisible : collez le fichier keys.json du registre (clés Ed25519), ou l’une de ses clés.',
   registryKeys: (kids) => `Liste vérifiée : signée par la clé ${kids.map((kid) => `« ${kid} »`).join(' ou ')}`,
+  registryUnverified: 'Liste non vérifiée : registre ajouté sans sa clé, lu tel que son serveur l’envoie',
   add: 'Ajouter',
   remove: (name) => `Retirer ${name}`,
   refreshNow: 'Mettre à jour maintenant',
@@ -182,6 +185,7 @@ const en: ExtensionMessages = {
   registryKeyHelp: 'Paste its keys.json file, published beside its feed, or one of its keys: the list will be read only when signed by that key, and refused when another key signs it.',
   invalidKey: 'This key cannot be read: paste the registry’s keys.json file (Ed25519 keys), or one of its keys.',
   registryKeys: (kids) => `Verified list: signed by the key ${kids.map((kid) => `“${kid}”`).join(' or ')}`,
+  registryUnverified: 'Unverified list: a registry added without its key, read as its server sends it',
   add: 'Add',
   remove: (name) => `Remove ${name}`,
   refreshNow: 'Update now',

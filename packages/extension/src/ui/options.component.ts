@@ -86,7 +86,11 @@ export class FsdExtensionOptions extends FsdElement {
               <div>
                 <strong>${registry.name}</strong> <span class="muted">${copy ? text.membersCount(copy.data.members.length) : ''}</span>
                 <div class="url">${registry.url}</div>
-                ${this._settings!.registryKeys[registry.url] ? html`<div>${text.registryKeys(Object.keys(this._settings!.registryKeys[registry.url]!))}</div>` : nothing}
+                ${this._settings!.registryKeys[registry.url]
+                  ? html`<div>${text.registryKeys(Object.keys(this._settings!.registryKeys[registry.url]!))}</div>`
+                  : registry.cluster
+                    ? nothing
+                    : html`<div class="muted">${text.registryUnverified}</div>`}
                 <div>
                   ${text.lastUpdate}
                   ${result

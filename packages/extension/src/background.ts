@@ -111,7 +111,7 @@ async function refreshAll(): Promise<RefreshLog> {
 async function showTab(tabId: number, url: string | undefined): Promise<void> {
   const host = pageHost(url);
   const match = host ? (await currentRegistries()).byHost(host) : undefined;
-  const text = messages[uiLanguage(await getSettings())];
+  const text = messages(uiLanguage(await getSettings()));
   try {
     if (match && !match.lapsed) {
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#0b5a87' });

@@ -7,6 +7,7 @@ import {
   ORIGIN_CLUSTERS,
   type College,
   type FeedIssue,
+  type LocalizedText,
   type Member,
   type MemberFeed,
   type OriginCluster,
@@ -57,10 +58,16 @@ function parseMember(entry: unknown, colleges: ReadonlySet<string>, feedUrl: str
     if (!ORIGIN_CLUSTERS.includes(entry.origin as OriginCluster)) fail('origin', `must be one of ${ORIGIN_CLUSTERS.join(', ')}`);
     origin = entry.origin as OriginCluster;
   }
-  let tags: string[] = [];
+  const tags: LocalizedText[] = [];
   if (entry.tags !== undefined) {
-    if (!Array.isArray(entry.tags) || !entry.tags.every(nonEmptyString)) fail('tags', 'must be a list of texts');
-    tags = [...new Set((entry.tags as string[]).map((tag) => tag.trim()))];
+    if (!Array.isArray(entry.tags)) fail('tags', 'must be a list of texts, or of objects with "fr" and/or "en" texts');
+    const seen = new Set<string>();
+    entry.tags.forEach((value) => {
+      // A tag given in both languages, or a text (French); the same French tag twice is kept once.
+      const tag = localizedText(value, 'tags')!;
+      if (!seen.has(tag.fr)) tags.push(tag);
+      seen.add(tag.fr);
+    });
   }
   const member: Member = {
     id: entry.id,

@@ -43,7 +43,8 @@ export interface Member {
   /** ISO date (`YYYY-MM-DD`); the membership is valid through that day. */
   validUntil?: string;
   origin?: OriginCluster;
-  tags: string[];
+  /** Keywords, each in French and maybe in English (`"données"` in the feed reads as `{ fr: "données" }`). */
+  tags: LocalizedText[];
 }
 
 export interface MemberFeed {

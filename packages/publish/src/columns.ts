@@ -25,6 +25,7 @@ export const MEMBER_COLUMNS = [
   { key: 'validUntil', fr: ['Valide jusqu’au', 'Valide jusqu’à', 'Fin d’adhésion'], en: ['Valid until', 'Valid through'], required: false },
   { key: 'origin', fr: ['Origine', 'Cluster d’origine'], en: ['Origin', 'Origin cluster'], required: false },
   { key: 'tags', fr: ['Mots-clés', 'Mots clés', 'Étiquettes'], en: ['Tags', 'Keywords'], required: false },
+  { key: 'tagsEn', fr: ['Mots-clés (en)', 'Mots-clés (anglais)'], en: ['Tags (English)', 'Keywords (English)'], required: false },
   { key: 'logo', fr: ['Logo'], en: ['Logo URL'], required: false },
   { key: 'calendar', fr: ['Calendrier', 'Agenda'], en: ['Calendar'], required: false },
 ] as const satisfies readonly Column[];

@@ -101,6 +101,17 @@ export function readMembers(table: Table, options: MembersOptions): MembersResul
     list.push({ level: 'error', code, sheet: table.sheet, row: row.number, column: header(column)!, value: text(row, column), message });
     early.set(row.number, list);
   };
+  // Each English tag translates the French one in the same place: `données, IA` and `data, AI`.
+  const tagsOf = (row: TableRow): (string | { fr: string; en: string })[] => {
+    const fr = splitList(text(row, 'tags'));
+    const en = splitList(text(row, 'tagsEn'));
+    if (en.length === 0) return fr;
+    if (en.length !== fr.length) {
+      problems.push({ level: 'warning', code: 'tags-en-count', sheet: table.sheet, row: row.number, column: header('tagsEn')!, value: text(row, 'tagsEn'), message: t.tagsEnCount(fr.length, en.length) });
+      return fr;
+    }
+    return fr.map((tag, i) => ({ fr: tag, en: en[i]! }));
+  };
   for (const row of table.rows) {
     const name = text(row, 'name');
     const entry: Entry = {
@@ -111,7 +122,7 @@ export function readMembers(table: Table, options: MembersOptions): MembersResul
       city: text(row, 'city'),
       description: { fr: text(row, 'descriptionFr'), en: text(row, 'descriptionEn') },
       website: cleanUrl(text(row, 'website')),
-      tags: splitList(text(row, 'tags')),
+      tags: tagsOf(row),
     };
     const since = text(row, 'memberSince');
     if (since) entry.memberSince = cleanDate(since);

@@ -32,6 +32,8 @@ export const MESSAGES = {
     endBeforeStart: 'La date de fin d’adhésion est avant la date d’adhésion.',
     badOrigin: (value: string) => `${q('fr', value)} n’est pas un des trois clusters d’origine : écrivez Novae LR, PixLR ou MCC (ou laissez vide).`,
     badTags: 'Les mots-clés doivent être des mots séparés par des virgules.',
+    tagsEnCount: (fr: number, en: number) =>
+      `Il y a ${en} mot${en > 1 ? 's' : ''}-clé${en > 1 ? 's' : ''} en anglais pour ${fr} en français : chacun traduit celui de même rang. Les mots-clés anglais de cette ligne ne sont pas publiés.`,
     badDateTime: (value: string) =>
       `${q('fr', value)} n’est pas une date et une heure : écrivez-la 14/01/2027 18:30 (heure de Paris) ou 2027-01-14T18:30+01:00.`,
     allDayWithTime: 'Un événement « toute la journée » se donne en jours, sans heure : écrivez 14/01/2027.',
@@ -77,6 +79,8 @@ export const MESSAGES = {
     endBeforeStart: 'The membership ends before it starts.',
     badOrigin: (value: string) => `${q('en', value)} is not one of the three founding clusters: write Novae LR, PixLR or MCC (or leave it empty).`,
     badTags: 'Tags must be words separated by commas.',
+    tagsEnCount: (fr: number, en: number) =>
+      `There ${en === 1 ? 'is 1 English tag' : `are ${en} English tags`} for ${fr} French: each translates the French tag in the same place. This row's English tags are not published.`,
     badDateTime: (value: string) => `${q('en', value)} is not a date and time: write it 14/01/2027 18:30 (Paris time) or 2027-01-14T18:30+01:00.`,
     allDayWithTime: 'An all-day event is given in days, without a time: write 14/01/2027.',
     badYesNo: (value: string) => `${q('en', value)}: write yes or no.`,

@@ -137,7 +137,7 @@ export function memberJsonLd(feed: MemberFeed, member: Member, context: SiteCont
     memberOf: { '@type': 'Organization', '@id': `${feed.cluster.site}#organization`, name: feed.cluster.name, url: feed.cluster.site },
   };
   if (member.logo) data.logo = member.logo;
-  if (member.tags.length) data.keywords = member.tags.join(', ');
+  if (member.tags.length) data.keywords = member.tags.map((tag) => text(tag, lang)).join(', ');
   return data;
 }
 
@@ -180,7 +180,7 @@ export function memberPage(feed: MemberFeed, member: Member, context: SiteContex
   if (until) facts.push([t.until, `<time datetime="${member.validUntil}">${esc(until)}</time>`]);
   if (origin) facts.push([t.origin, esc(origin)]);
   if (website) facts.push([t.website, `<a href="${esc(website)}">${esc(website.replace(/^https?:\/\//, '').replace(/\/$/, ''))}</a>`]);
-  if (member.tags.length) facts.push([t.tags, esc(member.tags.join(', '))]);
+  if (member.tags.length) facts.push([t.tags, esc(member.tags.map((tag) => text(tag, lang)).join(', '))]);
   const events = (context.eventsOf.get(member.id) ?? []).filter((e) => (e.allDay ? e.end >= context.asOf : e.end.slice(0, 10) >= context.asOf)).slice(0, 10);
   const logo = safeHref(member.logo);
   const body = [

@@ -73,7 +73,9 @@ export function buildSite(input: SiteInput): SiteFiles {
     colleges: Object.fromEntries([...byCollege.keys()].sort().map((id) => [id, subscription(baseUrl, `feeds/colleges/${id}.ics`)])),
     members: Object.fromEntries([...eventsOf.keys()].sort().map((id) => [id, subscription(baseUrl, `feeds/members/${id}.ics`)])),
   };
-  files.set('feeds/members.json', stableJson(members));
+  // A tag without its English stays a plain text, as readers older than translated tags expect it.
+  const published = { ...members, members: members.members.map((m) => ({ ...m, tags: m.tags.map((tag) => (tag.en && tag.en !== tag.fr ? tag : tag.fr)) })) };
+  files.set('feeds/members.json', stableJson(published));
   files.set('feeds/events.json', stableJson({ ...events, subscriptions }));
 
   const categories = events.categories;

@@ -82,6 +82,27 @@ test('a Google Sheets CSV (UTF-8, ",", English header) gives the same members an
   assert.deepEqual(publishedMembers(out), publishedMembers(join(tmp.dir, 'site-excel')));
 });
 
+test('a "Mots-clés (en)" column translates each tag in its place; a count that differs is a warning, the French tags still published', async () => {
+  const header = ['Nom', 'Domaines', 'Collège', 'Ville', 'Description (fr)', 'Site web', 'Membre depuis', 'Mots-clés', 'Mots-clés (anglais)'];
+  const rows = [
+    ['Kaliop', 'kaliop.com', 'Smart Software', 'Montpellier', 'Agence web.', 'https://www.kaliop.com/', '05/05/2015', 'web, grand compte, données', 'web, large company, data'],
+    ['AwoX', 'awox.com', 'Mediacloud Interactivity', 'Montpellier', 'Objets connectés.', 'https://www.awox.com/', '05/05/2015', 'objets connectés, santé', 'connected devices'],
+    ['RG Systèmes', 'rgsystem.com', 'Smart Software', 'Montpellier', 'Supervision.', 'https://www.rgsystem.com/', '05/05/2015', 'logiciel', ''],
+  ];
+  const sheet = write(tmp.dir, 'membres-tags.csv', writeCsv([header, ...rows], { delimiter: ';' }));
+  const out = join(tmp.dir, 'site-tags');
+  const { code, report } = await fsdPublish(['--members', sheet, '--out', out, '--json', ...FIXED]);
+  assert.equal(code, 0);
+  const members = Object.fromEntries(publishedMembers(out).map((m) => [m.id, m]));
+  // A tag the same in both languages, or without its English, stays a plain text, as older readers expect.
+  assert.deepEqual(members.kaliop.tags, ['web', { fr: 'grand compte', en: 'large company' }, { fr: 'données', en: 'data' }]);
+  assert.deepEqual(members.awox.tags, ['objets connectés', 'santé']);
+  assert.deepEqual(members['rg-systemes'].tags, ['logiciel']);
+  const warning = report.problems.find((p) => p.code === 'tags-en-count');
+  assert.deepEqual({ level: warning.level, row: warning.row, column: warning.column }, { level: 'warning', row: 3, column: 'Mots-clés (anglais)' });
+  assert.match(warning.message, /Il y a 1 mot-clé en anglais pour 2 en français/);
+});
+
 test('an .xlsx (shared strings, date cells) gives the same members and the same reports', async () => {
   const rows = ROWS.map((row) => row.map((cell, i) => (i === 7 && /^\d\d\/\d\d\/\d{4}$/.test(cell) && cell !== '31/02/2015' ? new Date(Date.UTC(+cell.slice(6), +cell.slice(3, 5) - 1, +cell.slice(0, 2))) : cell)));
   const sheet = write(tmp.dir, 'membres.xlsx', writeXlsx([HEADER_FR, ...rows]));

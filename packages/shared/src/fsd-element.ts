@@ -1,6 +1,6 @@
 import { LOG_PREFIX } from '@fsd/feed';
 import { LitElement, type PropertyDeclarations } from 'lit';
-import { resolveLang, supportedLang, type Lang } from './localize.js';
+import { canonicalTag, hasMessages, onMessagesRegistered, resolveLang, type LanguageTag } from './localize.js';
 
 export const THEMES = ['light', 'dark', 'auto'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -22,7 +22,10 @@ export class FsdElement extends LitElement {
   /** `light` (default), `dark`, or `auto` (follows the visitor's system setting). */
   theme: Theme = 'light';
 
-  /** `fr` (default) or `en`; when absent, the page's language. */
+  /**
+   * The widget's language (BCP 47: `fr`, `en`, `en-US`, `fr-BE`…); when absent, the page's. Dates and numbers follow
+   * the whole tag; the texts are French or English unless the page registered others (`registerTranslation`).
+   */
   override lang = '';
 
   readonly #warned = new Set<string>();
@@ -40,15 +43,32 @@ export class FsdElement extends LitElement {
     });
   }
 
-  /** The language the widget speaks now. */
-  protected get language(): Lang {
+  #unsubscribe: (() => void) | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A language the page registers later (its script may run after ours) shows at once.
+    this.#unsubscribe = onMessagesRegistered(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+  }
+
+  /** The language the widget speaks now: a canonical tag, with a region for a bare `fr` or `en` (`fr-FR`, `en-GB`). */
+  protected get language(): LanguageTag {
     return resolveLang(this);
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('theme')) this.theme = this.checkedValue('theme', this.theme, THEMES, 'light');
-    if (changed.has('lang') && this.lang && !supportedLang(this.lang)) {
-      this.warnOnce(`lang="${this.lang}" is not supported (use "fr" or "en"); showing French`);
+    if (changed.has('lang') && this.lang) {
+      const tag = canonicalTag(this.lang);
+      if (!tag) this.warnOnce(`lang="${this.lang}" is not a language tag (such as "fr", "en" or "en-US"); showing French`);
+      else if (!hasMessages(tag)) {
+        this.warnOnce(`lang="${this.lang}" has no texts (built in: "fr" and "en"; others come from registerTranslation()); showing French until they are registered`);
+      }
     }
   }
 

@@ -3,7 +3,22 @@
  * the design tokens, the cluster's mark and the development-host test. No side effects: importing defines nothing.
  */
 export { FsdElement, THEMES, defineElement, type Theme } from './fsd-element.js';
-export { LANGS, formatIsoDate, locale, localized, resolveLang, supportedLang, type Lang, type Messages } from './localize.js';
+export {
+  LANGS,
+  canonicalTag,
+  formatIsoDate,
+  hasMessages,
+  locale,
+  localized,
+  onMessagesRegistered,
+  registerMessages,
+  resolveLang,
+  supportedLang,
+  translator,
+  type Lang,
+  type LanguageTag,
+  type Messages,
+} from './localize.js';
 export { tokens } from './tokens.styles.js';
 export { clusterMark } from './cluster-mark.js';
 export { isDevelopmentHost } from './hosts.js';

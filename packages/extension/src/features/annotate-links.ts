@@ -95,7 +95,7 @@ interface Marked {
 export function init(signal: AbortSignal): void {
   if (signal.aborted) return;
   const lang = supportedLang(document.documentElement.lang) ?? supportedLang(browser.i18n.getUILanguage()) ?? 'fr';
-  const text = messages[lang];
+  const text = messages(lang);
   /** host → member, or null when the background said it is not a member's; the hosts used last, up to the cap. */
   const known = new HostCache<LinkMember | null>(KNOWN_HOSTS_CAP);
   /**

@@ -1,4 +1,4 @@
-import type { Messages } from '@fsd/shared';
+import { translator, type Messages } from '@fsd/shared';
 
 export interface ExtensionMessages {
   toolbarDefault: string;
@@ -230,4 +230,7 @@ const en: ExtensionMessages = {
   privacy: 'Everything happens in your browser: the extension contacts only the servers of the registries above, with no analytics and no remote code.',
 };
 
-export const messages: Messages<ExtensionMessages> = { fr, en };
+export const builtInMessages: Messages<ExtensionMessages> = { fr, en };
+
+/** The texts for a language tag, else the built-in ones. */
+export const messages = translator(builtInMessages);

@@ -50,14 +50,14 @@ export class FsdExtensionOptions extends FsdElement {
   async #load(): Promise<void> {
     const settings = await getSettings();
     document.documentElement.lang = this.lang = uiLanguage(settings);
-    document.title = messages[this.language].optionsTitle;
+    document.title = messages(this.language).optionsTitle;
     this._log = await getRefreshLog();
     this._registries = await Registries.read(settings.registries, settings.registryKeys);
     this._settings = settings;
   }
 
   override render(): TemplateResult {
-    const text = messages[this.language];
+    const text = messages(this.language);
     return html`
       <header>
         <span class="mark">${clusterMark}<span>FrenchSouth.digital</span></span>
@@ -73,7 +73,7 @@ export class FsdExtensionOptions extends FsdElement {
   }
 
   #registriesSection(): TemplateResult {
-    const text = messages[this.language];
+    const text = messages(this.language);
     return html`
       <section aria-labelledby="registries">
         <h2 id="registries">${text.registries}</h2>
@@ -142,7 +142,7 @@ export class FsdExtensionOptions extends FsdElement {
   }
 
   #annotationSection(): TemplateResult {
-    const text = messages[this.language];
+    const text = messages(this.language);
     const settings = this._settings!;
     return html`
       <section aria-labelledby="annotation">
@@ -157,7 +157,7 @@ export class FsdExtensionOptions extends FsdElement {
   }
 
   #siteList(sites: string[], key: 'annotateSites' | 'annotateExcept'): TemplateResult {
-    const text = messages[this.language];
+    const text = messages(this.language);
     if (!sites.length) return html`<p class="muted">${key === 'annotateSites' ? text.noSites : '—'}</p>`;
     return html`<ul class="sites">
       ${sites.map(
@@ -170,7 +170,7 @@ export class FsdExtensionOptions extends FsdElement {
   }
 
   #displaySection(): TemplateResult {
-    const text = messages[this.language];
+    const text = messages(this.language);
     return html`
       <section aria-labelledby="display">
         <h2 id="display">${text.display}</h2>
@@ -189,7 +189,7 @@ export class FsdExtensionOptions extends FsdElement {
   }
 
   #languageSection(): TemplateResult {
-    const text = messages[this.language];
+    const text = messages(this.language);
     return html`
       <section aria-labelledby="language">
         <h2 id="language">${text.language}</h2>
@@ -214,7 +214,7 @@ export class FsdExtensionOptions extends FsdElement {
 
   readonly #add = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    const text = messages[this.language];
+    const text = messages(this.language);
     const form = event.target as HTMLFormElement;
     const input = form.elements.namedItem('url') as HTMLInputElement;
     const url = safeWebUrl(input.value.trim());
@@ -257,7 +257,7 @@ export class FsdExtensionOptions extends FsdElement {
 
   readonly #toggleAll = async (event: Event): Promise<void> => {
     const box = event.target as HTMLInputElement;
-    const text = messages[this.language];
+    const text = messages(this.language);
     if (box.checked) {
       // Asked at the moment the user turns it on.
       const granted = await browser.permissions.request({ origins: [ALL_SITES] });

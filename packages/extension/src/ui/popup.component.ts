@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { FsdElement, clusterMark, formatIsoDate, locale, localized, tokens, type Lang } from '@fsd/shared';
+import { FsdElement, clusterMark, formatIsoDate, locale, localized, tokens, type LanguageTag } from '@fsd/shared';
 import { eventFeedParser, eventSortKey, fold, initials, isUpcoming, readStoredFeed, type CalendarEvent } from '@fsd/feed';
 import browser from '../lib/browser.js';
 import { giveBack } from '../lib/permissions.js';
@@ -114,7 +114,7 @@ export class FsdExtensionPopup extends FsdElement {
   }
 
   override render(): TemplateResult {
-    const text = messages[this.language];
+    const text = messages(this.language);
     return html`
       <header class="head">
         <span class="mark">${clusterMark}<span>FrenchSouth.digital</span></span>
@@ -125,7 +125,7 @@ export class FsdExtensionPopup extends FsdElement {
   }
 
   #body(): TemplateResult {
-    const text = messages[this.language];
+    const text = messages(this.language);
     if (!this.#registries!.list.some((r) => r.copy)) return html`<p role="status">${text.noData}</p>`;
     return html`
       ${this.#match
@@ -136,7 +136,7 @@ export class FsdExtensionPopup extends FsdElement {
   }
 
   #card({ member, registry, college, profile, lapsed, logo }: Match): TemplateResult {
-    const text = messages[this.language];
+    const text = messages(this.language);
     const lang = this.language;
     return html`
       <article class="card" aria-labelledby="member-name">
@@ -165,7 +165,7 @@ export class FsdExtensionPopup extends FsdElement {
   }
 
   #eventList(): TemplateResult {
-    const text = messages[this.language];
+    const text = messages(this.language);
     const lang = this.language;
     const when = (event: CalendarEvent) =>
       event.allDay
@@ -190,7 +190,7 @@ export class FsdExtensionPopup extends FsdElement {
   }
 
   #annotation(host: string): TemplateResult {
-    const text = messages[this.language];
+    const text = messages(this.language);
     const settings = this._settings!;
     // On only when wanted and allowed: a wish whose permission never came (a closed prompt) shows as off.
     const on = annotationWanted(settings, host) && this._granted;
@@ -205,7 +205,7 @@ export class FsdExtensionPopup extends FsdElement {
   }
 
   async #toggleAnnotation(host: string, on: boolean): Promise<void> {
-    const text = messages[this.language];
+    const text = messages(this.language);
     const settings = this._settings!;
     const pattern = sitePattern(host);
     if (!on) {
@@ -242,16 +242,16 @@ export class FsdExtensionPopup extends FsdElement {
   #folded: [Match, string][] | undefined;
 
   /** Every member with its searchable text folded (accents, case), computed once per popup. */
-  #haystacks(lang: Lang): [Match, string][] {
+  #haystacks(lang: LanguageTag): [Match, string][] {
     this.#folded ??= [...this.#registries!.members()].map((match) => [
       match,
-      fold([match.member.name, match.member.city, match.college ? localized(match.college.name, lang) : '', ...match.member.tags, ...match.member.domains].join(' ')),
+      fold([match.member.name, match.member.city, match.college ? localized(match.college.name, lang) : '', ...match.member.tags.flatMap((tag) => [tag.fr, tag.en ?? '']), ...match.member.domains].join(' ')),
     ]);
     return this.#folded;
   }
 
   #search(): TemplateResult {
-    const text = messages[this.language];
+    const text = messages(this.language);
     const lang = this.language;
     const query = fold(this._query.trim());
     const found: Match[] = [];

@@ -1,6 +1,6 @@
 import { DEFAULT_EVENT_FEED_URL, addDays, dayIn, isIsoDate, isTimeZone, localTimeZone, startOfDay } from '@fsd/feed';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { clusterMark, FsdElement, formatIsoDate, localized, type Lang } from '@fsd/shared';
+import { clusterMark, FsdElement, formatIsoDate, localized, type LanguageTag } from '@fsd/shared';
 import { calendarTitle, eventTime, eventWhen, formatDay } from './calendar-format.js';
 import { VIEWS, addMonths, byDay, compareOccurrences, daysOf, isoWeek, monthWeeks, occurrence, passes, valueSet, visibleDays, type CalendarView, type Occurrence } from './calendar-model.js';
 import { CalendarSources } from './calendar-sources.js';
@@ -236,7 +236,7 @@ export class FsdEventCalendar extends FsdElement {
     this._anchor = this._focusDay = day;
     this._expandedDay = '';
     this.#moveFocus = focus;
-    if (changed) void this.updateComplete.then(() => (this._announcement = messages[this.language].monthAnnounce(this.#title(this.language), this.#occurrences.length)));
+    if (changed) void this.updateComplete.then(() => (this._announcement = messages(this.language).monthAnnounce(this.#title(this.language), this.#occurrences.length)));
   }
 
   /** The grid's keys (see `gridKeyTarget`): which cell, focus and default actions are the DOM's part, here. */
@@ -296,13 +296,13 @@ export class FsdEventCalendar extends FsdElement {
 
   // ——— Rendering
 
-  #title(lang: Lang): string {
+  #title(lang: LanguageTag): string {
     return calendarTitle(lang, this.#shownView, this._anchor, this.#range);
   }
 
   override render(): TemplateResult {
     const lang = this.language;
-    const t = messages[lang];
+    const t = messages(lang);
     const view = this.#shownView;
     const selected = this._selected;
     if (this.#state === 'error') {
@@ -331,7 +331,7 @@ export class FsdEventCalendar extends FsdElement {
     </section>`;
   }
 
-  #month(t: CalendarMessages, lang: Lang): TemplateResult {
+  #month(t: CalendarMessages, lang: LanguageTag): TemplateResult {
     const weeks = monthWeeks(this._anchor);
     const month = this._anchor.slice(0, 7);
     const focus = this._focusDay.slice(0, 7) === month ? this._focusDay : `${month}-01`;
@@ -354,7 +354,7 @@ export class FsdEventCalendar extends FsdElement {
       ${this.#state === 'empty' ? html`<p part="note" class="note">${t.empty}</p>` : nothing}`;
   }
 
-  #cell(day: string, inMonth: boolean, focused: boolean, t: CalendarMessages, lang: Lang): TemplateResult {
+  #cell(day: string, inMonth: boolean, focused: boolean, t: CalendarMessages, lang: LanguageTag): TemplateResult {
     const list = this.#days.get(day) ?? [];
     const shown = list.length > MAX_PER_DAY && day !== this._expandedDay ? list.slice(0, MAX_PER_DAY - 1) : list;
     const classes = `day${inMonth ? '' : ' day--outside'}${day === this.#today ? ' day--today' : ''}`;
@@ -372,7 +372,7 @@ export class FsdEventCalendar extends FsdElement {
     </td>`;
   }
 
-  #list(t: CalendarMessages, lang: Lang): TemplateResult {
+  #list(t: CalendarMessages, lang: LanguageTag): TemplateResult {
     const next = this.#shownView === 'next';
     if (this.#state === 'empty') {
       const [from, to] = this.#range;

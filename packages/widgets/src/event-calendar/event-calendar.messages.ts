@@ -1,4 +1,4 @@
-import type { Messages } from '@fsd/shared';
+import { translator, type Messages } from '@fsd/shared';
 
 export interface CalendarMessages {
   previousMonth: string;
@@ -39,7 +39,7 @@ export interface CalendarMessages {
 }
 
 /** The calendar's texts, French first. */
-export const messages: Messages<CalendarMessages> = {
+export const builtInMessages: Messages<CalendarMessages> = {
   fr: {
     previousMonth: 'Mois précédent',
     nextMonth: 'Mois suivant',
@@ -118,3 +118,6 @@ export const COLLEGE_NAMES: Record<string, string> = {
   'mediacloud-interactivity': 'Mediacloud Interactivity',
   'smart-software': 'Smart Software',
 };
+
+/** The texts for a language tag: registered ones first (`registerTranslation`), else the built-in ones. */
+export const messages = translator(builtInMessages, 'calendar');

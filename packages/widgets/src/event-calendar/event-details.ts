@@ -1,6 +1,6 @@
 /** The details of an event, in a modal dialog: when, where, who, what, and links to add it to one's own calendar. */
 import { eventToIcs, googleCalendarUrl, outlookCalendarUrl, type CalendarEvent, type CalendarSource } from '@fsd/feed';
-import { localized, type Lang } from '@fsd/shared';
+import { localized, type LanguageTag } from '@fsd/shared';
 import { html, nothing, type TemplateResult } from 'lit';
 import { linkified } from '../internal/linkify.js';
 import { openModal } from '../internal/modal.js';
@@ -18,7 +18,7 @@ function organizer(event: CalendarEvent, source: CalendarSource | undefined, t: 
  * The details dialog of an occurrence (closed: {@link openDetails} opens it). `when` is the event's date and time
  * written out in the zone shown, `source` the source it came from (if still read), `onClose` called once it closed.
  */
-export function eventDetails(o: Occurrence, t: CalendarMessages, lang: Lang, when: string, source: CalendarSource | undefined, onClose: () => void): TemplateResult {
+export function eventDetails(o: Occurrence, t: CalendarMessages, lang: LanguageTag, when: string, source: CalendarSource | undefined, onClose: () => void): TemplateResult {
   const event = o.event;
   const title = localized(event.title, lang);
   const texts = { title, ...(event.description ? { description: localized(event.description, lang) } : {}) };

@@ -92,7 +92,7 @@ export class FsdMemberBadge extends FsdElement {
 
   override render(): TemplateResult {
     const { state, member, index } = this.#verification;
-    const t = messages[this.language];
+    const t = messages(this.language);
     switch (state) {
       case BadgeState.Verified:
       case BadgeState.Preview: {
@@ -125,7 +125,7 @@ export class FsdMemberBadge extends FsdElement {
   }
 
   #problem(state: BadgeState, member: Member | undefined): [string, string] {
-    const t = messages[this.language];
+    const t = messages(this.language);
     const name = member?.name ?? this.member;
     switch (state) {
       case BadgeState.Lapsed:

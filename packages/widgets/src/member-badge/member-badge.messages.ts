@@ -1,4 +1,4 @@
-import type { Messages } from '@fsd/shared';
+import { translator, type Messages } from '@fsd/shared';
 
 export interface BadgeMessages {
   memberOf: string;
@@ -24,7 +24,7 @@ export interface BadgeMessages {
 }
 
 /** The badge's texts, French first. */
-export const messages: Messages<BadgeMessages> = {
+export const builtInMessages: Messages<BadgeMessages> = {
   fr: {
     memberOf: 'Membre de',
     checking: 'Vérification de l’adhésion…',
@@ -64,3 +64,6 @@ export const messages: Messages<BadgeMessages> = {
     errorNote: 'The member directory is unavailable for now.',
   },
 };
+
+/** The texts for a language tag: registered ones first (`registerTranslation`), else the built-in ones. */
+export const messages = translator(builtInMessages, 'badge');

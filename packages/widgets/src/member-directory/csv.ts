@@ -9,6 +9,14 @@ export function csvCell(value: string, separator: string): string {
   return cell;
 }
 
+/**
+ * The separator a spreadsheet expects in a locale: a semicolon where numbers take a decimal comma (`fr-FR`, `es`,
+ * `de`), else a comma (`en-GB`, `en-US`), as Excel does with the system's list separator.
+ */
+export function listSeparator(locale: string): string {
+  return new Intl.NumberFormat(locale).formatToParts(1.5).find((part) => part.type === 'decimal')?.value === ',' ? ';' : ',';
+}
+
 export function toCsv(rows: readonly (readonly string[])[], separator: string): string {
   return `\uFEFF${rows.map((row) => row.map((cell) => csvCell(cell, separator)).join(separator)).join('\r\n')}\r\n`;
 }

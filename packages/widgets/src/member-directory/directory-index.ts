@@ -64,6 +64,8 @@ export interface FacetValues {
   labels: string[];
   /** The folded key of each value number. */
   keys: string[];
+  /** The English label of each value number, where the feed gives one (tags). */
+  english: (string | undefined)[];
 }
 
 export interface SearchQuery {
@@ -110,14 +112,19 @@ export class DirectoryIndex {
     this.members = feed.members.filter((member) => !isLapsed(member, now));
     const n = this.members.length;
     const facetBuilders = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<Facet, Map<string, number>>;
-    this.facets = Object.fromEntries(FACETS.map((f) => [f, { labels: [], keys: [] }])) as unknown as Record<Facet, FacetValues>;
-    const valueOf = (facet: Facet, label: string, key = fold(label).trim()): number => {
+    this.facets = Object.fromEntries(FACETS.map((f) => [f, { labels: [], keys: [], english: [] }])) as unknown as Record<Facet, FacetValues>;
+    const valueOf = (facet: Facet, label: string, key = fold(label).trim(), english?: string): number => {
       const known = facetBuilders[facet].get(key);
-      if (known !== undefined) return known;
-      const number = this.facets[facet].labels.length;
+      const values = this.facets[facet];
+      if (known !== undefined) {
+        values.english[known] ??= english;
+        return known;
+      }
+      const number = values.labels.length;
       facetBuilders[facet].set(key, number);
-      this.facets[facet].labels.push(label);
-      this.facets[facet].keys.push(key);
+      values.labels.push(label);
+      values.keys.push(key);
+      values.english.push(english);
       return number;
     };
     for (const college of feed.colleges) valueOf('college', college.id, college.id);
@@ -131,7 +138,7 @@ export class DirectoryIndex {
       this.#college[i] = valueOf('college', member.college, member.college);
       this.#city[i] = member.city ? valueOf('city', member.city) : -1;
       this.#origin[i] = member.origin ? valueOf('origin', member.origin, member.origin) : -1;
-      for (const tag of member.tags) tagValues.push(valueOf('tag', tag));
+      for (const tag of member.tags) tagValues.push(valueOf('tag', tag.fr, undefined, tag.en));
       this.#tagStart[i + 1] = tagValues.length;
     });
     this.#tagValues = Int32Array.from(tagValues);
@@ -169,7 +176,10 @@ export class DirectoryIndex {
       add(member.name, i, IN_NAME);
       add(member.city, i, IN_KEYWORDS);
       add(collegeNames.get(member.college) ?? member.college, i, IN_KEYWORDS);
-      for (const tag of member.tags) add(tag, i, IN_KEYWORDS);
+      for (const tag of member.tags) {
+        add(tag.fr, i, IN_KEYWORDS);
+        if (tag.en) add(tag.en, i, IN_KEYWORDS);
+      }
       add(member.description.fr, i, IN_TEXT);
       if (member.description.en) add(member.description.en, i, IN_TEXT);
     });
@@ -208,7 +218,10 @@ export class DirectoryIndex {
   /** The number of the value a filter label stands for, or -1. */
   valueNumber(facet: Facet, label: string): number {
     const key = facet === 'college' || facet === 'origin' ? label : fold(label).trim();
-    return this.facets[facet].keys.indexOf(key);
+    const values = this.facets[facet];
+    const number = values.keys.indexOf(key);
+    // A tag may also be named in English (a deep link made on an English page).
+    return number >= 0 || facet !== 'tag' ? number : values.english.findIndex((english) => english !== undefined && fold(english).trim() === key);
   }
 
   /**

@@ -7,7 +7,7 @@ import type { DirectoryState } from '../events/fsd-directory-state.js';
 import { styles } from './member-directory.styles.js';
 import { messages, type DirectoryMessages } from './member-directory.messages.js';
 import { directoryIndex, FACETS, noFilters, SORTS, words, type DirectoryIndex, type Facet, type Filters, type SearchResult, type Sort } from './directory-index.js';
-import { toCsv, download } from './csv.js';
+import { listSeparator, toCsv, download } from './csv.js';
 import { MAX_QUERY_LENGTH, URL_STATES, cutQuery, type DirectoryView, type UrlStateMode } from './url-state.js';
 import { UrlStateController } from './url-state-controller.js';
 import '../events/fsd-directory-state.js';
@@ -234,7 +234,7 @@ export class FsdMemberDirectory extends FsdElement {
   }
 
   override render(): TemplateResult {
-    const t = messages[this.language];
+    const t = messages(this.language);
     // The retry asks the feed client for the feed again; the directory follows the new state like any other.
     if (this.#state === 'error') {
       return html`<section part="base" class="dir dir--error" aria-label=${t.title}>
@@ -298,20 +298,22 @@ export class FsdMemberDirectory extends FsdElement {
   #renderFacet(facet: Facet, t: DirectoryMessages): TemplateResult | typeof nothing {
     // Not while loading: the feed is in.
     const index = this.#index!;
-    const { labels } = index.facets[facet];
+    const { labels, english } = index.facets[facet];
     const counts = this.#result!.counts[facet];
     const selected = new Set(this.#view.filters[facet].map((label) => index.valueNumber(facet, label)));
     let values = [...labels.keys()].filter((n) => counts[n]! > 0 || selected.has(n));
     if (values.length === 0) return nothing;
+    // A tag in the widget's language where the feed translates it; the French label stays the value (of links too).
+    const shown = (n: number) => (facet === 'tag' ? localized({ fr: labels[n]!, ...(english[n] && { en: english[n] }) }, this.language) : labels[n]!);
     if (facet === 'city' || facet === 'tag') {
       const collator = new Intl.Collator(locale(this.language));
-      values.sort((a, b) => counts[b]! - counts[a]! || collator.compare(labels[a]!, labels[b]!));
+      values.sort((a, b) => counts[b]! - counts[a]! || collator.compare(shown(a), shown(b)));
     }
     const total = values.length;
     const expanded = Boolean(this._expanded[facet]);
     if (!expanded && total > FACET_PREVIEW) values = values.filter((n, i) => i < FACET_PREVIEW || selected.has(n));
     const number = new Intl.NumberFormat(locale(this.language));
-    const name = (label: string) => (facet === 'college' ? this.#collegeName(label, true) : facet === 'origin' ? (t.origins[label] ?? label) : label);
+    const name = (label: string, n: number) => (facet === 'college' ? this.#collegeName(label, true) : facet === 'origin' ? (t.origins[label] ?? label) : shown(n));
     return html`<fieldset class="facet">
       <legend class="facet__title">${t.facets[facet]}</legend>
       <ul class="facet__values">
@@ -320,7 +322,7 @@ export class FsdMemberDirectory extends FsdElement {
           return html`<li>
             <label class="facet__value">
               <input type="checkbox" .checked=${selected.has(n)} @change=${(e: Event) => this.#toggle(facet, label, (e.target as HTMLInputElement).checked)}>
-              <span class="facet__label">${name(label)}</span>
+              <span class="facet__label">${name(label, n)}</span>
               <span class="facet__count">${number.format(counts[n]!)}</span>
             </label>
           </li>`;
@@ -411,7 +413,7 @@ export class FsdMemberDirectory extends FsdElement {
               <dt>${p.memberSince}</dt>
               <dd><time datetime=${member.memberSince}>${formatIsoDate(member.memberSince, this.language)}</time></dd>
               ${member.origin ? html`<dt>${p.origin}</dt><dd>${t.origins[member.origin] ?? member.origin}</dd>` : nothing}
-              ${member.tags.length ? html`<dt>${p.tags}</dt><dd>${member.tags.join(', ')}</dd>` : nothing}
+              ${member.tags.length ? html`<dt>${p.tags}</dt><dd>${member.tags.map((tag) => localized(tag, this.language)).join(', ')}</dd>` : nothing}
             </dl>
             <p class="profile__links">
               <a href=${member.website} target="_blank" rel="noopener">${p.website} <span class="sr-only">${p.newTab}</span></a>
@@ -434,9 +436,9 @@ export class FsdMemberDirectory extends FsdElement {
     const index = this.#index;
     if (!index) return;
     const lang = this.language;
-    const t = messages[lang];
+    const t = messages(lang);
     const rows = this.results.map((m) => [m.id, m.name, this.#collegeName(m.college), m.city, localized(m.description, lang), m.website, m.memberSince,
-      m.origin ? (t.origins[m.origin] ?? m.origin) : '', m.tags.join(', '), profileUrl(index.feed, m)]);
-    download(this.renderRoot, toCsv([t.csvHeaders, ...rows], lang === 'fr' ? ';' : ','), t.exportFile);
+      m.origin ? (t.origins[m.origin] ?? m.origin) : '', m.tags.map((tag) => localized(tag, lang)).join(', '), profileUrl(index.feed, m)]);
+    download(this.renderRoot, toCsv([t.csvHeaders, ...rows], listSeparator(locale(lang))), t.exportFile);
   }
 }

@@ -1,4 +1,4 @@
-import type { Messages } from '@fsd/shared';
+import { translator, type Messages } from '@fsd/shared';
 
 export interface DirectoryMessages {
   /** The directory's name for assistive technology (it is a region of the page). */
@@ -49,7 +49,7 @@ export interface DirectoryMessages {
 const ORIGINS = { 'novae-lr': 'Novae LR', pixlr: 'PixLR', mcc: 'MCC' };
 
 /** The directory's texts, French first. */
-export const messages: Messages<DirectoryMessages> = {
+export const builtInMessages: Messages<DirectoryMessages> = {
   fr: {
     title: 'Annuaire des membres de FrenchSouth.digital',
     searchLabel: 'Rechercher un membre',
@@ -135,3 +135,6 @@ export const messages: Messages<DirectoryMessages> = {
     },
   },
 };
+
+/** The texts for a language tag: registered ones first (`registerTranslation`), else the built-in ones. */
+export const messages = translator(builtInMessages, 'directory');

@@ -88,10 +88,10 @@ describe('<fsd-member-badge> states on a development host', () => {
   it('leaves the host without a lang attribute and marks its content with the language it speaks', async () => {
     const badge = await badgeFor({ member: 'kaliop', preview: true });
     expect(badge.hasAttribute('lang')).to.equal(false);
-    expect(base(badge).getAttribute('lang')).to.equal('fr');
+    expect(base(badge).getAttribute('lang')).to.equal('fr-FR');
     badge.lang = 'en';
     await badge.updateComplete;
-    expect(base(badge).getAttribute('lang')).to.equal('en');
+    expect(base(badge).getAttribute('lang')).to.equal('en-GB');
     expect(text(badge)).to.contain('Member of FrenchSouth.digital');
   });
 
@@ -178,7 +178,7 @@ describe('<fsd-member-badge> on the host page', () => {
     const { messages } = await captureConsole('warn', async () => settled(await fixture<FsdMemberBadge>(badge)));
     expect(messages).to.include('[FrenchSouth.digital] <fsd-member-badge>: variant="huge" is not one of "full", "compact"; using "full"');
     expect(messages).to.include('[FrenchSouth.digital] <fsd-member-badge>: theme="neon" is not one of "light", "dark", "auto"; using "light"');
-    expect(messages).to.include('[FrenchSouth.digital] <fsd-member-badge>: lang="de" is not supported (use "fr" or "en"); showing French');
+    expect(messages).to.include('[FrenchSouth.digital] <fsd-member-badge>: lang="de" has no texts (built in: "fr" and "en"; others come from registerTranslation()); showing French until they are registered');
     expect(badge.state).to.equal('preview');
     expect(text(badge)).to.match(/^Membre de/);
   });

@@ -17,7 +17,8 @@ import { publishConfigs } from './packages/publish/rollup.config.js';
 import { developmentKey } from './tools/dev-key.mjs';
 
 const widgetsSrc = 'packages/widgets/src';
-const STANDALONE = ['fsd-member-badge'];
+// fsd-translations: a few hundred bytes that no page should pay a shared chunk for (src/fsd-translations.ts).
+const STANDALONE = ['fsd-member-badge', 'fsd-translations'];
 const widgetEntries = Object.fromEntries(
   readdirSync(widgetsSrc)
     .filter((file) => /^fsd-.*\.ts$/.test(file))

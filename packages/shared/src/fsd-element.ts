@@ -1,6 +1,6 @@
 import { LOG_PREFIX } from '@fsd/feed';
 import { LitElement, type PropertyDeclarations } from 'lit';
-import { canonicalTag, hasMessages, onMessagesRegistered, resolveLang, type LanguageTag } from './localize.js';
+import { canonicalTag, hasMessages, registrationListeners, resolveLang, type LanguageTag } from './localize.js';
 
 export const THEMES = ['light', 'dark', 'auto'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -36,24 +36,15 @@ export class FsdElement extends LitElement {
     super();
     // The shadow content says which language it speaks, so that screen readers pronounce it right whatever the
     // page's own language (a French badge on an English page, say).
+    // A language the page registers later (its script may run after ours) shows at once.
+    const update = () => this.requestUpdate();
     this.addController({
+      hostConnected: () => registrationListeners().add(update),
+      hostDisconnected: () => registrationListeners().delete(update),
       hostUpdated: () => {
         for (const child of this.renderRoot.children) if (child.getAttribute('lang') !== this.language) child.setAttribute('lang', this.language);
       },
     });
-  }
-
-  #unsubscribe: (() => void) | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // A language the page registers later (its script may run after ours) shows at once.
-    this.#unsubscribe = onMessagesRegistered(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unsubscribe?.();
   }
 
   /** The language the widget speaks now: a canonical tag, with a region for a bare `fr` or `en` (`fr-FR`, `en-GB`). */
@@ -63,12 +54,8 @@ export class FsdElement extends LitElement {
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('theme')) this.theme = this.checkedValue('theme', this.theme, THEMES, 'light');
-    if (changed.has('lang') && this.lang) {
-      const tag = canonicalTag(this.lang);
-      if (!tag) this.warnOnce(`lang="${this.lang}" is not a language tag (such as "fr", "en" or "en-US"); showing French`);
-      else if (!hasMessages(tag)) {
-        this.warnOnce(`lang="${this.lang}" has no texts (built in: "fr" and "en"; others come from registerTranslation()); showing French until they are registered`);
-      }
+    if (changed.has('lang') && this.lang && !hasMessages(canonicalTag(this.lang) ?? '')) {
+      this.warnOnce(`lang="${this.lang}": no texts in this language (built in: fr, en; others: registerTranslation()); showing French`);
     }
   }
 

@@ -10,8 +10,7 @@ export {
   hasMessages,
   locale,
   localized,
-  onMessagesRegistered,
-  registerMessages,
+  registrationListeners,
   resolveLang,
   supportedLang,
   translator,
@@ -19,6 +18,8 @@ export {
   type LanguageTag,
   type Messages,
 } from './localize.js';
+export { registerMessages } from './register-messages.js';
+export { HEADING_LEVELS, checkedHeadingLevel, heading, type HeadingLevel } from './heading.js';
 export { tokens } from './tokens.styles.js';
 export { clusterMark } from './cluster-mark.js';
 export { isDevelopmentHost } from './hosts.js';

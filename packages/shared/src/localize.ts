@@ -5,8 +5,6 @@
  * (`en-US`, `fr-BE`…).
  */
 
-import { LOG_PREFIX } from '@fsd/feed';
-
 /** The built-in languages, which are also the languages of the feeds' texts. */
 export type Lang = 'fr' | 'en';
 export const LANGS: readonly Lang[] = ['fr', 'en'];
@@ -26,63 +24,39 @@ export function supportedLang(tag: string | null | undefined): Lang | undefined 
   return LANGS.find((lang) => lang === primary);
 }
 
-/** The languages the page registered, shared by every copy of our bundles on the page (they may be several). */
-interface Registry {
+/**
+ * The languages the page registered, shared by every copy of our bundles on the page (they may be several). The code
+ * that reads them (`find`) is installed by the first registration (register-messages.ts), so that the widgets' own
+ * bundles carry only this: a page that registers nothing pays nothing for it.
+ */
+export interface Registry {
   /** lower-case tag → widget name → its texts */
-  readonly messages: Map<string, Record<string, unknown>>;
-  /** Told when a language is registered: the widgets showing re-render. */
+  readonly texts: Map<string, Record<string, unknown>>;
+  /** Told when a language is registered: the widgets connected to the page, which re-render. */
   readonly listeners: Set<() => void>;
+  /**
+   * The registered texts for `tag` (or its primary language): of `widget`, completed from `base` (its French texts)
+   * where they lack some; without `widget`, whether any exist.
+   */
+  find?: (tag: LanguageTag, widget?: string, base?: unknown) => unknown;
 }
 const REGISTRY = Symbol.for('fsd.messages');
-function registry(): Registry {
-  const global = globalThis as { [REGISTRY]?: Registry };
-  return (global[REGISTRY] ??= { messages: new Map(), listeners: new Set() });
-}
+export const registry = (): Registry => ((globalThis as { [REGISTRY]?: Registry })[REGISTRY] ??= { texts: new Map(), listeners: new Set() });
 
-/** The canonical form of a tag (`EN-us` → `en-US`), or `undefined` if it is not a well-formed BCP 47 tag. */
+/** The canonical form of a tag (`EN_us` → `en-US`), or `undefined` if it is not a well-formed BCP 47 tag. */
 export function canonicalTag(tag: string | null | undefined): LanguageTag | undefined {
-  const trimmed = tag?.trim().replace(/_/g, '-');
-  if (!trimmed) return undefined;
   try {
-    return Intl.getCanonicalLocales(trimmed)[0];
+    return Intl.getCanonicalLocales(tag?.trim().replace(/_/g, '-') || [])[0];
   } catch {
     return undefined;
   }
 }
 
-/** The tags to look texts up under, most precise first: `es-MX` → `es-mx`, `es`. */
-function lookupKeys(tag: LanguageTag): string[] {
-  const lower = tag.toLowerCase();
-  const primary = lower.split('-')[0]!;
-  return lower === primary ? [lower] : [lower, primary];
-}
-
-/**
- * Registers texts for a language (`es`, `ca`, `pt-BR`…), for every widget named in `texts`. The widgets on the page
- * that speak it re-render. Registering French or English replaces the built-in texts.
- * @throws {RangeError} when `tag` is not a well-formed BCP 47 language tag.
- */
-export function registerMessages(tag: string, texts: Record<string, unknown>): void {
-  const canonical = canonicalTag(tag);
-  if (!canonical) throw new RangeError(`"${tag}" is not a language tag (BCP 47, such as "es" or "pt-BR")`);
-  const { messages, listeners } = registry();
-  const key = canonical.toLowerCase();
-  messages.set(key, { ...messages.get(key), ...texts });
-  for (const listener of listeners) listener();
-}
-
-/** Calls `listener` whenever a language is registered; returns how to stop. */
-export function onMessagesRegistered(listener: () => void): () => void {
-  const { listeners } = registry();
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+/** Who is told when a language is registered. */
+export const registrationListeners = (): Set<() => void> => registry().listeners;
 
 /** Whether texts exist for this tag: built in (French, English, any of their regions) or registered. */
-export function hasMessages(tag: LanguageTag): boolean {
-  const { messages } = registry();
-  return supportedLang(tag) !== undefined || lookupKeys(tag).some((key) => messages.has(key));
-}
+export const hasMessages = (tag: LanguageTag): boolean => Boolean(supportedLang(tag) || registry().find?.(tag));
 
 /**
  * A widget's texts for a language: those registered for the tag or its primary language, else the built-in ones of its
@@ -90,42 +64,7 @@ export function hasMessages(tag: LanguageTag): boolean {
  * @param widget the name its texts are registered under (`badge`, `calendar`…); none for texts that cannot be registered
  */
 export function translator<T>(builtIn: Messages<T>, widget?: string): (tag: LanguageTag) => T {
-  const completed = new WeakMap<object, T>();
-  return (tag) => {
-    if (widget) {
-      const { messages } = registry();
-      for (const key of lookupKeys(tag)) {
-        const texts = messages.get(key)?.[widget];
-        if (!isRecord(texts)) continue;
-        let complete = completed.get(texts);
-        if (!complete) {
-          const missing: string[] = [];
-          completed.set(texts, (complete = completeWith(builtIn.fr, texts, missing) as T));
-          if (missing.length) console.warn(`${LOG_PREFIX} the "${key}" texts of the ${widget} lack ${missing.join(', ')}: shown in French`);
-        }
-        return complete;
-      }
-    }
-    return builtIn[supportedLang(tag) ?? 'fr'];
-  };
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/**
- * Registered texts, any text they lack (or give as the wrong kind of value) taken from `base`: a page's script is not
- * type-checked, and a missing function would throw while the widget renders.
- */
-function completeWith(base: unknown, texts: unknown, missing: string[], path = ''): unknown {
-  if (isRecord(base)) {
-    const over = isRecord(texts) ? texts : {};
-    if (!isRecord(texts)) missing.push(path);
-    return Object.fromEntries(Object.entries(base).map(([key, value]) => [key, completeWith(value, over[key], isRecord(texts) ? missing : [], path ? `${path}.${key}` : key)]));
-  }
-  const sameKind = Array.isArray(base) ? Array.isArray(texts) && texts.length === base.length : typeof texts === typeof base;
-  if (sameKind) return texts;
-  missing.push(path);
-  return base;
+  return (tag) => ((widget && registry().find?.(tag, widget, builtIn.fr)) as T | undefined) ?? builtIn[supportedLang(tag) ?? 'fr'];
 }
 
 /** The tag `Intl` uses for a bare built-in language: French of France, British English (the cluster is European). */

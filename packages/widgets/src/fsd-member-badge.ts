@@ -1,3 +1,4 @@
 /** Entry bundle: `<script type="module" src="…/fsd-member-badge.js">` defines `<fsd-member-badge>`. */
 export * from './member-badge/member-badge.js';
-export { registerTranslation, type Translation, type BadgeMessages, type CalendarMessages, type DirectoryMessages } from './translations/register-translation.js';
+// registerTranslation() itself comes from fsd-translations.js (or fsd-widgets.js), so that this entry stays small.
+export type { Translation, BadgeMessages, CalendarMessages, DirectoryMessages } from './translations/register-translation.js';

@@ -1,6 +1,6 @@
 import { DEFAULT_EVENT_FEED_URL, addDays, dayIn, isIsoDate, isTimeZone, localTimeZone, startOfDay } from '@fsd/feed';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { clusterMark, FsdElement, formatIsoDate, localized, type LanguageTag } from '@fsd/shared';
+import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { clusterMark, FsdElement, checkedHeadingLevel, formatIsoDate, heading, localized, type LanguageTag } from '@fsd/shared';
 import { calendarTitle, eventTime, eventWhen, formatDay } from './calendar-format.js';
 import { VIEWS, addMonths, byDay, compareOccurrences, daysOf, isoWeek, monthWeeks, occurrence, passes, valueSet, visibleDays, type CalendarView, type Occurrence } from './calendar-model.js';
 import { CalendarSources } from './calendar-sources.js';
@@ -35,8 +35,11 @@ const MAX_PER_DAY = 3;
  * @attr include-cluster - With `organizer`: the cluster's own events too.
  * @attr limit - How many events the `next` view lists (default 5).
  * @attr week-numbers - Shows ISO week numbers in the month grid.
+ * @attr heading-level - The level of the calendar's title, `1` to `6` (default `2`), to fit the page's outline: the
+ *   days of the list views and the parts of an event's dialog come one level below, its title at this level.
  * @attr theme - `light` (default), `dark` or `auto`.
- * @attr lang - `fr` (default) or `en`; when absent, the page's language.
+ * @attr lang - `fr` (default), `en`, a region of either (`en-US`, `fr-BE`: dates and numbers follow it), or a language
+ *   registered with `registerTranslation()`; when absent, the page's language.
  * @attr state - Read only: `loading`, `ready`, `empty` or `error`.
  *
  * @event fsd-calendar-state - What the calendar shows has settled: `detail` is `{ state, count, failed }`.
@@ -75,6 +78,7 @@ export class FsdEventCalendar extends FsdElement {
     includeCluster: { type: Boolean, attribute: 'include-cluster' },
     limit: { type: Number },
     weekNumbers: { type: Boolean, attribute: 'week-numbers' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
     // What render reads of the view: internal reactive state. `attribute: false`, which `state` implies for Lit, also
     // keeps these out of the custom-elements manifest's attributes.
     _anchor: { state: true, attribute: false },
@@ -99,6 +103,8 @@ export class FsdEventCalendar extends FsdElement {
   includeCluster = false;
   limit = 5;
   weekNumbers = false;
+  /** The level of the calendar's title (1 to 6); its days in a list and its dialog's parts come one level below. */
+  headingLevel = 2;
 
   /** A day of the month shown (`month`), or the first day shown (`list`, `next`). */
   private _anchor!: string;
@@ -115,6 +121,8 @@ export class FsdEventCalendar extends FsdElement {
 
   readonly #sources = new CalendarSources(this, () => this.src, (message) => this.report('error', message));
   readonly #details = new DetailsChunk();
+  /** The dialog's styles, which come with its chunk, are adopted by the shadow root. */
+  #detailsStyled = false;
   /** The zone times are shown in (the first update sets it: `timeZone` changes from undefined). */
   #zone!: string;
   #today!: string;
@@ -168,6 +176,12 @@ export class FsdEventCalendar extends FsdElement {
       this._anchor = this._focusDay = isIsoDate(this.date) ? this.date : this.#today;
     }
     if (changed.has('view') && this.view) this.view = this.checkedValue('view', this.view, VIEWS, 'month');
+    const details = this.#details.module;
+    if (details && !this.#detailsStyled) {
+      this.#detailsStyled = true;
+      adoptStyles(this.renderRoot as ShadowRoot, [...FsdEventCalendar.elementStyles, details.detailsStyles]);
+    }
+    if (changed.has('headingLevel')) this.headingLevel = checkedHeadingLevel(this.headingLevel, 2, this.getAttribute('heading-level'), (message) => this.warnOnce(message));
     this.#shownView = this.view || (this._narrow ? 'list' : 'month');
     this.#compute();
   }
@@ -312,7 +326,7 @@ export class FsdEventCalendar extends FsdElement {
     }
     return html`<section part="base" class="calendar calendar--${view}" aria-labelledby="title" aria-busy=${this.#state === 'loading' ? 'true' : 'false'}>
       <header part="header" class="header">
-        <h2 id="title" part="title" class="title">${this.#title(lang)}</h2>
+        ${heading(this.headingLevel, { id: 'title', part: 'title', class: 'title' }, this.#title(lang))}
         ${view === 'next'
           ? nothing
           : html`<div part="nav" class="nav">
@@ -327,7 +341,7 @@ export class FsdEventCalendar extends FsdElement {
       ${view === 'month' ? this.#month(t, lang) : this.#list(t, lang)}
       ${this.#signedAt ? html`<p part="source" class="source">${clusterMark}<span>${t.signed(formatIsoDate(this.#signedAt.slice(0, 10), lang))}</span></p>` : nothing}
       <div class="sr-only" role="status" aria-live="polite">${this._announcement}</div>
-      ${selected && this.#details.module ? this.#details.module.eventDetails(selected, t, lang, eventWhen(lang, this.#zone, selected.event), this.#sources.source(selected.source), () => this.#closed()) : nothing}
+      ${selected && this.#details.module ? this.#details.module.eventDetails(selected, t, lang, this.headingLevel, eventWhen(lang, this.#zone, selected.event), this.#sources.source(selected.source), () => this.#closed()) : nothing}
     </section>`;
   }
 
@@ -387,7 +401,7 @@ export class FsdEventCalendar extends FsdElement {
         const items = (this.#days.get(day) ?? []).filter((o) => !next || (!seen.has(o.key) && seen.add(o.key)));
         if (!items.length) return nothing;
         return html`<li class="agenda__day">
-          <h3 class="agenda__date"><time datetime=${day}>${formatDay(lang, day, { weekday: 'long', day: 'numeric', month: 'long', ...(next ? { year: 'numeric' } : {}) })}</time></h3>
+          ${heading(this.headingLevel + 1, { class: 'agenda__date' }, html`<time datetime=${day}>${formatDay(lang, day, { weekday: 'long', day: 'numeric', month: 'long', ...(next ? { year: 'numeric' } : {}) })}</time>`)}
           <ul class="agenda__events">
             ${items.map(
               (o) => html`<li>

@@ -1,6 +1,7 @@
 /** The details of an event, in a modal dialog: when, where, who, what, and links to add it to one's own calendar. */
 import { eventToIcs, googleCalendarUrl, outlookCalendarUrl, type CalendarEvent, type CalendarSource } from '@fsd/feed';
-import { localized, type LanguageTag } from '@fsd/shared';
+import { heading, localized, type LanguageTag } from '@fsd/shared';
+export { detailsStyles } from './event-details.styles.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { linkified } from '../internal/linkify.js';
 import { openModal } from '../internal/modal.js';
@@ -15,10 +16,11 @@ function organizer(event: CalendarEvent, source: CalendarSource | undefined, t: 
 }
 
 /**
- * The details dialog of an occurrence (closed: {@link openDetails} opens it). `when` is the event's date and time
+ * The details dialog of an occurrence (closed: {@link openDetails} opens it), its title a heading of `level`, its parts
+ * one level below. `when` is the event's date and time
  * written out in the zone shown, `source` the source it came from (if still read), `onClose` called once it closed.
  */
-export function eventDetails(o: Occurrence, t: CalendarMessages, lang: LanguageTag, when: string, source: CalendarSource | undefined, onClose: () => void): TemplateResult {
+export function eventDetails(o: Occurrence, t: CalendarMessages, lang: LanguageTag, level: number, when: string, source: CalendarSource | undefined, onClose: () => void): TemplateResult {
   const event = o.event;
   const title = localized(event.title, lang);
   const texts = { title, ...(event.description ? { description: localized(event.description, lang) } : {}) };
@@ -27,7 +29,7 @@ export function eventDetails(o: Occurrence, t: CalendarMessages, lang: LanguageT
   const file = `${event.id.replace(/[^\w-]+/g, '-').slice(0, 60) || 'evenement'}.ics`;
   return html`<dialog part="dialog" class="dialog" aria-labelledby="dialog-title" @close=${onClose}>
     <div class="dialog__head">
-      <h2 id="dialog-title" class="dialog__title">${title}</h2>
+      ${heading(level, { id: 'dialog-title', class: 'dialog__title' }, title)}
       <button class="dialog__close" aria-label=${t.close} title=${t.close} @click=${(e: Event) => (e.currentTarget as HTMLElement).closest('dialog')?.close()}>
         <span aria-hidden="true">×</span>
       </button>
@@ -41,7 +43,7 @@ export function eventDetails(o: Occurrence, t: CalendarMessages, lang: LanguageT
     ${texts.description ? html`<p class="dialog__description">${linkified(texts.description)}</p>` : nothing}
     ${event.url ? html`<p><a class="dialog__link" href=${event.url} target="_blank" rel="noopener">${t.eventPage} <span class="sr-only">${t.newTab}</span></a></p>` : nothing}
     <div class="dialog__add" role="group" aria-labelledby="add-title">
-      <h3 id="add-title" class="dialog__subtitle">${t.addToCalendar}</h3>
+      ${heading(level + 1, { id: 'add-title', class: 'dialog__subtitle' }, t.addToCalendar)}
       <a class="add" href=${ics} download=${file}>${t.downloadIcs}</a>
       <a class="add" href=${googleCalendarUrl(event, texts)} target="_blank" rel="noopener">${t.google} <span class="sr-only">${t.newTab}</span></a>
       <a class="add" href=${outlookCalendarUrl(event, texts)} target="_blank" rel="noopener">${t.outlook} <span class="sr-only">${t.newTab}</span></a>

@@ -24,7 +24,8 @@ const cross = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="t
  * @attr src - The member feed URL; the cluster's published feed by default.
  * @attr variant - `full` (default) or `compact`.
  * @attr theme - `light` (default), `dark` or `auto`.
- * @attr lang - `fr` (default) or `en`; when absent, the page's language.
+ * @attr lang - `fr` (default), `en`, a region of either (`en-US`, `fr-BE`: dates and numbers follow it), or a language
+ *   registered with `registerTranslation()`; when absent, the page's language.
  * @attr preview - On a development host (`localhost`, `127.0.0.1`, `*.localhost`, `*.test`) or a `file:` page, shows
  *   the badge as it will look on the member's site, marked "Aperçu". Ignored everywhere else, and in frames.
  * @attr state - Read only: `loading`, `verified`, `preview`, `unchecked` (on the member's domain, but the feed

@@ -2,7 +2,7 @@ import { DEFAULT_MEMBER_FEED_URL, fold, initials, isClusterSigned, memberFeedPar
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { FeedController } from '../internal/feed-controller.js';
 import { closeOnBackdropClick, openModal } from '../internal/modal.js';
-import { clusterMark, FsdElement, formatIsoDate, locale, localized } from '@fsd/shared';
+import { clusterMark, FsdElement, checkedHeadingLevel, formatIsoDate, heading, locale, localized } from '@fsd/shared';
 import type { DirectoryState } from '../events/fsd-directory-state.js';
 import { styles } from './member-directory.styles.js';
 import { messages, type DirectoryMessages } from './member-directory.messages.js';
@@ -35,8 +35,11 @@ const SKELETON_CARDS = 6;
  * @attr page-size - Members per page, 1 to 200 (default 24).
  * @attr url-state - Where the view (search, filters, sort, page, open profile) is kept: `query` (default: the query
  *   string, `?fsd-q=…&fsd-college=…`), `hash` (`#fsd-q=…`), or `none`.
+ * @attr heading-level - The level of the members' names, on their cards and in the profile dialog, `1` to `6`
+ *   (default `3`, for a directory under a section of the page): `2` under a page whose only heading is its `<h1>`.
  * @attr theme - `light` (default), `dark` or `auto`.
- * @attr lang - `fr` (default) or `en`; when absent, the page's language.
+ * @attr lang - `fr` (default), `en`, a region of either (`en-US`, `fr-BE`: dates and numbers follow it), or a language
+ *   registered with `registerTranslation()`; when absent, the page's language.
  * @attr state - Read only: `loading`, `ready`, `empty` or `error`.
  *
  * @event fsd-directory-state - The state settled or changed: `detail` is `{ state, count }`.
@@ -64,6 +67,7 @@ export class FsdMemberDirectory extends FsdElement {
     city: { reflect: true },
     pageSize: { attribute: 'page-size', type: Number },
     urlState: { attribute: 'url-state' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
     // Internal state; `attribute: false` says so to the custom-elements manifest's analyzer too.
     _filtersOpen: { state: true, attribute: false },
     _expanded: { state: true, attribute: false },
@@ -80,6 +84,8 @@ export class FsdMemberDirectory extends FsdElement {
   pageSize = DEFAULT_PAGE_SIZE;
   /** `query`, `hash` or `none`. */
   urlState: UrlStateMode = 'query';
+  /** The level of the members' names on their cards and in the profile dialog (1 to 6). */
+  headingLevel = 3;
 
   /** The filter panel is shown (in a narrow column, it hides behind a button). */
   private _filtersOpen = false;
@@ -137,6 +143,7 @@ export class FsdMemberDirectory extends FsdElement {
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('urlState')) this.checkedValue('url-state', this.urlState, URL_STATES, 'query');
+    if (changed.has('headingLevel')) this.headingLevel = checkedHeadingLevel(this.headingLevel, 3, this.getAttribute('heading-level'), (message) => this.warnOnce(message));
     if (changed.has('pageSize') && !(Number(this.pageSize) >= 1)) {
       this.warnOnce(`page-size="${this.getAttribute('page-size')}" is not a number of members per page; using ${DEFAULT_PAGE_SIZE}`);
     }
@@ -381,7 +388,7 @@ export class FsdMemberDirectory extends FsdElement {
   #renderCard(member: Member): TemplateResult {
     return html`<li part="card" class="card" data-member=${member.id}>
       ${this.#renderLogo(member, 'card__logo')}
-      <h3 class="card__name"><button type="button" class="card__open" @click=${() => this.#openProfile(member.id)}>${member.name}</button></h3>
+      ${heading(this.headingLevel, { class: 'card__name' }, html`<button type="button" class="card__open" @click=${() => this.#openProfile(member.id)}>${member.name}</button>`)}
       <p class="card__meta">${this.#collegeName(member.college, true)}${member.city ? html` · ${member.city}` : nothing}</p>
       <p class="card__desc">${localized(member.description, this.language)}</p>
     </li>`;
@@ -402,7 +409,7 @@ export class FsdMemberDirectory extends FsdElement {
       ${member
         ? html`<div class="profile__head">
               ${this.#renderLogo(member, 'profile__logo')}
-              <h2 id="profile-name" class="profile__name">${member.name}</h2>
+              ${heading(this.headingLevel, { id: 'profile-name', class: 'profile__name' }, member.name)}
               <button type="button" class="button profile__close" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>${p.close}</button>
             </div>
             <p class="profile__desc">${localized(member.description, this.language)}</p>

@@ -154,7 +154,7 @@ describe('languages: a third language registered by the page', () => {
   it('re-renders the widgets already showing when a language is registered after them', async () => {
     const { result: b, messages } = await captureConsole('warn', () => badge({ member: 'pixel-nimois', lang: 'ca' }));
     expect(shown(b)).to.contain('Adhésion expirée');
-    expect(messages.join('\n')).to.contain('lang="ca" has no texts (built in: "fr" and "en"; others come from registerTranslation()); showing French until they are registered');
+    expect(messages.join('\n')).to.contain('lang="ca": no texts in this language (built in: fr, en; others: registerTranslation()); showing French');
     const ca: Translation = { ...es, badge: { ...es.badge, lapsed: 'Afiliació caducada', lapsedNote: (member, date) => `L’afiliació de ${member} va acabar el ${date}.` } };
     registerTranslation('ca', ca);
     await b.updateComplete;
@@ -169,7 +169,7 @@ describe('languages: a third language registered by the page', () => {
     expect(registered).to.deep.equal([]);
     const { result: b, messages } = await captureConsole('warn', () => badge({ member: 'pixel-nimois', lang: 'ro' }));
     expect(shown(b)).to.contain('a pris fin le');
-    expect(messages.join('\n')).to.match(/the "ro" texts of the badge lack checking, linkBefore, .*lapsedNote.*: shown in French/);
+    expect(messages.join('\n')).to.match(/the "ro" texts of the badge lack checking, linkBefore, .*lapsedNote.*: in French/);
     expect(shown(await badge({ member: 'kaliop', lang: 'ro' }))).to.contain('Membru de FrenchSouth.digital');
 
     const refused = await captureConsole('error', async () => [registerTranslation('not a tag!', es), registerTranslation('it', { badge: es.badge } as unknown as Translation)]);

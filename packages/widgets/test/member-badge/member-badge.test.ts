@@ -178,7 +178,7 @@ describe('<fsd-member-badge> on the host page', () => {
     const { messages } = await captureConsole('warn', async () => settled(await fixture<FsdMemberBadge>(badge)));
     expect(messages).to.include('[FrenchSouth.digital] <fsd-member-badge>: variant="huge" is not one of "full", "compact"; using "full"');
     expect(messages).to.include('[FrenchSouth.digital] <fsd-member-badge>: theme="neon" is not one of "light", "dark", "auto"; using "light"');
-    expect(messages).to.include('[FrenchSouth.digital] <fsd-member-badge>: lang="de" has no texts (built in: "fr" and "en"; others come from registerTranslation()); showing French until they are registered');
+    expect(messages).to.include('[FrenchSouth.digital] <fsd-member-badge>: lang="de": no texts in this language (built in: fr, en; others: registerTranslation()); showing French');
     expect(badge.state).to.equal('preview');
     expect(text(badge)).to.match(/^Membre de/);
   });

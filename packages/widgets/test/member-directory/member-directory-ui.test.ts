@@ -22,8 +22,8 @@ describe('<fsd-member-directory> profile', () => {
     expect(dialog.open).to.equal(true);
     expect(dialog.matches(':modal')).to.equal(true);
     expect(dialog.contains(focused(d))).to.equal(true);
-    expect(visibleText(dialog.querySelector('h2')!)).to.equal('Kaliop');
-    expect(dialog.getAttribute('aria-labelledby')).to.equal(dialog.querySelector('h2')!.id);
+    expect(visibleText(dialog.querySelector('h3.profile__name')!)).to.equal('Kaliop');
+    expect(dialog.getAttribute('aria-labelledby')).to.equal(dialog.querySelector('h3.profile__name')!.id);
     expect(visibleText(dialog)).to.contain('Agence d’intégration web et mobile');
     const facts = [...dialog.querySelectorAll('dt')].map((dt) => `${visibleText(dt)}: ${visibleText(dt.nextElementSibling!)}`);
     expect(facts).to.deep.equal([

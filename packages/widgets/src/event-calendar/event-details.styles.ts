@@ -1,0 +1,84 @@
+import { css } from 'lit';
+
+/**
+ * The event dialog's styles: in its on-demand chunk with its code, adopted by the calendar's shadow root when the chunk
+ * arrives (`FsdEventCalendar`), so that the calendar's first paint does not pay for them. Custom properties are the
+ * calendar's (event-calendar.styles.ts).
+ */
+export const detailsStyles = css`
+  .dialog {
+    box-sizing: border-box;
+    inline-size: min(34em, calc(100vw - 2em));
+    max-block-size: calc(100vh - 2em);
+    padding: 1.1em 1.25em;
+    border: 1px solid var(--_cal-border);
+    border-radius: var(--_cal-radius);
+    background: var(--_cal-bg);
+    color: var(--_cal-fg);
+    font-family: var(--_font);
+  }
+  .dialog::backdrop {
+    background: rgb(0 0 0 / 45%);
+  }
+  .dialog__head {
+    display: flex;
+    align-items: start;
+    justify-content: space-between;
+    gap: 1em;
+  }
+  .dialog__title {
+    margin: 0;
+    font-size: 1.2em;
+  }
+  .dialog__close {
+    flex: none;
+    inline-size: 2.25em;
+    block-size: 2.25em;
+    border: 1px solid var(--_cal-border);
+    border-radius: 999px;
+    background: var(--_cal-bg);
+    font-size: 1.1em;
+    line-height: 1;
+  }
+  .dialog__when {
+    font-weight: 600;
+  }
+  .dialog__facts {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0.2em 0.8em;
+    margin: 0.5em 0;
+  }
+  .dialog__facts dt {
+    color: var(--_muted);
+  }
+  .dialog__facts dd {
+    margin: 0;
+  }
+  .dialog__description {
+    white-space: pre-line;
+    overflow-wrap: anywhere;
+  }
+  .dialog__subtitle {
+    margin: 0.8em 0 0.4em;
+    font-size: 0.95em;
+  }
+  .dialog__add {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4em;
+  }
+  .dialog__add .dialog__subtitle {
+    flex-basis: 100%;
+  }
+  .add {
+    display: inline-block;
+    padding: 0.35em 0.7em;
+    border: 1px solid var(--_cal-accent);
+    border-radius: var(--_cal-radius);
+    text-decoration: none;
+  }
+  .add:hover {
+    background: var(--_cal-event-bg);
+  }
+`;

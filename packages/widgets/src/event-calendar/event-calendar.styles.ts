@@ -12,6 +12,9 @@ export const styles = [
       --_cal-radius: var(--fsd-calendar-radius, var(--_radius));
       --_cal-event-bg: var(--fsd-calendar-event-background, color-mix(in srgb, var(--_cal-accent) 12%, var(--_cal-bg)));
       display: block;
+      /* A flex item takes the room, never less than 280 px that its container has (see the directory). */
+      flex: 1 1 auto;
+      min-inline-size: min(100%, 17.5rem);
       max-inline-size: 100%;
       contain: layout paint style;
     }

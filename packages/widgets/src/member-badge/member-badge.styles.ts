@@ -19,11 +19,13 @@ export const styles = [
       position: relative;
       box-sizing: border-box;
       display: inline-flex;
+      /* In a narrow box the tag and the check go to a line of their own, then "Membre de" and the name take two. */
+      flex-wrap: wrap;
       align-items: center;
-      gap: 0.6em;
+      gap: 0.3em 0.6em;
       max-inline-size: 100%;
       min-block-size: 3.6em;
-      min-inline-size: 15em;
+      min-inline-size: min(15em, 100%);
       padding: 0.45em 0.8em 0.45em 0.55em;
       border: 1px solid var(--_badge-border);
       border-radius: var(--_badge-radius);
@@ -64,15 +66,11 @@ export const styles = [
     }
     .badge__text {
       display: flex;
+      flex: 1 1 auto;
       flex-direction: column;
-      min-inline-size: 0;
-    }
-    .badge__label {
-      white-space: nowrap;
-      overflow: hidden;
-      text-overflow: ellipsis;
     }
     .badge__name {
+      white-space: nowrap;
       font-weight: 700;
       color: var(--_badge-accent);
     }

@@ -388,7 +388,7 @@ export class FsdMemberDirectory extends FsdElement {
   #renderCard(member: Member): TemplateResult {
     return html`<li part="card" class="card" data-member=${member.id}>
       ${this.#renderLogo(member, 'card__logo')}
-      ${heading(this.headingLevel, { class: 'card__name' }, html`<button type="button" class="card__open" @click=${() => this.#openProfile(member.id)}>${member.name}</button>`)}
+      ${heading(this.headingLevel, { class: 'card__name' }, html`<button type="button" class="card__open" @click=${() => this.#openProfile(member.id)}><span class="card__label">${member.name}</span></button>`)}
       <p class="card__meta">${this.#collegeName(member.college, true)}${member.city ? html` · ${member.city}` : nothing}</p>
       <p class="card__desc">${localized(member.description, this.language)}</p>
     </li>`;

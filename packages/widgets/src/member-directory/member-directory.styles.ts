@@ -13,7 +13,10 @@ export const styles = [
       --_card-bg: var(--fsd-directory-card-background, var(--_dir-bg));
       display: block;
       container: fsd-directory / inline-size;
-      min-inline-size: 0;
+      /* A flex item takes the room (its size containment would make it as narrow as nothing), never less than 280 px
+         that its container has. */
+      flex: 1 1 auto;
+      min-inline-size: min(100%, 17.5rem);
     }
     *,
     *::before,
@@ -232,16 +235,10 @@ export const styles = [
       font-size: 1.02em;
       line-height: 1.25;
       align-self: end;
-      white-space: nowrap;
-      overflow: hidden;
-      text-overflow: ellipsis;
     }
     .card__open {
       display: block;
       max-inline-size: 100%;
-      overflow: hidden;
-      text-overflow: ellipsis;
-      white-space: nowrap;
       padding: 0;
       border: 0;
       background: none;
@@ -249,6 +246,14 @@ export const styles = [
       text-align: start;
       color: var(--_dir-accent);
       cursor: pointer;
+    }
+    /* Two lines before the name is cut (on a span: WebKit clamps no button); the button's name is the whole name. */
+    .card__label {
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: 2;
+      overflow: hidden;
+      overflow-wrap: anywhere;
     }
     .card__open::after {
       content: '';

@@ -68,3 +68,51 @@ test('the member’s events page shows only Kaliop’s events, in a month grid, 
   assert.ok(!calendars[0].events.some((e) => /DigitalPlace|Mediacloud/.test(e)), calendars[0].events.join(' | '));
   assert.deepEqual(errors, []);
 });
+
+test('the example pages follow the visitor’s colour scheme: the member site and its widgets turn dark together', async () => {
+  const background = (page) =>
+    page.evaluate(() => ({
+      page: getComputedStyle(document.body).backgroundColor,
+      widgets: [...document.querySelectorAll('fsd-member-badge[theme="auto"], fsd-event-calendar[theme="auto"]')].map(
+        (w) => getComputedStyle(w.shadowRoot.querySelector('[part~="base"]')).backgroundColor,
+      ),
+    }));
+  for (const scheme of ['light', 'dark']) {
+    const { page, errors, close } = await openPage(context.browser, `http://www.kaliop.com:${port}/member-site/`, (p) =>
+      p.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]),
+    );
+    await settledWidgets(page, 'fsd-member-badge');
+    await settledWidgets(page, 'fsd-event-calendar');
+    const seen = await background(page);
+    await close();
+    assert.equal(seen.page, scheme === 'dark' ? 'rgb(22, 28, 34)' : 'rgb(246, 244, 239)', scheme);
+    assert.equal(seen.widgets.length, 3);
+    for (const widget of seen.widgets) assert.equal(widget, scheme === 'dark' ? 'rgb(20, 33, 44)' : 'rgb(255, 255, 255)', scheme);
+    assert.deepEqual(errors, []);
+  }
+});
+
+test('the themes page shows both themes side by side, and English, American English and Spanish (registered by the page)', async () => {
+  const { page, errors, close } = await openPage(context.browser, `http://127.0.0.1:${port}/themes.html`);
+  for (const tag of ['fsd-member-badge', 'fsd-event-calendar', 'fsd-member-directory']) await settledWidgets(page, tag);
+  const seen = await page.evaluate(() => {
+    const text = (w) => w.shadowRoot.textContent.replace(/\s+/g, ' ').trim();
+    const base = (w) => getComputedStyle(w.shadowRoot.querySelector('[part~="base"]')).backgroundColor;
+    return {
+      light: [...document.querySelector('.themes').querySelectorAll('.light > [theme]')].map(base),
+      dark: [...document.querySelector('.themes').querySelectorAll('.dark > [theme]')].map(base),
+      english: text(document.querySelector('[lang="en"] fsd-member-directory')),
+      american: text(document.querySelector('[lang="en-US"] fsd-event-calendar')),
+      spanish: [...document.querySelectorAll('[lang="es"] > *:not(h2)')].map(text),
+    };
+  });
+  await close();
+  assert.deepEqual(seen.light, Array(3).fill('rgb(255, 255, 255)'));
+  assert.deepEqual(seen.dark, Array(3).fill('rgb(20, 33, 44)'));
+  assert.match(seen.english, /Search members/);
+  assert.match(seen.english, /large company/);
+  assert.match(seen.american, /\d{1,2}:\d{2}\s?[AP]M/);
+  assert.match(seen.spanish[0], /Miembro de FrenchSouth\.digital/);
+  assert.match(seen.spanish[1], /Próximos eventos/);
+  assert.deepEqual(errors, []);
+});

@@ -66,7 +66,8 @@ export const styles = [
     }
     .badge__text {
       display: flex;
-      flex: 1 1 auto;
+      /* From zero, so that the tag and the check leave the line only when even the text's narrowest form needs it. */
+      flex: 1 1 0;
       flex-direction: column;
     }
     .badge__name {

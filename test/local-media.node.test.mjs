@@ -33,7 +33,7 @@ function view(page, index = 0) {
       names: [...root.querySelectorAll('[part~="card"] .card__name')].map((n) => n.textContent.trim()),
       checked: [...root.querySelectorAll('fieldset input:checked')].map((i) => i.closest('label').querySelector('.facet__label').textContent.trim()),
       facets: [...root.querySelectorAll('fieldset legend')].map((l) => l.textContent.trim()),
-      profile: root.querySelector('dialog').open ? root.querySelector('dialog h2').textContent.trim() : null,
+      profile: root.querySelector('dialog').open ? root.querySelector('dialog .profile__name').textContent.trim() : null,
       page: root.querySelector('.dir__page')?.textContent ?? null,
     };
   }, index);

@@ -4,7 +4,10 @@
 //   webkit:   WebKitGTK's MiniBrowser (its WebKitWebDriver, under Xvfb: test/server/webkit-launcher.js).
 // `FSD_ENGINES=chromium,firefox npx web-test-runner --group badge` chooses the engines for a local run; all three by
 // default, and in `npm test`. Every group runs in every chosen engine: the extension's unit tests use no chrome.* API
-// (its end-to-end tests, which load the built extension, are Node-side and Chromium only).
+// (its end-to-end tests, which load the built extension, are Node-side and Chromium only). The one exception is the
+// group `visual` (pictures of the widgets compared with baselines, packages/widgets/test/visual/README.md): Chromium
+// only, and not at all when FSD_ENGINES leaves Chromium out. `npm run test:visual:update` (`--group visual
+// --update-visual-baseline`) rewrites its baselines, in Chromium whatever FSD_ENGINES says.
 // Each test file belongs to exactly one group (a file in two groups would run twice); `npx web-test-runner --group badge`
 // runs one group alone. A new widget or package adds its own group here.
 // Firefox and WebKit reach every host name through test/server/host-proxy.js, as Chromium does with its resolver rules.
@@ -17,6 +20,7 @@ import { INSTALL_HINTS, chosenEngines, chromeArgs, findChrome, findFirefox, find
 import { countingReporter } from './test/server/counting-reporter.js';
 import { feedMiddleware } from './test/server/feed-middleware.js';
 import { startHostProxy } from './test/server/host-proxy.js';
+import { visualRegression } from './test/server/visual-regression.js';
 import { webkitLauncher } from './test/server/webkit-launcher.js';
 
 // A port chosen here, so that the member hosts the badge tests open (http://www.kaliop.com:PORT/…) can be secure
@@ -30,7 +34,19 @@ const port = await new Promise((resolve) => {
 const SECURE_TEST_HOSTS = ['www.kaliop.com', 'www.kaliop.com.', 'kaliop.com', 'blog.kaliop.com', 'www.kaliop.fr', 'www.xn--mller-kva.example', 'www.awox.com'];
 const secureOrigins = `--unsafely-treat-insecure-origin-as-secure=${SECURE_TEST_HOSTS.map((host) => `http://${host}:${port}`).join(',')}`;
 
-const engines = chosenEngines();
+// The visual baselines are written only on this explicit request, for the visual group alone, in Chromium.
+const updateVisual = process.argv.includes('--update-visual-baseline');
+const groupArg = process.argv.findIndex((arg) => arg === '--group' || arg.startsWith('--group='));
+const group = groupArg < 0 ? undefined : process.argv[groupArg].split('=')[1] ?? process.argv[groupArg + 1];
+if (updateVisual && group !== 'visual') {
+  console.error('--update-visual-baseline rewrites the visual baselines: run it as `npm run test:visual:update` (--group visual).');
+  process.exit(1);
+}
+const engines = updateVisual ? ['chromium'] : chosenEngines();
+if (group === 'visual' && !engines.includes('chromium')) {
+  console.error(`The visual group runs in Chromium only, which FSD_ENGINES=${process.env.FSD_ENGINES} leaves out.`);
+  process.exit(1);
+}
 const missing = missingEngines(engines);
 if (missing.length) {
   console.error(`Browser tests: ${missing.map((name) => `${name} not found (${INSTALL_HINTS[name]})`).join('; ')}. FSD_ENGINES chooses fewer engines.`);
@@ -63,6 +79,9 @@ const launchers = {
   webkit: () => webkitLauncher(findWebKit(), proxyPort),
 };
 
+// One launcher per engine, shared by the groups (a group's `browsers` reuse them: one Chromium for all groups).
+const browsers = Object.fromEntries(engines.map((name) => [name, launchers[name]()]));
+
 export default {
   rootDir: '.',
   port,
@@ -71,14 +90,18 @@ export default {
     { name: 'badge', files: 'packages/widgets/test/member-badge/**/*.test.ts' },
     { name: 'directory', files: 'packages/widgets/test/member-directory/**/*.test.ts' },
     { name: 'calendar', files: 'packages/widgets/test/event-calendar/**/*.test.ts' },
+    // what every widget shares on a host page: languages, headings, narrow containers
+    { name: 'embedding', files: 'packages/widgets/test/embedding/**/*.test.ts' },
     { name: 'extension', files: 'packages/extension/test/**/*.test.ts' },
+    // Pictures: Chromium only (one engine's rendering, one set of baselines), whatever else FSD_ENGINES chooses.
+    ...(browsers.chromium ? [{ name: 'visual', files: 'packages/widgets/test/visual/**/*.test.ts', browsers: [browsers.chromium] }] : []),
   ],
   nodeResolve: { exportConditions: ['production'], extensions: ['.ts', '.js'] },
   concurrency: 1,
   testsFinishTimeout: 600_000,
   testFramework: { config: { timeout: 10_000 } },
   middleware: [feedMiddleware],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
-  browsers: engines.map((name) => launchers[name]()),
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), visualRegression({ update: updateVisual })],
+  browsers: Object.values(browsers),
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter('.cache/wtr-results.json')],
 };

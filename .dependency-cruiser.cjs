@@ -14,7 +14,7 @@ module.exports = {
     {
       name: 'no-other-package-src',
       severity: 'error',
-      comment: 'A package imports another by its name (`@fsd/feed`, `@fsd/shared`), never through the other’s files.',
+      comment: 'A package imports another by its name (`@frenchsouth-digital/feed`, `@frenchsouth-digital/shared`), never through the other’s files.',
       from: { path: '^packages/([^/]+)/' },
       to: { path: '^packages/([^/]+)/', pathNot: '^packages/$1/', dependencyTypes: ['local'] },
     },
@@ -28,7 +28,7 @@ module.exports = {
     {
       name: 'no-full-suffix-list-in-widgets',
       severity: 'error',
-      comment: 'The widget bundles check the short list of @fsd/feed (public-suffix.ts); the full list (@fsd/feed/public-suffix-list, tldts) is for fsd-publish and the extension.',
+      comment: 'The widget bundles check the short list of @frenchsouth-digital/feed (public-suffix.ts); the full list (@frenchsouth-digital/feed/public-suffix-list, tldts) is for fsd-publish and the extension.',
       from: { path: '^packages/widgets/src/' },
       to: { path: ['^packages/feed/src/public-suffix-list\\.ts$', '(^|/)node_modules/tldts(-core)?/'], reachable: true },
     },
@@ -39,6 +39,6 @@ module.exports = {
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
     combinedDependencies: false,
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'production', 'default'], extensions: ['.ts', '.js', '.mjs'] },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['fsd-source', 'import', 'production', 'default'], extensions: ['.ts', '.js', '.mjs'] },
   },
 };

@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.cache/**', 'bench/results/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'packages/*/lib/**', '.cache/**', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -31,12 +31,12 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
   },
   {
-    // A package reaches another only through its name (`@fsd/feed`, `@fsd/shared`), never through its files.
+    // A package reaches another only through its name (`@frenchsouth-digital/feed`, `@frenchsouth-digital/shared`), never through its files.
     files: ['packages/**/*.ts', 'packages/**/*.js', 'packages/**/*.mjs'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(\\.\\./)+(packages/)?[\\w-]+/src(/|$)', message: "Import another package by its name (e.g. '@fsd/shared'), not through its src folder." }] },
+        { patterns: [{ regex: '^(\\.\\./)+(packages/)?[\\w-]+/src(/|$)', message: "Import another package by its name (e.g. '@frenchsouth-digital/shared'), not through its src folder." }] },
       ],
     },
   },

@@ -47,7 +47,7 @@ const plugins = (development = false) => [
   minifyLitLiteralsPlugin(),
   // Every copy of Lit in our bundles shares one Trusted Types policy (the badge's own copy and the chunks' one).
   litTrustedTypesPlugin(),
-  nodeResolve({ extensions: ['.ts', '.js'], exportConditions: ['production'] }),
+  nodeResolve({ extensions: ['.ts', '.js'], exportConditions: ['fsd-source', 'production'] }),
   esbuild({ target: 'es2022', minify: true, legalComments: 'none', tsconfig: 'tsconfig.json' }),
 ];
 

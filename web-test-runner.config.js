@@ -96,7 +96,7 @@ export default {
     // Pictures: Chromium only (one engine's rendering, one set of baselines), whatever else FSD_ENGINES chooses.
     ...(browsers.chromium ? [{ name: 'visual', files: 'packages/widgets/test/visual/**/*.test.ts', browsers: [browsers.chromium] }] : []),
   ],
-  nodeResolve: { exportConditions: ['production'], extensions: ['.ts', '.js'] },
+  nodeResolve: { exportConditions: ['fsd-source', 'production'], extensions: ['.ts', '.js'] },
   concurrency: 1,
   testsFinishTimeout: 600_000,
   testFramework: { config: { timeout: 10_000 } },

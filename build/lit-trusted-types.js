@@ -5,7 +5,7 @@
 // throws at that line, and every widget of that copy is lost. Rewritten here, each copy of ours first takes the policy
 // a copy of ours already made (kept on the global object under a registered symbol), else creates
 // "lit-html", else "fsd-lit-html" (for pages whose own Lit holds "lit-html"); failing both, it marks the symbol
-// `false`, and defineElement (@fsd/shared) leaves that copy's elements undefined with a console message naming
+// `false`, and defineElement (@frenchsouth-digital/shared) leaves that copy's elements undefined with a console message naming
 // them, rather than let their templates throw into the page.
 // The shared policy passes strings through unchanged, as Lit's own does: allowing "lit-html" already lets any code
 // on the page make HTML through Lit (`unsafeHTML`), so sharing it gives no script a power it did not have.

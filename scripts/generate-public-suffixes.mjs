@@ -9,7 +9,7 @@
 // stands for the 40-odd regions), then without the rules that still name a region (a label ending in `-<number>`),
 // and without those more than one label under the operator unless they are such a wildcard family. A `*` matches
 // one label, as in the list itself. The full list (about 11,300 rules) is checked at publish time and in the
-// extension (`@fsd/feed/public-suffix-list`), so what this selection leaves out is still refused there.
+// extension (`@frenchsouth-digital/feed/public-suffix-list`), so what this selection leaves out is still refused there.
 import { writeFileSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';

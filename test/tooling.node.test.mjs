@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-const SKIP = new Set(['node_modules', 'dist', '.cache', '.git']);
+const SKIP = new Set(['node_modules', 'dist', 'lib', '.cache', '.git']);
 
 /** Source files under `dir`, as absolute paths. */
 function sources(dir) {

@@ -16,7 +16,7 @@ const staging = `${dist}/chrome`;
 
 // Not minified: store reviewers (and curious users) read what runs.
 const plugins = () => [
-  nodeResolve({ extensions: ['.ts', '.js'], exportConditions: ['production'], browser: true }),
+  nodeResolve({ extensions: ['.ts', '.js'], exportConditions: ['fsd-source', 'production'], browser: true }),
   commonjs(),
   esbuild({ target: 'es2022', minify: false, legalComments: 'none', tsconfig: 'tsconfig.json' }),
 ];

@@ -1,5 +1,5 @@
 // Builds the publisher (packages/publish) into dist/: the command (`dist/cli.js`, which `npx fsd-publish` runs through
-// bin/fsd-publish.mjs) and the programmatic entry (`dist/index.js`), for Node; `@fsd/feed` and ical.js are bundled in,
+// bin/fsd-publish.mjs) and the programmatic entry (`dist/index.js`), for Node; `@frenchsouth-digital/feed` and ical.js are bundled in,
 // the spreadsheet readers (csv-parse, read-excel-file) stay the package's dependencies. The staff's check page
 // (`dist/check.js`) is the same validation code bundled for the browser.
 import { rmSync } from 'node:fs';
@@ -29,7 +29,7 @@ export function publishConfigs({ clean = true } = {}) {
       external,
       output: { dir: dist, format: 'es', entryFileNames: '[name].js', inlineDynamicImports: true },
       plugins: [
-        nodeResolve({ extensions: ['.ts', '.js'], exportConditions: ['node', 'import'], preferBuiltins: true }),
+        nodeResolve({ extensions: ['.ts', '.js'], exportConditions: ['fsd-source', 'node', 'import'], preferBuiltins: true }),
         esbuild({ target: 'node20', minify: false, legalComments: 'none', tsconfig: 'tsconfig.json' }),
       ],
     })),
@@ -42,7 +42,7 @@ export function publishConfigs({ clean = true } = {}) {
       output: { dir: dist, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/check-[name]-[hash].js', inlineDynamicImports: true },
       plugins: [
         browserCsvParse(),
-        nodeResolve({ extensions: ['.ts', '.js'], exportConditions: ['browser', 'import', 'production'], browser: true }),
+        nodeResolve({ extensions: ['.ts', '.js'], exportConditions: ['fsd-source', 'browser', 'import', 'production'], browser: true }),
         esbuild({ target: 'es2022', minify: true, legalComments: 'none', tsconfig: 'tsconfig.json' }),
       ],
     },

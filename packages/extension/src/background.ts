@@ -18,8 +18,8 @@ import {
   seedFeed,
   trustFeedKeys,
   type FeedParser,
-} from '@fsd/feed';
-import { listedMemberFeedParser } from '@fsd/feed/listed-member-feed';
+} from '@frenchsouth-digital/feed';
+import { listedMemberFeedParser } from '@frenchsouth-digital/feed/listed-member-feed';
 import browser, { type Runtime } from './lib/browser.js';
 import { ANNOTATE_SCRIPT, syncContentScripts } from './lib/annotation.js';
 import { LOG } from './lib/log.js';

@@ -1,4 +1,4 @@
-import { defineElement } from '@fsd/shared';
+import { defineElement } from '@frenchsouth-digital/shared';
 import { FsdExtensionOptions } from './ui/options.component.js';
 
 defineElement('fsd-extension-options', FsdExtensionOptions);

@@ -1,5 +1,5 @@
 // End-to-end (issue 16): the cluster's registry feed, and a partner's registry added with its key, verified by the
-// extension through the shared feed client (@fsd/feed, signature.ts), in headless Chromium. The test runs a copy of the shipped Chrome build in which, as in
+// extension through the shared feed client (@frenchsouth-digital/feed, signature.ts), in headless Chromium. The test runs a copy of the shipped Chrome build in which, as in
 // the examples' build (rollup.config.js), the development key (tools/dev-key.mjs) is pinned, and the test server's
 // feed origin stands for https://www.frenchsouth.digital (where signatures are required): the same code otherwise.
 /* global chrome */

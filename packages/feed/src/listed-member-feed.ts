@@ -1,6 +1,6 @@
 /**
  * The member feed read with the full Public Suffix List (public-suffix-list.ts), for the extension:
- * `@fsd/feed/listed-member-feed`. The list (about 50 KB gzipped) loads only when a feed is parsed, so that the
+ * `@frenchsouth-digital/feed/listed-member-feed`. The list (about 50 KB gzipped) loads only when a feed is parsed, so that the
  * extension's popup and options page, which only read the copies held, never load it.
  */
 import { memberFeedParser } from './member-feed-parser.js';

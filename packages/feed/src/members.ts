@@ -91,7 +91,7 @@ function parseMember(entry: unknown, colleges: ReadonlySet<string>, feedUrl: str
  * Checks a member feed entry by entry. A feed that is not an object of a known version throws a {@link FeedError};
  * a bad entry is left out and reported in `issues`, so that the valid entries still show. `isSuffix` decides which
  * domains are public suffixes: the widgets' short list by default, the full list at publish time and in the extension
- * (`parseListedMemberFeed` of `@fsd/feed/public-suffix-list`).
+ * (`parseListedMemberFeed` of `@frenchsouth-digital/feed/public-suffix-list`).
  */
 export function parseMemberFeed(json: unknown, feedUrl: string, isSuffix: SuffixCheck = isPublicSuffix): Parsed<MemberFeed> {
   if (!isRecord(json)) throw new FeedError(FeedErrorKind.Invalid, feedUrl, 'a member feed must be a JSON object');

@@ -1,6 +1,6 @@
 /**
  * The full Public Suffix List check, ICANN and PRIVATE sections (about 11,300 rules, from the `tldts` package):
- * `@fsd/feed/public-suffix-list`, for publishing (`fsd-publish`) and the extension. About 50 KB gzipped, so the
+ * `@frenchsouth-digital/feed/public-suffix-list`, for publishing (`fsd-publish`) and the extension. About 50 KB gzipped, so the
  * widget bundles never import it (a dependency-cruiser rule and a bundle test hold them to it); they check the short
  * list of public-suffix.ts, which this check includes, so that whatever a widget refuses is refused here too.
  */

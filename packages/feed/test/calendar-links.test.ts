@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import ICAL from 'ical.js';
-import { eventToIcs, googleCalendarUrl, outlookCalendarUrl, type CalendarEvent } from '@fsd/feed';
+import { eventToIcs, googleCalendarUrl, outlookCalendarUrl, type CalendarEvent } from '@frenchsouth-digital/feed';
 
 const timed: CalendarEvent = {
   id: 'atelier-financement-2026-12',

@@ -11,7 +11,7 @@ import {
   watchFeed,
   type FeedState,
   type MemberFeed,
-} from '@fsd/feed';
+} from '@frenchsouth-digital/feed';
 import { captureConsole, putFeed, requestsFor, sampleMemberFeed, serveFeed, uniqueName, until } from '../../../test/helpers/feeds.js';
 
 /** Opens a page of its own that reads a feed, as a fresh visit would; resolves with every state it went through. */

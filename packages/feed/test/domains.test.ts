@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { DomainIndex, isPublicSuffix, normalizeHost } from '@fsd/feed';
+import { DomainIndex, isPublicSuffix, normalizeHost } from '@frenchsouth-digital/feed';
 
 describe('host matching', () => {
   const index = new DomainIndex<string>();

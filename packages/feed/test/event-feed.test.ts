@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { eventFeedParser, isUpcoming, loadFeed, parseEventFeed, type EventFeed } from '@fsd/feed';
+import { eventFeedParser, isUpcoming, loadFeed, parseEventFeed, type EventFeed } from '@frenchsouth-digital/feed';
 import { captureConsole, requestsFor, sampleEventFeed, serveFeed } from '../../../test/helpers/feeds.js';
 
 const URL_ = 'https://www.frenchsouth.digital/feeds/events.json';

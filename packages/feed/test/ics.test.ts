@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { calendarSourceParser, loadFeed, loadIcs, wallClock, type CalendarEvent, type CalendarSource } from '@fsd/feed';
+import { calendarSourceParser, loadFeed, loadIcs, wallClock, type CalendarEvent, type CalendarSource } from '@frenchsouth-digital/feed';
 import { captureConsole, serveFeed } from '../../../test/helpers/feeds.js';
 
 const fixture = async (name: string) => (await fetch(`/test/fixtures/ics/${name}`)).text();

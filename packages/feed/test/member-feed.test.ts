@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { parseMemberFeed } from '@fsd/feed';
+import { parseMemberFeed } from '@frenchsouth-digital/feed';
 import { sampleMemberFeed } from '../../../test/helpers/feeds.js';
 
 const URL_ = 'https://www.frenchsouth.digital/feeds/members.json';

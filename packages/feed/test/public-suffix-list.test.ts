@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { isPublicSuffix } from '@fsd/feed';
-import { listedMemberFeedParser } from '@fsd/feed/listed-member-feed';
-import { isListedPublicSuffix, parseListedMemberFeed } from '@fsd/feed/public-suffix-list';
+import { isPublicSuffix } from '@frenchsouth-digital/feed';
+import { listedMemberFeedParser } from '@frenchsouth-digital/feed/listed-member-feed';
+import { isListedPublicSuffix, parseListedMemberFeed } from '@frenchsouth-digital/feed/public-suffix-list';
 
 // The full Public Suffix List check (publishing and the extension), against the widgets' short list.
 describe('the full public suffix list', () => {

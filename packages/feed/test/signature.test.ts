@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { calendarSourceParser, isClusterSigned, lastFeedError, loadFeed, memberFeedParser, refreshFeed, type FeedState, type MemberFeed } from '@fsd/feed';
+import { calendarSourceParser, isClusterSigned, lastFeedError, loadFeed, memberFeedParser, refreshFeed, type FeedState, type MemberFeed } from '@frenchsouth-digital/feed';
 import { requireSignaturesForTests, trustFeedKeys } from '../src/cluster-keys.js';
 import { captureConsole, putFeed, sampleEventFeed, sampleMemberFeed, uniqueName } from '../../../test/helpers/feeds.js';
 import { putSignedFeed, signFeed, testKey, unpin } from '../../../test/helpers/signing.js';

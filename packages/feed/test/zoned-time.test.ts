@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { addDays, dayIn, daysBetween, instantOf, isTimeZone, startOfDay, wallClock, zoneOffset } from '@fsd/feed';
+import { addDays, dayIn, daysBetween, instantOf, isTimeZone, startOfDay, wallClock, zoneOffset } from '@frenchsouth-digital/feed';
 
 const H = 3_600_000;
 

@@ -10,7 +10,7 @@
  * option, a missing --members); 4 the site could not be written (a full disk, no permission).
  */
 import { parseArgs } from 'node:util';
-import { isIsoDate } from '@fsd/feed';
+import { isIsoDate } from '@frenchsouth-digital/feed';
 import { formatProblem, type Lang, type Problem } from './problems.js';
 import { publish, type PublishOptions, type PublishResult } from './publish.js';
 import { generateSigningKey, signingKey } from './signing.js';

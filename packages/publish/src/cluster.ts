@@ -1,5 +1,5 @@
 /** What the publisher knows of the cluster itself: its name and site, its three colleges, the clusters it came from. */
-import type { College, EventCategory, OriginCluster } from '@fsd/feed';
+import type { College, EventCategory, OriginCluster } from '@frenchsouth-digital/feed';
 
 export const CLUSTER = {
   name: 'FrenchSouth.digital',

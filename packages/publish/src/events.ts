@@ -1,7 +1,7 @@
 /**
  * The cluster's events → the events feed: from a spreadsheet (one row per event), from the cluster's `.ics` (or an
  * events feed in JSON), and from each member's own calendar named in the member sheet. iCalendar is read and expanded
- * by the feed client's reader (`loadIcs` of `@fsd/feed`), and the whole feed checked by its validator
+ * by the feed client's reader (`loadIcs` of `@frenchsouth-digital/feed`), and the whole feed checked by its validator
  * (`parseEventFeed`), as the calendar widget would check it.
  */
 import {
@@ -15,7 +15,7 @@ import {
   type CalendarEvent,
   type EventFeed,
   type FeedIssue,
-} from '@fsd/feed';
+} from '@frenchsouth-digital/feed';
 import { CATEGORIES, COLLEGES } from './cluster.js';
 import { EVENT_COLUMNS, mapColumns, type EventColumn } from './columns.js';
 import { collegeOf } from './members.js';

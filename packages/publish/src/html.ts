@@ -3,7 +3,7 @@
  * http(s) and mailto links are written ({@link safeHref}). No inline script or style, so the pages pass a strict
  * Content-Security-Policy (JSON-LD is data, not script).
  */
-import { safeUrl } from '@fsd/feed';
+import { safeUrl } from '@frenchsouth-digital/feed';
 import type { Lang } from './problems.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -4,7 +4,7 @@
  * calendar" file of the widget), its VEVENT taken out and put in one calendar with the others; texts go through
  * its `escapeText` and lines through its `foldLine`.
  */
-import { escapeText, eventToIcs, foldLine, wallClock, type CalendarEvent, type EventCategory } from '@fsd/feed';
+import { escapeText, eventToIcs, foldLine, wallClock, type CalendarEvent, type EventCategory } from '@frenchsouth-digital/feed';
 import { CLUSTER_ZONE } from './events.js';
 
 /** Europe/Paris since 1996: last Sunday of March at 02:00 to last Sunday of October at 03:00. */

@@ -1,4 +1,4 @@
-/** @fsd/publish: from the staff's spreadsheets and calendars to the feeds, calendars and pages of a static site. */
+/** @frenchsouth-digital/publish: from the staff's spreadsheets and calendars to the feeds, calendars and pages of a static site. */
 export { publish, type PublishOptions, type PublishResult } from './publish.js';
 export { main } from './cli.js';
 export { readTable, readCsv, decodeText, detectDelimiter, UnreadableFile, type Table, type TableRow, type Cell } from './table.js';

@@ -1,11 +1,11 @@
 /**
  * The member sheet → the member feed. Each row becomes a feed entry, and the feed is checked by the feed client's
- * own validator (`parseMemberFeed` of `@fsd/feed`, with the full Public Suffix List): what the widgets and the
+ * own validator (`parseMemberFeed` of `@frenchsouth-digital/feed`, with the full Public Suffix List): what the widgets and the
  * extension would refuse is refused here, with the same rules (public suffixes, a domain claimed twice…). Each issue it reports is mapped back to the row
  * and the column of the sheet, and told in a sentence.
  */
-import { isIsoDate, type FeedIssue, type Member, type MemberFeed } from '@fsd/feed';
-import { parseListedMemberFeed } from '@fsd/feed/public-suffix-list';
+import { isIsoDate, type FeedIssue, type Member, type MemberFeed } from '@frenchsouth-digital/feed';
+import { parseListedMemberFeed } from '@frenchsouth-digital/feed/public-suffix-list';
 import { CLUSTER, COLLEGES, ORIGINS } from './cluster.js';
 import { MEMBER_COLUMNS, mapColumns, type MemberColumn } from './columns.js';
 import { messages, type Messages } from './messages.js';

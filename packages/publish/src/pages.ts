@@ -3,7 +3,7 @@
  * links to), in French at `membres/<id>/` and in English at `en/members/<id>/`, with schema.org `Organization`
  * JSON-LD; the member list for search engines, that the directory widget enhances in place; a home page.
  */
-import type { CalendarEvent, Member, MemberFeed } from '@fsd/feed';
+import type { CalendarEvent, Member, MemberFeed } from '@frenchsouth-digital/feed';
 import { CLUSTER, ORIGINS } from './cluster.js';
 import { esc, jsonLd, longDate, longDateTime, page, safeHref } from './html.js';
 import type { Lang } from './problems.js';

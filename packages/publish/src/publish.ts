@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dayIn, FeedError, type CalendarEvent, type EventFeed } from '@fsd/feed';
+import { dayIn, FeedError, type CalendarEvent, type EventFeed } from '@frenchsouth-digital/feed';
 import { calendarEvents, calendarProblem, checkEvents, CLUSTER_ZONE, memberEvents, readEventSheet, windowAround, type SourcedEvent } from './events.js';
 import { readMembers } from './members.js';
 import { messages } from './messages.js';

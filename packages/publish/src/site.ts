@@ -2,7 +2,7 @@
  * The published site as files (path → content), from the checked feeds: the same feeds and options give the same
  * bytes (keys sorted where their order is free, members by id, events by start then id, no time but `updated`).
  */
-import type { CalendarEvent, EventFeed, MemberFeed } from '@fsd/feed';
+import type { CalendarEvent, EventFeed, MemberFeed } from '@frenchsouth-digital/feed';
 import { calendarFile } from './ics-out.js';
 import { SITE_CSS } from './html.js';
 import { netlifyHeaders, nginxConf, s3Cors, s3Script, type Bundles } from './hosting.js';

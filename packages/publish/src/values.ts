@@ -1,5 +1,5 @@
 /** Cells as people type them, turned into the feed's values: domains, dates, URLs, yes/no, slugs. */
-import { fold } from '@fsd/feed';
+import { fold } from '@frenchsouth-digital/feed';
 import type { Cell } from './table.js';
 
 /** A cell as text: dates of an `.xlsx` as `YYYY-MM-DD` (or `YYYY-MM-DDTHH:MM` with a time of day), trimmed. */

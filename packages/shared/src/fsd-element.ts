@@ -1,4 +1,4 @@
-import { LOG_PREFIX } from '@fsd/feed';
+import { LOG_PREFIX } from '@frenchsouth-digital/feed';
 import { LitElement, type PropertyDeclarations } from 'lit';
 import { canonicalTag, hasMessages, registrationListeners, resolveLang, type LanguageTag } from './localize.js';
 
@@ -101,8 +101,13 @@ export class FsdElement extends LitElement {
   }
 }
 
-/** Registers a tag once; a second copy of the bundle on the same page is harmless. */
+/**
+ * Registers a tag once; a second copy of the bundle on the same page is harmless. Where there is no DOM (an entry
+ * imported in Node, for server rendering in Next.js, Nuxt or Astro), nothing is defined: the elements are defined when
+ * the same import runs in the browser.
+ */
 export function defineElement(tag: string, element: CustomElementConstructor): void {
+  if (typeof document === 'undefined' || typeof customElements === 'undefined') return;
   if (customElements.get(tag)) return;
   // This bundle's Lit could get no Trusted Types policy (build/lit-trusted-types.js): its templates would throw.
   if ((globalThis as Record<symbol, unknown>)[Symbol.for('fsd.lit-html-policy')] === false) {

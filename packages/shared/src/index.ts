@@ -1,5 +1,5 @@
 /**
- * What the widgets and the extension share, besides the feed client (`@fsd/feed`): the base element, localisation,
+ * What the widgets and the extension share, besides the feed client (`@frenchsouth-digital/feed`): the base element, localisation,
  * the design tokens, the cluster's mark and the development-host test. No side effects: importing defines nothing.
  */
 export { FsdElement, THEMES, defineElement, type Theme } from './fsd-element.js';

@@ -1,4 +1,4 @@
-import { LOG_PREFIX } from '@fsd/feed';
+import { LOG_PREFIX } from '@frenchsouth-digital/feed';
 import { canonicalTag, registry, type LanguageTag, type Registry } from './localize.js';
 
 // The writing side of the languages' registry (localize.ts), apart so that only the bundles that register languages

@@ -18,7 +18,7 @@
  * - {@link init} starts it; when its signal aborts, everything stops (observers, idle callbacks, pending work) and
  *   the layer, the `data-fsd-member` attributes and the descriptions go.
  */
-import { supportedLang } from '@fsd/shared';
+import { supportedLang } from '@frenchsouth-digital/shared';
 import browser from '../lib/browser.js';
 import { parsedHost } from '../lib/hosts.js';
 import { HostCache } from '../lib/host-cache.js';

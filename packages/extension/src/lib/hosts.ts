@@ -1,5 +1,5 @@
-import { normalizeHost } from '@fsd/feed';
-import { isDevelopmentHost } from '@fsd/shared';
+import { normalizeHost } from '@frenchsouth-digital/feed';
+import { isDevelopmentHost } from '@frenchsouth-digital/shared';
 
 /** Host names and match patterns; no browser API here, so that unit tests run it in a plain page. */
 

@@ -1,4 +1,4 @@
-import { LOG_PREFIX } from '@fsd/feed';
+import { LOG_PREFIX } from '@frenchsouth-digital/feed';
 
 /** The prefix of every console message of the extension: the project's one prefix, then the part that speaks. */
 export const LOG = `${LOG_PREFIX} extension:`;

@@ -9,8 +9,8 @@ import {
   type College,
   type Member,
   type MemberFeed,
-} from '@fsd/feed';
-import { listedMemberFeedParser } from '@fsd/feed/listed-member-feed';
+} from '@frenchsouth-digital/feed';
+import { listedMemberFeedParser } from '@frenchsouth-digital/feed/listed-member-feed';
 
 /** One subscribed member feed, as held in IndexedDB (the bundled snapshot or the last good fetched copy). */
 export interface Registry {

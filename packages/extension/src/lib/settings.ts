@@ -1,5 +1,5 @@
-import { supportedLang, type Lang } from '@fsd/shared';
-import { DEFAULT_EVENT_FEED_URL, DEFAULT_MEMBER_FEED_URL } from '@fsd/feed';
+import { supportedLang, type Lang } from '@frenchsouth-digital/shared';
+import { DEFAULT_EVENT_FEED_URL, DEFAULT_MEMBER_FEED_URL } from '@frenchsouth-digital/feed';
 import browser from './browser.js';
 
 export { ALL_SITES, pageHost, sitePattern } from './hosts.js';

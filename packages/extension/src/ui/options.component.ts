@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { FsdElement, clusterMark, locale, tokens } from '@fsd/shared';
-import { safeWebUrl } from '@fsd/feed';
+import { FsdElement, clusterMark, locale, tokens } from '@frenchsouth-digital/shared';
+import { safeWebUrl } from '@frenchsouth-digital/feed';
 import browser from '../lib/browser.js';
 import { giveBack } from '../lib/permissions.js';
 import { LOG } from '../lib/log.js';

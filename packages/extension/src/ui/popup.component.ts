@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { FsdElement, clusterMark, formatIsoDate, locale, localized, tokens, type LanguageTag } from '@fsd/shared';
-import { eventFeedParser, eventSortKey, fold, initials, isUpcoming, readStoredFeed, type CalendarEvent } from '@fsd/feed';
+import { FsdElement, clusterMark, formatIsoDate, locale, localized, tokens, type LanguageTag } from '@frenchsouth-digital/shared';
+import { eventFeedParser, eventSortKey, fold, initials, isUpcoming, readStoredFeed, type CalendarEvent } from '@frenchsouth-digital/feed';
 import browser from '../lib/browser.js';
 import { giveBack } from '../lib/permissions.js';
 import { LOG } from '../lib/log.js';

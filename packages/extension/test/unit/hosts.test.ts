@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { MemberIndex, parseMemberFeed, type MemberFeed } from '@fsd/feed';
+import { MemberIndex, parseMemberFeed, type MemberFeed } from '@frenchsouth-digital/feed';
 import { pageHost, parsedHost, registryUrlAllowed } from '../../src/lib/hosts.js';
 import { Registries, feedOriginLogo, isClusterRegistry, registryName, type Registry } from '../../src/lib/registries.js';
 import { sampleMemberFeed } from '../../../../test/helpers/feeds.js';

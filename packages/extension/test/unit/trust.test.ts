@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { DEFAULT_EVENT_FEED_URL, DEFAULT_MEMBER_FEED_URL } from '@fsd/feed';
+import { DEFAULT_EVENT_FEED_URL, DEFAULT_MEMBER_FEED_URL } from '@frenchsouth-digital/feed';
 import { HostCache } from '../../src/lib/host-cache.js';
 import { eventFeedsOf, isClusterRegistry, registryName } from '../../src/lib/registries.js';
 

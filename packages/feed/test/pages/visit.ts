@@ -1,5 +1,5 @@
 // A page that reads one feed as a fresh visit would, and tells its parent every state it went through.
-import { loadFeed, memberFeedParser, watchFeed, type FeedState, type MemberFeed } from '@fsd/feed';
+import { loadFeed, memberFeedParser, watchFeed, type FeedState, type MemberFeed } from '@frenchsouth-digital/feed';
 
 const src = new URLSearchParams(location.search).get('src')!;
 const statuses: string[] = [];

@@ -1,6 +1,6 @@
 /** The calendar's dates and times written out: functions of the language, the zone shown and the data. */
-import type { CalendarEvent } from '@fsd/feed';
-import { locale, type LanguageTag } from '@fsd/shared';
+import type { CalendarEvent } from '@frenchsouth-digital/feed';
+import { locale, type LanguageTag } from '@frenchsouth-digital/shared';
 import type { CalendarView, Occurrence } from './calendar-model.js';
 import { messages } from './event-calendar.messages.js';
 

@@ -1,5 +1,5 @@
 /** What the calendar shows, worked out from its sources: pure functions of the events, the zone and the days. */
-import { addDays, dayIn, daysBetween, startOfDay, type CalendarEvent, type LocalizedText } from '@fsd/feed';
+import { addDays, dayIn, daysBetween, startOfDay, type CalendarEvent, type LocalizedText } from '@frenchsouth-digital/feed';
 
 /** An event as one source gave it, placed on the days it covers in the viewer's zone. */
 export interface Occurrence {

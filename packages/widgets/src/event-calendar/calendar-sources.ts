@@ -8,7 +8,7 @@
  * on its way; it is aborted (what it brings dropped) when the host disconnects, to run again once it is back, or when
  * no `.ics` source is left. After a failure the next update tries again, but not the update that shows the failure.
  */
-import { DEFAULT_EVENT_FEED_URL, calendarSourceParser, isClusterSigned, type CalendarEvent, type CalendarSource, type EventSubscriptions, type LocalizedText } from '@fsd/feed';
+import { DEFAULT_EVENT_FEED_URL, calendarSourceParser, isClusterSigned, type CalendarEvent, type CalendarSource, type EventSubscriptions, type LocalizedText } from '@frenchsouth-digital/feed';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FeedController } from '../internal/feed-controller.js';
 import { chunks } from './chunks.js';

@@ -1,4 +1,4 @@
-import { loadIcs } from '@fsd/feed';
+import { loadIcs } from '@frenchsouth-digital/feed';
 import type * as EventDetails from './event-details.js';
 
 /**

@@ -1,6 +1,6 @@
-import { DEFAULT_EVENT_FEED_URL, addDays, dayIn, isIsoDate, isTimeZone, localTimeZone, startOfDay } from '@fsd/feed';
+import { DEFAULT_EVENT_FEED_URL, addDays, dayIn, isIsoDate, isTimeZone, localTimeZone, startOfDay } from '@frenchsouth-digital/feed';
 import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { clusterMark, FsdElement, checkedHeadingLevel, formatIsoDate, heading, localized, type LanguageTag } from '@fsd/shared';
+import { clusterMark, FsdElement, checkedHeadingLevel, formatIsoDate, heading, localized, type LanguageTag } from '@frenchsouth-digital/shared';
 import { calendarTitle, eventTime, eventWhen, formatDay } from './calendar-format.js';
 import { VIEWS, addMonths, byDay, compareOccurrences, daysOf, isoWeek, monthWeeks, occurrence, passes, valueSet, visibleDays, type CalendarView, type Occurrence } from './calendar-model.js';
 import { CalendarSources } from './calendar-sources.js';

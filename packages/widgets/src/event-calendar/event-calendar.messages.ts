@@ -1,4 +1,4 @@
-import { translator, type Messages } from '@fsd/shared';
+import { translator, type Messages } from '@frenchsouth-digital/shared';
 
 export interface CalendarMessages {
   previousMonth: string;

@@ -1,4 +1,4 @@
-import { defineElement } from '@fsd/shared';
+import { defineElement } from '@frenchsouth-digital/shared';
 import { FsdEventCalendar } from './event-calendar.component.js';
 
 export { FsdEventCalendar };

@@ -1,6 +1,6 @@
 /** The details of an event, in a modal dialog: when, where, who, what, and links to add it to one's own calendar. */
-import { eventToIcs, googleCalendarUrl, outlookCalendarUrl, type CalendarEvent, type CalendarSource } from '@fsd/feed';
-import { heading, localized, type LanguageTag } from '@fsd/shared';
+import { eventToIcs, googleCalendarUrl, outlookCalendarUrl, type CalendarEvent, type CalendarSource } from '@frenchsouth-digital/feed';
+import { heading, localized, type LanguageTag } from '@frenchsouth-digital/shared';
 export { detailsStyles } from './event-details.styles.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { linkified } from '../internal/linkify.js';

@@ -1,5 +1,5 @@
 /** The month grid's keys, after the WAI-ARIA date grid pattern: a pure function of the key and the focused day. */
-import { addDays } from '@fsd/feed';
+import { addDays } from '@frenchsouth-digital/feed';
 import { addMonths, isoWeekday } from './calendar-model.js';
 
 /**

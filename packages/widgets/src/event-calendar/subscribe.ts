@@ -1,5 +1,5 @@
 /** "S'abonner": the calendar's events in the visitor's own calendar, when its events feed names calendars to subscribe to. */
-import type { EventSubscriptions } from '@fsd/feed';
+import type { EventSubscriptions } from '@frenchsouth-digital/feed';
 import { html, type TemplateResult } from 'lit';
 import type { Filters } from './calendar-model.js';
 import type { CalendarMessages } from './event-calendar.messages.js';

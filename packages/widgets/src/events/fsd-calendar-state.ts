@@ -1,4 +1,4 @@
-import type { CalendarEvent } from '@fsd/feed';
+import type { CalendarEvent } from '@frenchsouth-digital/feed';
 
 /** Where a calendar stands: mirrored in its read-only `state` attribute. */
 export type CalendarState = 'loading' | 'ready' | 'empty' | 'error';

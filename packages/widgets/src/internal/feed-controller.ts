@@ -1,4 +1,4 @@
-import { watchFeed, type FeedParser, type FeedState } from '@fsd/feed';
+import { watchFeed, type FeedParser, type FeedState } from '@frenchsouth-digital/feed';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /**

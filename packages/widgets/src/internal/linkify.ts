@@ -1,4 +1,4 @@
-import { safeUrl } from '@fsd/feed';
+import { safeUrl } from '@frenchsouth-digital/feed';
 import { html, type TemplateResult } from 'lit';
 
 // An e-mail address starts only where no address character precedes it (the look-behind): without it, a long run of

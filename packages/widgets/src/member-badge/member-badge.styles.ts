@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { tokens } from '@fsd/shared';
+import { tokens } from '@frenchsouth-digital/shared';
 
 export const styles = [
   tokens,

@@ -1,4 +1,4 @@
-import { defineElement } from '@fsd/shared';
+import { defineElement } from '@frenchsouth-digital/shared';
 import { FsdMemberBadge } from './member-badge.component.js';
 
 export { FsdMemberBadge };

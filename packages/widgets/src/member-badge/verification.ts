@@ -1,5 +1,5 @@
-import { isDevelopmentHost } from '@fsd/shared';
-import { isClusterSigned, isLapsed, MemberIndex, type FeedState, type Member, type MemberFeed } from '@fsd/feed';
+import { isDevelopmentHost } from '@frenchsouth-digital/shared';
+import { isClusterSigned, isLapsed, MemberIndex, type FeedState, type Member, type MemberFeed } from '@frenchsouth-digital/feed';
 import { BadgeState } from '../events/fsd-badge-state.js';
 
 export interface Verification {

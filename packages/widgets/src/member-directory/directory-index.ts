@@ -1,4 +1,4 @@
-import { fold, isLapsed, type Member, type MemberFeed } from '@fsd/feed';
+import { fold, isLapsed, type Member, type MemberFeed } from '@frenchsouth-digital/feed';
 import SearchableMap from 'minisearch/SearchableMap';
 
 /**

@@ -1,8 +1,8 @@
-import { DEFAULT_MEMBER_FEED_URL, fold, initials, isClusterSigned, memberFeedParser, profileUrl, refreshFeed, type Member } from '@fsd/feed';
+import { DEFAULT_MEMBER_FEED_URL, fold, initials, isClusterSigned, memberFeedParser, profileUrl, refreshFeed, type Member } from '@frenchsouth-digital/feed';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { FeedController } from '../internal/feed-controller.js';
 import { closeOnBackdropClick, openModal } from '../internal/modal.js';
-import { clusterMark, FsdElement, checkedHeadingLevel, formatIsoDate, heading, locale, localized } from '@fsd/shared';
+import { clusterMark, FsdElement, checkedHeadingLevel, formatIsoDate, heading, locale, localized } from '@frenchsouth-digital/shared';
 import type { DirectoryState } from '../events/fsd-directory-state.js';
 import { styles } from './member-directory.styles.js';
 import { messages, type DirectoryMessages } from './member-directory.messages.js';

@@ -1,4 +1,4 @@
-import { translator, type Messages } from '@fsd/shared';
+import { translator, type Messages } from '@frenchsouth-digital/shared';
 
 export interface DirectoryMessages {
   /** The directory's name for assistive technology (it is a region of the page). */

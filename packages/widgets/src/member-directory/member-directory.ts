@@ -1,4 +1,4 @@
-import { defineElement } from '@fsd/shared';
+import { defineElement } from '@frenchsouth-digital/shared';
 import { FsdMemberDirectory } from './member-directory.component.js';
 
 export { FsdMemberDirectory };

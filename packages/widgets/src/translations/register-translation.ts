@@ -1,5 +1,5 @@
-import { LOG_PREFIX } from '@fsd/feed';
-import { registerMessages } from '@fsd/shared';
+import { LOG_PREFIX } from '@frenchsouth-digital/feed';
+import { registerMessages } from '@frenchsouth-digital/shared';
 import type { BadgeMessages } from '../member-badge/member-badge.messages.js';
 import type { CalendarMessages } from '../event-calendar/event-calendar.messages.js';
 import type { DirectoryMessages } from '../member-directory/member-directory.messages.js';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { CalendarEvent } from '@fsd/feed';
+import type { CalendarEvent } from '@frenchsouth-digital/feed';
 import { calendarTitle, eventTime, eventWhen, formatDay, formatter } from '../../src/event-calendar/calendar-format.js';
 import { occurrence } from '../../src/event-calendar/calendar-model.js';
 

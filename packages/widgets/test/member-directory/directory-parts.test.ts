@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { csvCell, toCsv } from '../../src/member-directory/csv.js';
-import { fold } from '@fsd/feed';
+import { fold } from '@frenchsouth-digital/feed';
 import { words } from '../../src/member-directory/directory-index.js';
 import { emptyView, parseView, readView, urlWithView } from '../../src/member-directory/url-state.js';
 

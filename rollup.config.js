@@ -72,11 +72,13 @@ const widgetConfigs = (development) => [
     input: { [name]: `${widgetsSrc}/${name}.ts` },
     output: output(`${name.replace(/^fsd-/, '')}-`, development ? EXAMPLES_DIST : DIST),
     plugins: plugins(development),
+    preserveEntrySignatures: 'allow-extension',
   })),
   {
     input: widgetEntries,
     output: output('', development ? EXAMPLES_DIST : DIST),
     plugins: plugins(development),
+    preserveEntrySignatures: 'allow-extension',
   },
 ];
 

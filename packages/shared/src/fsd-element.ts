@@ -5,6 +5,12 @@ import { canonicalTag, hasMessages, registrationListeners, resolveLang, type Lan
 export const THEMES = ['light', 'dark', 'auto'] as const;
 export type Theme = (typeof THEMES)[number];
 
+/**
+ * The converter of boolean attributes: present means on, except `"false"`, which frameworks write for a false value
+ * (Vue's `:include-cluster="false"` on an element not yet defined); absent means off.
+ */
+export const booleanAttribute = { fromAttribute: (value: string | null) => value !== null && value !== 'false' };
+
 /** The `detail` of one of the page's typed events. */
 export type EventDetail<K extends keyof GlobalEventHandlersEventMap> = GlobalEventHandlersEventMap[K] extends CustomEvent<infer D> ? D : never;
 
@@ -50,6 +56,17 @@ export class FsdElement extends LitElement {
   /** The language the widget speaks now: a canonical tag, with a region for a bare `fr` or `en` (`fr-FR`, `en-GB`). */
   protected get language(): LanguageTag {
     return resolveLang(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) return;
+    // A framework that sets a property on an element not yet defined writes it as an attribute of the property's
+    // name, which HTML lowercases (React 19: `pageSize` becomes `pagesize`): read those as the real attributes.
+    for (const [name, { attribute }] of (this.constructor as typeof FsdElement).elementProperties) {
+      const folded = (name as string).toLowerCase();
+      if (typeof attribute == 'string' && !this.hasAttribute(attribute) && this.hasAttribute(folded)) this.attributeChangedCallback(attribute, null, this.getAttribute(folded));
+    }
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -109,6 +126,17 @@ export class FsdElement extends LitElement {
 export function defineElement(tag: string, element: CustomElementConstructor): void {
   if (typeof document === 'undefined' || typeof customElements === 'undefined') return;
   if (customElements.get(tag)) return;
+  // A read-only property (a getter: `state`, `results`) set by the page, or by a framework passing every prop, warns
+  // and keeps its value instead of throwing into the page.
+  for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(element.prototype))) {
+    if (!descriptor.get || descriptor.set) continue;
+    Object.defineProperty(element.prototype, name, {
+      ...descriptor,
+      set(this: HTMLElement) {
+        console.warn(`${LOG_PREFIX} <${this.localName}>: ${name} is read-only`);
+      },
+    });
+  }
   // This bundle's Lit could get no Trusted Types policy (build/lit-trusted-types.js): its templates would throw.
   if ((globalThis as Record<symbol, unknown>)[Symbol.for('fsd.lit-html-policy')] === false) {
     console.warn(`${LOG_PREFIX} <${tag}> not defined: no Trusted Types policy left for it`);

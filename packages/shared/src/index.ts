@@ -2,7 +2,7 @@
  * What the widgets and the extension share, besides the feed client (`@frenchsouth-digital/feed`): the base element, localisation,
  * the design tokens, the cluster's mark and the development-host test. No side effects: importing defines nothing.
  */
-export { FsdElement, THEMES, defineElement, type Theme } from './fsd-element.js';
+export { FsdElement, THEMES, booleanAttribute, defineElement, type Theme } from './fsd-element.js';
 export {
   LANGS,
   canonicalTag,

@@ -1,6 +1,6 @@
 import { DEFAULT_EVENT_FEED_URL, addDays, dayIn, isIsoDate, isTimeZone, localTimeZone, startOfDay } from '@frenchsouth-digital/feed';
 import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { clusterMark, FsdElement, checkedHeadingLevel, formatIsoDate, heading, localized, type LanguageTag } from '@frenchsouth-digital/shared';
+import { booleanAttribute, clusterMark, FsdElement, checkedHeadingLevel, formatIsoDate, heading, localized, type LanguageTag } from '@frenchsouth-digital/shared';
 import { calendarTitle, eventTime, eventWhen, formatDay } from './calendar-format.js';
 import { VIEWS, addMonths, byDay, compareOccurrences, daysOf, isoWeek, monthWeeks, occurrence, passes, valueSet, visibleDays, type CalendarView, type Occurrence } from './calendar-model.js';
 import { CalendarSources } from './calendar-sources.js';
@@ -75,9 +75,9 @@ export class FsdEventCalendar extends FsdElement {
     college: {},
     category: {},
     organizer: {},
-    includeCluster: { type: Boolean, attribute: 'include-cluster' },
+    includeCluster: { type: Boolean, attribute: 'include-cluster', converter: booleanAttribute },
     limit: { type: Number },
-    weekNumbers: { type: Boolean, attribute: 'week-numbers' },
+    weekNumbers: { type: Boolean, attribute: 'week-numbers', converter: booleanAttribute },
     headingLevel: { type: Number, attribute: 'heading-level' },
     // What render reads of the view: internal reactive state. `attribute: false`, which `state` implies for Lit, also
     // keeps these out of the custom-elements manifest's attributes.

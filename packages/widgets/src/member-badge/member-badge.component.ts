@@ -1,6 +1,6 @@
 import { DEFAULT_MEMBER_FEED_URL, LOG_PREFIX, memberFeedParser, profileUrl, type Member } from '@frenchsouth-digital/feed';
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { FsdElement, clusterMark, formatIsoDate, localized } from '@frenchsouth-digital/shared';
+import { FsdElement, booleanAttribute, clusterMark, formatIsoDate, localized } from '@frenchsouth-digital/shared';
 import { FeedController } from '../internal/feed-controller.js';
 import { messages } from './member-badge.messages.js';
 import { styles } from './member-badge.styles.js';
@@ -52,7 +52,7 @@ export class FsdMemberBadge extends FsdElement {
     member: { reflect: true },
     src: {},
     variant: { reflect: true },
-    preview: { type: Boolean, reflect: true },
+    preview: { type: Boolean, reflect: true, converter: booleanAttribute },
   };
 
   /** The member id (slug) in the member feed. */

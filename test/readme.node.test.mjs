@@ -14,6 +14,21 @@ test('the manifest lists every widget entry', () => {
   assert.ok(elements.length >= 1);
 });
 
+/** A token every widget shares (build/manifest.js lists them on each element): documented once, under Theming. */
+const isGlobalToken = (property) => property.description?.startsWith('Global token');
+
+test('the Theming section lists every global token, with its light value', () => {
+  const start = readme.indexOf('\n## Theming every widget');
+  const theming = readme.slice(start, readme.indexOf('\n## ', start + 1));
+  const tokens = elements[0].cssProperties.filter(isGlobalToken);
+  assert.ok(tokens.length >= 10);
+  for (const token of tokens) {
+    const row = theming.split('\n').find((line) => line.startsWith(`| \`${token.name}\``));
+    assert.ok(row, `${token.name} is in the Theming table`);
+    if (token.default.startsWith('#')) assert.ok(row.includes(`\`${token.default}\``), `${token.name}: ${token.default}`);
+  }
+});
+
 /** The README section (from one `## ` heading to the next) that holds the embed snippet of a tag. */
 function sectionOf(tagName) {
   const at = readme.search(new RegExp(`^<${tagName}[\\s>]`, "m"));
@@ -31,7 +46,7 @@ for (const element of elements) {
       ...(element.attributes ?? []).map((a) => a.name),
       ...(element.events ?? []).map((e) => e.name),
       ...(element.cssParts ?? []).map((p) => p.name),
-      ...(element.cssProperties ?? []).map((p) => p.name).filter((name) => !name.startsWith('--fsd-color-') && name !== '--fsd-font-family'),
+      ...(element.cssProperties ?? []).filter((p) => !isGlobalToken(p)).map((p) => p.name),
     ];
     const missing = names.filter((name) => !section.includes(`\`${name}\``));
     assert.deepEqual(missing, [], `the README section of <${element.tagName}> lacks ${missing.join(', ')}`);

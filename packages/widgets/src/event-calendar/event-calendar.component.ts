@@ -42,8 +42,8 @@ const MAX_PER_DAY = 3;
  *   registered with `registerTranslation()`; when absent, the page's language.
  * @attr state - Read only: `loading`, `ready`, `empty` or `error`.
  *
- * @event fsd-calendar-state - What the calendar shows has settled: `detail` is `{ state, count, failed }`.
- * @event fsd-event-open - The visitor opened an event: `detail` is `{ event, source }`.
+ * @event {FsdCalendarStateEvent} fsd-calendar-state - What the calendar shows has settled: `detail` is `{ state, count, failed }`.
+ * @event {FsdEventOpenEvent} fsd-event-open - The visitor opened an event: `detail` is `{ event, source }`.
  *
  * @csspart base - The calendar's box.
  * @csspart header - The title and the navigation.

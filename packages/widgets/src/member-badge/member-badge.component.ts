@@ -31,7 +31,7 @@ const cross = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="t
  * @attr state - Read only: `loading`, `verified`, `preview`, `unchecked` (on the member's domain, but the feed
  *   is not signed by the cluster), `unverified`, `lapsed`, `unknown-member` or `error`.
  *
- * @event fsd-badge-state - The state has settled: `detail` is `{ state, member, signedAt?, reason? }`.
+ * @event {FsdBadgeStateEvent} fsd-badge-state - The state has settled: `detail` is `{ state, member, signedAt?, reason? }`.
  *
  * @csspart base - The badge: a link to the member's profile when verified, else a plain box.
  * @csspart mark - The cluster's mark.

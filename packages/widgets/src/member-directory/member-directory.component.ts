@@ -42,7 +42,7 @@ const SKELETON_CARDS = 6;
  *   registered with `registerTranslation()`; when absent, the page's language.
  * @attr state - Read only: `loading`, `ready`, `empty` or `error`.
  *
- * @event fsd-directory-state - The state settled or changed: `detail` is `{ state, count }`.
+ * @event {FsdDirectoryStateEvent} fsd-directory-state - The state settled or changed: `detail` is `{ state, count }`.
  *
  * @csspart base - The whole directory.
  * @csspart search - The search input.

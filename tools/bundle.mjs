@@ -40,6 +40,28 @@ export function staticClosure(entry) {
 }
 
 /**
+ * How many requests, one after the other, a page makes to load an entry and every chunk it may load on demand: the
+ * entry is the first; a module's static imports are known once it arrives, its dynamic imports once it runs, so each
+ * comes one request later than the module that names it, unless it was requested already (a breadth-first walk).
+ * @param {string} entry path of a built ES module
+ * @returns {{ depth: number, levels: Map<string, number> }} the longest chain, and each file's place in it (1: the entry)
+ */
+export function requestChain(entry) {
+  const levels = new Map([[entry, 1]]);
+  const queue = [entry];
+  while (queue.length) {
+    const file = queue.shift();
+    const { statics, dynamics } = importsOf(file);
+    for (const next of [...statics, ...dynamics]) {
+      if (levels.has(next)) continue;
+      levels.set(next, levels.get(file) + 1);
+      queue.push(next);
+    }
+  }
+  return { depth: Math.max(...levels.values()), levels };
+}
+
+/**
  * The size of files gzipped one by one at level 9, summed.
  * @param {Iterable<string>} files paths
  * @returns {number} bytes

@@ -11,6 +11,8 @@ export interface FeedOptions {
   type?: string;
   /** Stream the body in pieces, with no Content-Length. */
   chunked?: boolean;
+  /** `false`: served without Access-Control-Allow-Origin, so that a page on another origin cannot read it. */
+  cors?: boolean;
 }
 
 let counter = 0;
@@ -29,6 +31,7 @@ export async function putFeed(name: string, body: unknown, options: FeedOptions 
   if (options.hold) query.set('hold', '1');
   if (options.type) query.set('type', options.type);
   if (options.chunked) query.set('chunked', '1');
+  if (options.cors === false) query.set('cors', '0');
   const response = await fetch(`/__feeds/${name}?${query}`, { method: 'PUT', body: typeof body === 'string' ? body : JSON.stringify(body) });
   if (!response.ok) throw new Error(`could not put test feed ${name}: HTTP ${response.status}`);
   return new URL(`/__feeds/${name}`, location.href).href;

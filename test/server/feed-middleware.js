@@ -3,6 +3,7 @@
 //   PUT    /__feeds/NAME?status=500&delay=2000&drop=1&type=application/json   body = the feed
 //          ?hold=1              requests for NAME wait, unanswered, until released (no timing to guess)
 //          ?chunked=1           the body is streamed in pieces, with no Content-Length (as a server that compresses on the fly)
+//          ?cors=0              served without Access-Control-Allow-Origin (a page on another origin cannot read it)
 //   POST   /__feeds-release/NAME  answers the held requests for NAME, and the later ones at once
 //   GET    /__feeds/NAME        the feed, with ETag / Last-Modified and 304 answers
 //   GET    /__feeds-log/NAME    the requests made for NAME: [{ method, ifNoneMatch, ifModifiedSince, accept }]
@@ -57,6 +58,7 @@ export async function feedMiddleware(ctx, next) {
       drop: url.searchParams.get('drop') === '1',
       hold: url.searchParams.get('hold') === '1',
       chunked: url.searchParams.get('chunked') === '1',
+      cors: url.searchParams.get('cors') !== '0',
       type: url.searchParams.get('type') ?? 'application/json',
       etag: `"v${version}"`,
       lastModified: new Date(Date.now() - 1000).toUTCString(),
@@ -91,6 +93,7 @@ export async function feedMiddleware(ctx, next) {
     ctx.respond = false;
     return;
   }
+  if (!feed.cors) ctx.remove('Access-Control-Allow-Origin');
   ctx.set('Cache-Control', 'no-cache');
   ctx.set('ETag', feed.etag);
   ctx.set('Last-Modified', feed.lastModified);

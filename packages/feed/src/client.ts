@@ -6,7 +6,7 @@ import type { FeedParser } from './parser.js';
 import type { FeedSource, Revalidation } from './revalidate.js';
 import type { FeedIssue } from './types.js';
 import type { FeedSignature } from './signature.js';
-import { pinnedKey } from './cluster-keys.js';
+import { pinnedKey, signatureRequired } from './cluster-keys.js';
 
 export type FeedState<T> =
   | { status: 'loading' }
@@ -60,6 +60,9 @@ class FeedEntry<T> implements FeedSource<T> {
     this.#started ??= (async () => {
       const network = import('./revalidate.js');
       network.catch(() => {});
+      // A feed that must be signed (the cluster's) is checked by signature.ts: loaded beside revalidate.ts, which
+      // imports it too, rather than after it (a verified badge in two chained requests: its entry, then these).
+      if (signatureRequired(this.url)) import('./signature.js').catch(() => {});
       const cached = await readCachedFeed<T>(this.key);
       if (cached && cached.revision === this.parser.revision) show(this, cached, 'cache');
       await this.refresh();

@@ -79,6 +79,24 @@ export function redirectRefusal(requested: string, final: string, rule: FeedClie
 }
 
 /**
+ * Why a fetch failed, as precisely as a page can tell. The browser gives the same TypeError for a server that is down
+ * and for one that answers without letting this page read the answer (no `Access-Control-Allow-Origin`: CORS). For a
+ * feed on another origin, one request that asks for no CORS (its opaque answer cannot be read) tells the two apart.
+ */
+async function unreachable(url: string, error: Error): Promise<string> {
+  const page = globalThis.location?.origin;
+  if (page && page !== 'null' && new URL(url).origin !== page) {
+    try {
+      await fetch(url, { mode: 'no-cors', cache: 'no-store', credentials: 'omit', signal: AbortSignal.timeout(options.timeoutMs) });
+      return `the server answers, but does not let this page read the feed: a feed read from another site must be served with the header Access-Control-Allow-Origin (CORS) naming ${page} or *`;
+    } catch {
+      // Not reachable either way: the network, the name or the server is at fault.
+    }
+  }
+  return `the feed could not be reached (${error.message})`;
+}
+
+/**
  * `cache: 'no-cache'` makes the browser revalidate with the ETag / Last-Modified it holds (a 304 comes back as the
  * stored body) without adding request headers, so that a cross-origin feed needs no CORS preflight.
  */
@@ -89,7 +107,7 @@ async function request(url: string, accept: string): Promise<Response> {
     response = await fetch(url, { cache: 'no-cache', credentials: 'omit', headers: { Accept: accept }, signal });
   } catch (error) {
     if (signal.aborted) throw new FeedError(FeedErrorKind.Timeout, url, `no answer within ${options.timeoutMs / 1000} s`);
-    throw new FeedError(FeedErrorKind.Network, url, `the feed could not be reached (${(error as Error).message})`);
+    throw new FeedError(FeedErrorKind.Network, url, await unreachable(url, error as Error));
   }
   // The browser followed the redirects already (a cross-origin feed's redirect cannot be read otherwise): the
   // target's answer is refused unread, and the copy held stays.

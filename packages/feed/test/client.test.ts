@@ -84,6 +84,18 @@ describe('feed client', () => {
     expect(network!.status === 'error' && network!.error.kind).to.equal('network');
   });
 
+  it('names CORS when a feed on another site answers without Access-Control-Allow-Origin, and not when it cannot be reached', async () => {
+    // The same test server under another origin: 127.0.0.1 for a page on localhost, and the reverse.
+    const elsewhere = (url: string) => url.replace(`//${location.hostname}:`, `//${location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1'}:`);
+    const closed = elsewhere(await serveFeed(await sampleMemberFeed(), { cors: false }));
+    const dropped = elsewhere(await serveFeed('x', { drop: true }));
+    expect(new URL(closed).origin).not.to.equal(location.origin);
+    const { result, messages } = await captureConsole('error', async () => [await loadFeed(closed, memberFeedParser), await loadFeed(dropped, memberFeedParser)]);
+    expect(result.map((state) => state.status === 'error' && state.error.kind)).to.deep.equal(['network', 'network']);
+    expect(messages[0]).to.contain(closed).and.to.contain('Access-Control-Allow-Origin (CORS)').and.to.contain(location.origin);
+    expect(messages[1]).to.contain(dropped).and.to.contain('could not be reached').and.not.to.contain('CORS');
+  });
+
   it('gives up after the timeout', async () => {
     configureFeedClient({ timeoutMs: 300 });
     try {

@@ -51,7 +51,8 @@ export function netlifyHeaders(baseUrl: string, bundles: Bundles): string {
     // Joined to the site's policy with a comma: both are enforced, so the logo gets the stricter of the two.
     // Readable from any origin like the feeds: the extension's popup fetches a logo itself (no redirect followed).
     [`${p}logos/*`, [['Content-Security-Policy', LOGO_CSP], ['Access-Control-Allow-Origin', '*']]],
-    [`${p}feeds/*`, [['Access-Control-Allow-Origin', '*'], ['Cache-Control', FEED_CACHE]]],
+    // ETag exposed: the feed client keeps it with its copy (the browser's revalidation works without it).
+    [`${p}feeds/*`, [['Access-Control-Allow-Origin', '*'], ['Access-Control-Expose-Headers', 'ETag'], ['Cache-Control', FEED_CACHE]]],
     [`${p}embed/*`, [['Access-Control-Allow-Origin', '*']]],
     [`${p}embed/chunks/*`, [['Cache-Control', IMMUTABLE_CACHE]]],
     ...bundles.stable.map((name): [string, [string, string][]] => [`${p}embed/${name}`, [['Cache-Control', STABLE_CACHE]]]),
@@ -66,7 +67,7 @@ export function nginxConf(baseUrl: string, bundles: Bundles): string {
   const hashed = bundles.hashed.map((name) => name.replace(/[.]/g, '\\.')).join('|');
   // nginx drops the server block's add_header lines in a location that has its own: each location repeats them.
   const security = `add_header X-Content-Type-Options "nosniff" always;\n    add_header Content-Security-Policy "${SITE_CSP}" always;`;
-  const feed = `add_header Access-Control-Allow-Origin "*" always;\n    add_header Cache-Control "${FEED_CACHE}" always;\n    ${security}`;
+  const feed = `add_header Access-Control-Allow-Origin "*" always;\n    add_header Access-Control-Expose-Headers "ETag" always;\n    add_header Cache-Control "${FEED_CACHE}" always;\n    ${security}`;
   return `# nginx: headers of the published FrenchSouth.digital site (written by fsd-publish).
 # Include it in the site's server block, whose root (or alias) is the published folder:
 #   server { ... root /var/www/frenchsouth; include /var/www/frenchsouth/_deploy/nginx.conf; }

@@ -39,7 +39,7 @@ describe('<fsd-member-directory> profile', () => {
     await expect(d).to.be.accessible();
 
     await sendKeys({ press: 'Escape' });
-    await until(() => !dialog.open && focused(d) === cardButton(d, 'kaliop'), 2000, 'the dialog to close');
+    await until(() => !dialog.open && focused(d) === cardButton(d, 'kaliop'), 5000, 'the dialog to close');
     expect(names(d)).to.have.length(10);
   });
 
@@ -50,7 +50,7 @@ describe('<fsd-member-directory> profile', () => {
     cardButton(d, 'la-poste').click();
     await d.updateComplete;
     dialogOf(d).querySelector<HTMLButtonElement>('.profile__close')!.click();
-    await until(() => focused(d) === cardButton(d, 'la-poste'), 2000, 'focus back on the card');
+    await until(() => focused(d) === cardButton(d, 'la-poste'), 5000, 'focus back on the card');
     expect($(d, '.dir__page').textContent).to.equal('Page 2 sur 3');
   });
 });
@@ -76,7 +76,7 @@ describe('<fsd-member-directory> deep links', () => {
     expect(facetBox(d, 'Collège', 'Smart Software').checked).to.equal(true);
     expect(names(d)).to.deep.equal(['EDF', 'Sanofi']);
     expect($<HTMLSelectElement>(d, '#sort').value).to.equal('name');
-    await until(() => dialogOf(d).open, 2000, 'the profile to open');
+    await until(() => dialogOf(d).open, 5000, 'the profile to open');
     expect(visibleText(dialogOf(d))).to.contain('Sanofi');
   });
 
@@ -185,7 +185,7 @@ describe('<fsd-member-directory> keyboard', () => {
     await sendKeys({ press: 'Tab' });
     expect(dialogOf(d).contains(focused(d))).to.equal(true);
     await sendKeys({ press: 'Escape' });
-    await until(() => focused(d) === cardButton(d, 'edf'), 2000, 'focus back on the card');
+    await until(() => focused(d) === cardButton(d, 'edf'), 5000, 'focus back on the card');
   });
 });
 

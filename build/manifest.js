@@ -78,7 +78,7 @@ function describeElement(declaration) {
   // The published surface only: no private or internal members (`#sources`, Lit's `_state`), whose defaults are code.
   const members = (declaration.members = (declaration.members ?? []).filter((m) => (m.privacy ?? 'public') === 'public' && !/^[#_]/.test(m.name)));
   const byName = new Map();
-  for (const attribute of declaration.attributes ?? []) {
+  for (const attribute of (declaration.attributes ?? []).filter((a) => !/^[#_]/.test(a.fieldName ?? a.name))) {
     const seen = byName.get(attribute.name);
     byName.set(attribute.name, seen ? { ...attribute, ...seen, description: seen.description ?? attribute.description } : attribute);
   }

@@ -81,12 +81,12 @@ export class FsdEventCalendar extends FsdElement {
     headingLevel: { type: Number, attribute: 'heading-level' },
     // What render reads of the view: internal reactive state. `attribute: false`, which `state` implies for Lit, also
     // keeps these out of the custom-elements manifest's attributes.
-    _anchor: { state: true, attribute: false },
-    _focusDay: { state: true, attribute: false },
-    _expandedDay: { state: true, attribute: false },
-    _selected: { state: true, attribute: false },
-    _announcement: { state: true, attribute: false },
-    _narrow: { state: true, attribute: false },
+    _anchor: { state: true },
+    _focusDay: { state: true },
+    _expandedDay: { state: true },
+    _selected: { state: true },
+    _announcement: { state: true },
+    _narrow: { state: true },
   };
 
   /** Source URLs, space-separated. */

@@ -68,10 +68,10 @@ export class FsdMemberDirectory extends FsdElement {
     pageSize: { attribute: 'page-size', type: Number },
     urlState: { attribute: 'url-state' },
     headingLevel: { type: Number, attribute: 'heading-level' },
-    // Internal state; `attribute: false` says so to the custom-elements manifest's analyzer too.
-    _filtersOpen: { state: true, attribute: false },
-    _expanded: { state: true, attribute: false },
-    _brokenLogos: { state: true, attribute: false },
+    // Internal state (no attribute; build/manifest.js leaves `_` members and their attributes out of the manifest).
+    _filtersOpen: { state: true },
+    _expanded: { state: true },
+    _brokenLogos: { state: true },
   };
 
   /** The member feed URL. */

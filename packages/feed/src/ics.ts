@@ -13,6 +13,7 @@ import { LOG_PREFIX } from './log.js';
 import type { Parsed } from './parser.js';
 import { safeUrl, safeWebUrl } from './text.js';
 import type { CalendarEvent, EventOrganizer, FeedIssue } from './types.js';
+import { ianaZone } from './windows-zones.js';
 import { addDays, instantOf, isoDay, isTimeZone, localTimeZone } from './zoned-time.js';
 
 type Component = InstanceType<typeof ICAL.Component>;
@@ -30,7 +31,7 @@ export interface IcsCalendar {
 export const MAX_OCCURRENCES = 20_000;
 
 interface Context {
-  /** The zone of floating times: the calendar's `X-WR-TIMEZONE`, else the reader's. */
+  /** The zone of floating times: the calendar's `X-WR-TIMEZONE`, else the zone the calendar shows, else the reader's. */
   floatingZone: string;
   url: string;
 }
@@ -40,12 +41,39 @@ function tzidOf(component: Component, property: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** Where a DATE-TIME value stands in time. VTIMEZONE blocks win; a bare IANA TZID is read with Intl. */
+/**
+ * Where a DATE-TIME value stands in time:
+ * - a TZID that names an IANA zone (also as a Windows name, or behind a prefix: {@link ianaZone}) is read with the
+ *   browser's zone data, whatever the file's VTIMEZONE says (exporters write VTIMEZONEs of recent rules only);
+ * - a UTC time (`Z`) is that instant;
+ * - another TZID is read with its VTIMEZONE, whose earliest rules are extended backwards ({@link vtimezoneInstant});
+ * - a floating time (neither) is a wall-clock time in the calendar's zone ({@link Context.floatingZone}).
+ */
 function instantOfTime(time: Time, tzid: string | undefined, context: Context): number {
-  const zone = time.zone?.tzid;
-  if (zone && zone !== 'floating') return time.toUnixTime() * 1000;
   const wall = { year: time.year, month: time.month, day: time.day, hour: time.hour, minute: time.minute, second: time.second };
-  return instantOf(wall, tzid && isTimeZone(tzid) ? tzid : context.floatingZone);
+  const iana = ianaZone(tzid);
+  if (iana) return instantOf(wall, iana);
+  const zone = time.zone;
+  if (zone && zone.tzid !== 'floating') return zone === ICAL.Timezone.utcTimezone || zone.tzid === 'UTC' ? time.toUnixTime() * 1000 : vtimezoneInstant(time, zone);
+  return instantOf(wall, context.floatingZone);
+}
+
+/**
+ * A time in a zone that only its VTIMEZONE defines. Before the zone's first change, ical.js counts the time as UTC;
+ * here the earliest rules are extended backwards instead: the offset is the one the same date and time have in the
+ * year after the first change (so a DST pattern keeps its seasons), or the first change's offset before it.
+ */
+function vtimezoneInstant(time: Time, zone: NonNullable<Time['zone']>): number {
+  const wall = Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second);
+  let offset = zone.utcOffset(time);
+  const first = (zone as unknown as { changes?: { year: number; month: number; day: number; hour: number; minute: number; second: number; prevUtcOffset: number }[] }).changes?.[0];
+  if (first && wall < Date.UTC(first.year, first.month - 1, first.day, first.hour, first.minute, first.second)) {
+    const later = time.clone();
+    later.year = first.year + 1;
+    if (later.month === 2 && later.day === 29) later.day = 28;
+    offset = zone.utcOffset(later);
+  }
+  return wall - offset * 1000;
 }
 
 function dayOfTime(time: Time): string {
@@ -73,8 +101,8 @@ function organizerOf(component: Component): EventOrganizer | undefined {
 /** The parts of an event that do not depend on the occurrence. */
 function describe(component: Component, context: Context): Omit<CalendarEvent, 'id' | 'start' | 'end' | 'allDay'> {
   const event: Omit<CalendarEvent, 'id' | 'start' | 'end' | 'allDay'> = { title: { fr: textOf(component, 'summary') ?? '—' } };
-  const tzid = tzidOf(component, 'dtstart');
-  if (tzid && isTimeZone(tzid)) event.timeZone = tzid;
+  const zone = ianaZone(tzidOf(component, 'dtstart'));
+  if (zone) event.timeZone = zone;
   const location = textOf(component, 'location');
   if (location) event.location = location;
   const description = textOf(component, 'description');
@@ -114,7 +142,7 @@ function checkEvent(component: unknown, known: (tzid: string) => boolean): Compo
   if (!start || typeof start.toUnixTime !== 'function') fail('DTSTART', 'is not a date or date-time');
   for (const field of ['dtstart', 'dtend']) {
     const tzid = tzidOf(vevent, field);
-    if (tzid && !known(tzid)) fail(field.toUpperCase(), `TZID "${tzid}" has no VTIMEZONE in the file and is not an IANA time zone`);
+    if (tzid && !known(tzid)) fail(field.toUpperCase(), `TZID "${tzid}" has no VTIMEZONE in the file and is not an IANA or Windows time zone`);
   }
   const dtend = vevent.getFirstProperty('dtend');
   if (dtend) {
@@ -138,30 +166,120 @@ function checkEvent(component: unknown, known: (tzid: string) => boolean): Compo
 }
 
 /**
- * Checks an iCalendar file event by event: a VEVENT without a usable DTSTART, with an unknown time zone or a broken
- * RRULE is left out and reported (`VEVENT[3] ("uid") DTSTART …`); a file that is not iCalendar is a {@link FeedError}.
+ * The text with its lines unfolded, and repaired where calendar programs are known to write loosely:
+ * - a TZID that is a Windows display name, unquoted, holds a colon (`TZID=(UTC+01:00) Brussels…:2027…`): quoted;
+ * - spaces inside a recurrence rule (`RRULE:FREQ=WEEKLY;BYDAY=MO, TU`, Exchange): removed;
+ * - an eight-digit DTSTART, DTEND, RECURRENCE-ID, EXDATE or RDATE without `VALUE=DATE`: read as a date.
+ */
+function repair(text: string): string[] {
+  return text
+    .replace(/\r?\n[ \t]/g, '')
+    .split(/\r?\n|\r/)
+    .map((raw) => {
+      const line = raw.replace(/;TZID=(\(UTC[+-]\d\d:\d\d\)[^:;"]*)/i, ';TZID="$1"');
+      const colon = valueStart(line);
+      if (colon < 0) return line;
+      const head = line.slice(0, colon);
+      const value = line.slice(colon + 1);
+      const name = head.split(';')[0]!.toUpperCase();
+      if (name === 'RRULE' || name === 'EXRULE') return `${head}:${value.replace(/\s+/g, '')}`;
+      if (/^(DTSTART|DTEND|DUE|RECURRENCE-ID|EXDATE|RDATE)$/.test(name) && !/;VALUE=/i.test(head) && /^\d{8}(,\d{8})*$/.test(value.trim())) return `${head};VALUE=DATE:${value.trim()}`;
+      return line;
+    });
+}
+
+/** Where a content line's value starts: its first colon outside a quoted parameter value; -1 for none. */
+function valueStart(line: string): number {
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === ':' && !quoted) return i;
+  }
+  return -1;
+}
+
+const wrap = (lines: string[]) => ['BEGIN:VCALENDAR', ...lines, 'END:VCALENDAR'].join('\r\n');
+const toComponent = (jcal: unknown[]) => new ICAL.Component((Array.isArray(jcal[0]) ? jcal[0] : jcal) as unknown[]);
+
+/** How a component of the file is named in a warning: `VEVENT[3] ("uid", "Summary")`. */
+function partName(name: string, index: number, uid: unknown, summary: unknown): string {
+  const said = [uid, summary].filter((v) => typeof v === 'string' && v.trim()).map((v) => `"${String(v).trim().slice(0, 80)}"`);
+  return `${name}[${index}]${said.length ? ` (${said.join(', ')})` : ''}`;
+}
+
+/**
+ * A file that ical.js cannot read whole, read component by component: each top-level component (VTIMEZONE, VEVENT…)
+ * is parsed alone, and one that fails is left out and named, with its first unreadable line's property; the
+ * calendar's own properties that fail are dropped one by one. The file must at least open a VCALENDAR.
+ */
+function readByParts(lines: string[], url: string, issues: FeedIssue[], error: Error): Component {
+  const begin = lines.findIndex((line) => /^BEGIN:VCALENDAR$/i.test(line.trim()));
+  if (begin < 0) throw new FeedError(FeedErrorKind.Invalid, url, `not a valid iCalendar file (${error.message})`);
+  const head: string[] = [];
+  const parts: { name: string; lines: string[] }[] = [];
+  let depth = 0;
+  for (const line of lines.slice(begin + 1)) {
+    const upper = line.trim().toUpperCase();
+    if (depth === 0 && upper === 'END:VCALENDAR') break;
+    if (upper.startsWith('BEGIN:') && depth++ === 0) parts.push({ name: upper.slice(6), lines: [] });
+    if (depth > 0) parts[parts.length - 1]!.lines.push(line);
+    else if (line.trim()) head.push(line);
+    if (upper.startsWith('END:') && depth > 0) depth--;
+  }
+  const readable = (candidate: string[]) => {
+    try {
+      ICAL.parse(wrap(candidate));
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const vcalendar = toComponent(ICAL.parse(wrap(head.filter((line) => readable([line])))));
+  const counts = new Map<string, number>();
+  for (const part of parts) {
+    const index = counts.get(part.name) ?? 0;
+    counts.set(part.name, index + 1);
+    try {
+      const component = toComponent(ICAL.parse(wrap(part.lines))).getAllSubcomponents()[0];
+      if (component) vcalendar.addSubcomponent(component);
+    } catch (caught) {
+      const field = (part.lines.find((line, i) => i > 0 && !/^(BEGIN|END):/i.test(line) && !readable([`BEGIN:${part.name}`, line, `END:${part.name}`])) ?? '').split(/[;:]/)[0];
+      const value = (key: string) => part.lines.find((line) => line.toUpperCase().startsWith(`${key}:`))?.slice(key.length + 1);
+      issues.push({ entry: partName(part.name, index, value('UID'), value('SUMMARY')), field: field?.toUpperCase() || part.name, message: `could not be read (${(caught as Error).message})` });
+    }
+  }
+  return vcalendar;
+}
+
+/**
+ * Checks an iCalendar file event by event. A line that ical.js cannot read costs only the component that holds it
+ * ({@link readByParts}); a VEVENT without a usable DTSTART, with an unknown time zone or a broken RRULE is left out;
+ * each is reported, named by index, UID and summary (`VEVENT[3] ("uid", "Summary") DTSTART …`). A file that is not
+ * iCalendar is a {@link FeedError}.
  */
 export function parseIcs(text: string, url: string): Parsed<IcsCalendar> {
+  const lines = repair(text);
+  const issues: FeedIssue[] = [];
   let vcalendar: Component;
   try {
-    const jcal = ICAL.parse(text);
-    vcalendar = new ICAL.Component((Array.isArray(jcal[0]) ? jcal[0] : jcal) as unknown[]);
+    vcalendar = toComponent(ICAL.parse(lines.join('\r\n')));
   } catch (error) {
-    throw new FeedError(FeedErrorKind.Invalid, url, `not a valid iCalendar file (${(error as Error).message})`);
+    vcalendar = readByParts(lines, url, issues, error as Error);
   }
   if (vcalendar.name !== 'vcalendar') throw new FeedError(FeedErrorKind.Invalid, url, 'not an iCalendar file: no VCALENDAR');
   const zones = new Set(vcalendar.getAllSubcomponents('vtimezone').map((z) => String(z.getFirstPropertyValue('tzid'))));
-  const known = (tzid: string) => zones.has(tzid) || isTimeZone(tzid);
-  const issues: FeedIssue[] = [];
+  const known = (tzid: string) => zones.has(tzid) || ianaZone(tzid) !== undefined;
   const vevents = vcalendar.getAllSubcomponents('vevent');
-  const named = vevents.map((v) => ({ id: v.getFirstPropertyValue('uid') ?? undefined }));
-  const good = new Set(checkEntries(vevents, 'VEVENT', issues, (entry) => checkEvent(entry, known)));
-  // Name entries by UID, as checkEntries names them by `id`.
-  issues.forEach((issue) => {
+  const named = vevents.map((v) => [v.getFirstPropertyValue('uid'), v.getFirstPropertyValue('summary')] as const);
+  const found: FeedIssue[] = [];
+  const good = new Set(checkEntries(vevents, 'VEVENT', found, (entry) => checkEvent(entry, known)));
+  // Name entries by UID and summary, as checkEntries names them by `id`.
+  for (const issue of found) {
     const index = Number(/\[(\d+)\]/.exec(issue.entry)?.[1]);
-    const uid = named[index]?.id;
-    if (uid !== undefined && !issue.entry.includes('("')) issue.entry = `VEVENT[${index}] ("${String(uid)}")`;
-  });
+    const [uid, summary] = named[index] ?? [];
+    issues.push({ ...issue, entry: partName('VEVENT', index, uid, summary) });
+  }
   for (const vevent of vevents) if (!good.has(vevent)) vcalendar.removeSubcomponent(vevent);
   const calendar: IcsCalendar = { jcal: vcalendar.toJSON() as unknown[] };
   const name = textOf(vcalendar, 'x-wr-calname');
@@ -193,45 +311,106 @@ interface Prepared {
   details: WeakMap<Component, ReturnType<typeof describe>>;
 }
 
-const prepared = new WeakMap<IcsCalendar, Prepared>();
+const prepared = new WeakMap<IcsCalendar, Map<string, Prepared>>();
 
-function prepare(calendar: IcsCalendar): Prepared {
-  const cached = prepared.get(calendar);
+const isCancelled = (component: Component) => String(component.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED';
+
+/** A number property (`SEQUENCE`), 0 when absent or not a number. */
+const numberOf = (component: Component, name: string) => Number(component.getFirstPropertyValue(name)) || 0;
+/** A date-time property as an instant (`LAST-MODIFIED`, `DTSTAMP`), 0 when absent or unreadable. */
+function stampOf(component: Component, name: string): number {
+  try {
+    const value = component.getFirstPropertyValue(name) as Time | null;
+    return value && typeof value.toUnixTime === 'function' ? value.toUnixTime() : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Of two copies of one event (same UID, same RECURRENCE-ID), the one that counts: the higher SEQUENCE, then the later
+ * LAST-MODIFIED, then the later DTSTAMP; on a tie, the later in the file. Exports and merged calendars hold several.
+ */
+function newer(a: Component, b: Component): Component {
+  for (const [value, name] of [[numberOf, 'sequence'], [stampOf, 'last-modified'], [stampOf, 'dtstamp']] as const) {
+    const [x, y] = [value(a, name), value(b, name)];
+    if (x !== y) return x > y ? a : b;
+  }
+  return b;
+}
+
+/**
+ * Exchange writes the RECURRENCE-ID of an all-day series' exception as a date-time at midnight: as Outlook does, it
+ * is matched to its occurrence by date (the property made a DATE).
+ */
+function alignRecurrenceId(exception: Component, master: Component | undefined): void {
+  if (!master || !(master.getFirstPropertyValue('dtstart') as Time | null)?.isDate) return;
+  const property = exception.getFirstProperty('recurrence-id');
+  const value = property?.getFirstValue() as Time | undefined;
+  if (!property || !value || value.isDate || value.hour || value.minute || value.second) return;
+  const day = ICAL.Time.fromData({ year: value.year, month: value.month, day: value.day, isDate: true });
+  property.removeParameter('tzid');
+  property.resetType('date');
+  property.setValue(day);
+}
+
+/**
+ * The single events and the recurring series of a calendar, worked out once per calendar and zone. Copies of an
+ * event are reduced to the one that counts ({@link newer}); cancelled events (`STATUS:CANCELLED`) and cancelled
+ * occurrences are left out, not shown struck through.
+ */
+function prepare(calendar: IcsCalendar, shownZone: string | undefined): Prepared {
+  const zone = shownZone && isTimeZone(shownZone) ? shownZone : localTimeZone();
+  let byZone = prepared.get(calendar);
+  const cached = byZone?.get(zone);
   if (cached) return cached;
   const vcalendar = new ICAL.Component(calendar.jcal);
-  const calendarZone = textOf(vcalendar, 'x-wr-timezone');
-  const context: Context = { floatingZone: calendarZone && isTimeZone(calendarZone) ? calendarZone : localTimeZone(), url: '' };
+  const calendarZone = ianaZone(textOf(vcalendar, 'x-wr-timezone'));
+  const context: Context = { floatingZone: calendarZone ?? zone, url: '' };
   const result: Prepared = { context, singles: [], series: [], details: new WeakMap() };
 
   const masters = new Map<string, Component>();
-  const exceptions = new Map<string, Component[]>();
+  const exceptions = new Map<string, Map<string, Component>>();
   vcalendar.getAllSubcomponents('vevent').forEach((vevent, index) => {
     const uid = String(vevent.getFirstPropertyValue('uid') ?? `vevent-${index}`);
-    if (vevent.hasProperty('recurrence-id')) exceptions.set(uid, [...(exceptions.get(uid) ?? []), vevent]);
-    else masters.set(uid, vevent);
+    if (!vevent.hasProperty('recurrence-id')) {
+      const held = masters.get(uid);
+      masters.set(uid, held ? newer(held, vevent) : vevent);
+      return;
+    }
+    const list = exceptions.get(uid) ?? new Map<string, Component>();
+    exceptions.set(uid, list);
+    const id = String(vevent.getFirstPropertyValue('recurrence-id'));
+    const held = list.get(id);
+    list.set(id, held ? newer(held, vevent) : vevent);
   });
   const single = (id: string, component: Component, start: Time, end: Time | null) =>
     result.singles.push({ id, ...describe(component, context), ...span(start, end, tzidOf(component, 'dtstart'), tzidOf(component, 'dtend'), context) });
 
   for (const [uid, master] of masters) {
-    const event = new ICAL.Event(master, { strictExceptions: true, exceptions: exceptions.get(uid) ?? [] });
+    if (isCancelled(master)) continue;
+    const own = [...(exceptions.get(uid)?.values() ?? [])];
+    for (const exception of own) alignRecurrenceId(exception, master);
+    const event = new ICAL.Event(master, { strictExceptions: true, exceptions: own });
     if (!event.isRecurring()) {
       single(uid, master, event.startDate, master.hasProperty('dtend') || master.hasProperty('duration') ? event.endDate : null);
       continue;
     }
-    const overrides = (exceptions.get(uid) ?? []).map((e) => instantOfTime(e.getFirstPropertyValue('recurrence-id') as Time, tzidOf(e, 'recurrence-id'), context));
+    const overrides = own.map((e) => instantOfTime(e.getFirstPropertyValue('recurrence-id') as Time, tzidOf(e, 'recurrence-id'), context));
     const length = Math.max(0, event.duration.toSeconds() * 1000);
     result.series.push({ uid, master, event, startTzid: tzidOf(master, 'dtstart'), lastOverride: Math.max(-Infinity, ...overrides), length });
   }
   // Overrides whose series is not in the file still show, as single events.
   for (const [uid, list] of exceptions) {
     if (masters.has(uid)) continue;
-    for (const vevent of list) {
+    for (const vevent of list.values()) {
+      if (isCancelled(vevent)) continue;
       const event = new ICAL.Event(vevent, { exceptions: [] });
       single(`${uid}@${String(vevent.getFirstPropertyValue('recurrence-id'))}`, vevent, event.startDate, event.endDate);
     }
   }
-  prepared.set(calendar, result);
+  if (!byZone) prepared.set(calendar, (byZone = new Map()));
+  byZone.set(zone, result);
   return result;
 }
 
@@ -239,10 +418,26 @@ function prepare(calendar: IcsCalendar): Prepared {
  * The events of an ICS calendar that overlap `[from, to)` (instants, ms). Recurring series are expanded from their
  * start up to the end of the range only (however long or endless the series), with EXDATE removed and
  * RECURRENCE-ID overrides in place. All-day events are kept when their days come within a day of the range.
- * What does not depend on the range (the parsed calendar, single events) is worked out once per calendar.
+ * What does not depend on the range (the parsed calendar, single events) is worked out once per calendar. Floating
+ * times (no TZID, no `Z`) are in the calendar's `X-WR-TIMEZONE`, else in `zone` (the zone the calendar shows), else
+ * in the reader's.
  */
-export function expandIcs(calendar: IcsCalendar, from: number, to: number): CalendarEvent[] {
-  const { context, singles, series, details } = prepare(calendar);
+export function expandIcs(calendar: IcsCalendar, from: number, to: number, zone?: string): CalendarEvent[] {
+  const key = `${from}/${to}/${zone ?? ''}`;
+  const last = lastExpansion.get(calendar);
+  if (last?.key === key) return last.events;
+  // Held before the work: an expansion that throws is not tried again for the same range.
+  lastExpansion.set(calendar, { key, events: [] });
+  const events = expand(calendar, from, to, zone);
+  lastExpansion.set(calendar, { key, events });
+  return events;
+}
+
+/** Each calendar's last expansion, so that a widget's every update over the same range costs nothing. */
+const lastExpansion = new WeakMap<IcsCalendar, { key: string; events: CalendarEvent[] }>();
+
+function expand(calendar: IcsCalendar, from: number, to: number, zone: string | undefined): CalendarEvent[] {
+  const { context, singles, series, details } = prepare(calendar, zone);
   const dayFrom = new Date(from - 86_400_000).toISOString().slice(0, 10);
   const dayTo = new Date(to + 86_400_000).toISOString().slice(0, 10);
   const overlaps = (e: Pick<CalendarEvent, 'allDay' | 'start' | 'end'>) =>
@@ -264,6 +459,7 @@ export function expandIcs(calendar: IcsCalendar, from: number, to: number): Cale
       if (lastOverride === -Infinity && at + length + 2 * 86_400_000 < from) continue;
       const occurrence = event.getOccurrenceDetails(next);
       const item = occurrence.item.component;
+      if (isCancelled(item)) continue;
       const times = span(occurrence.startDate, occurrence.endDate, tzidOf(item, 'dtstart'), tzidOf(item, 'dtend'), context);
       if (!overlaps(times)) continue;
       let described = details.get(item);

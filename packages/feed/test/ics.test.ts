@@ -59,7 +59,7 @@ describe('iCalendar sources (ical.js)', () => {
   it('leaves out a VEVENT without DTSTART or with an unknown zone, naming it, and keeps the others', async () => {
     const { parseIcs } = await loadIcs();
     const { data, issues } = parseIcs(await fixture('nextcloud.ics'), 'https://calendar.example/nextcloud.ics');
-    expect(issues.map((i) => `${i.entry} ${i.field}`)).to.deep.equal(['VEVENT[3] ("broken-no-start") DTSTART', 'VEVENT[4] ("broken-zone") DTSTART']);
+    expect(issues.map((i) => `${i.entry} ${i.field}`)).to.deep.equal(['VEVENT[3] ("broken-no-start", "Événement sans date") DTSTART', 'VEVENT[4] ("broken-zone", "Réunion sur Mars") DTSTART']);
     expect(issues[1]!.message).to.contain('Mars/Olympus');
     expect(data.name).to.equal('Cluster (Nextcloud)');
     expect(JSON.stringify(data.jcal)).not.to.contain('broken-');
@@ -70,7 +70,7 @@ describe('iCalendar sources (ical.js)', () => {
     const { result: state, messages } = await captureConsole('warn', () => loadFeed<CalendarSource>(url, calendarSourceParser));
     expect(state.status).to.equal('ready');
     expect(state.status === 'ready' && state.data.format).to.equal('ics');
-    expect(messages.some((m) => m.includes('VEVENT[3] ("broken-no-start") left out: field "DTSTART"'))).to.equal(true);
+    expect(messages.some((m) => m.includes('VEVENT[3] ("broken-no-start", "Événement sans date") left out: field "DTSTART"'))).to.equal(true);
 
     const notIcs = await serveFeed('<html>oops</html>', { type: 'text/html' });
     const error = await captureConsole('error', () => loadFeed<CalendarSource>(notIcs, calendarSourceParser));

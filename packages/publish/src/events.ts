@@ -200,7 +200,7 @@ export function calendarProblem(error: unknown, t: Messages): { code: string; me
 
 /**
  * The events of an iCalendar text (or of a JSON events feed) within the window. Events the reader had to leave out
- * come back as `issues` (`VEVENT[3] ("uid") DTSTART …`). Throws a {@link FeedError} when the text is no calendar.
+ * come back as `issues` (`VEVENT[3] ("uid", "Summary") DTSTART …`). Throws a {@link FeedError} when the text is no calendar.
  */
 export async function calendarEvents(text: string, url: string, window: Window, contentType?: string, requireIcs = false): Promise<{ events: CalendarEvent[]; issues: FeedIssue[]; name?: string }> {
   const parsed = await calendarSourceParser.parse(text, url, contentType);
@@ -209,7 +209,8 @@ export async function calendarEvents(text: string, url: string, window: Window, 
     return { events: parsed.data.feed.events.map(withKnownCategory), issues: parsed.issues };
   }
   const { expandIcs } = await loadIcs();
-  const events = expandIcs(parsed.data, window.from, window.to).map(withKnownCategory);
+  // Floating times (no zone in the file) are the cluster's: Montpellier's wall clock, whatever machine publishes.
+  const events = expandIcs(parsed.data, window.from, window.to, CLUSTER_ZONE).map(withKnownCategory);
   const result: { events: CalendarEvent[]; issues: FeedIssue[]; name?: string } = { events, issues: parsed.issues };
   if (parsed.data.name) result.name = parsed.data.name;
   return result;

@@ -50,7 +50,6 @@ export class CalendarSources implements ReactiveController {
   readonly #src: () => string;
   readonly #report: (message: string) => void;
   readonly #feeds = new Map<string, FeedController<CalendarSource>>();
-  readonly #expanded = new WeakMap<object, { range: string; events: CalendarEvent[] }>();
 
   /** The reader, once loaded. */
   #reader: IcsModule | undefined;
@@ -82,7 +81,7 @@ export class CalendarSources implements ReactiveController {
    * What the sources give for the instants from `from` to `to`, read once per update from the host's `willUpdate`
    * (which Lit runs before controllers' `hostUpdate`): the feeds first follow the current `src`.
    */
-  read(from: number, to: number): SourcesRead {
+  read(from: number, to: number, zone: string): SourcesRead {
     this.#follow();
     let loading = false;
     let ics = false;
@@ -103,7 +102,7 @@ export class CalendarSources implements ReactiveController {
         continue;
       }
       ics = true;
-      const events = this.#expand(data, from, to);
+      const events = this.#expand(data, from, to, zone);
       if (events === 'failed') failed.push(url);
       else if (events) sources.push({ url, index: at, events });
       else loading = true;
@@ -146,22 +145,18 @@ export class CalendarSources implements ReactiveController {
    * `undefined` until then, `'failed'` if the reader could not load (loaded again at the next update, the failure
    * still shown meanwhile).
    */
-  #expand(data: CalendarSource & { format: 'ics' }, from: number, to: number): CalendarEvent[] | 'failed' | undefined {
+  #expand(data: CalendarSource & { format: 'ics' }, from: number, to: number, zone: string): CalendarEvent[] | 'failed' | undefined {
     if (!this.#reader) {
       this.#load();
       return this.#failed ? 'failed' : undefined;
     }
-    const range = `${from}/${to}`;
-    const cached = this.#expanded.get(data);
-    if (cached?.range === range) return cached.events;
-    let events: CalendarEvent[] = [];
+    // The reader keeps each calendar's last expansion: the same range and zone give the same events at once.
     try {
-      events = this.#reader.expandIcs(data, from - DAY_MS, to + DAY_MS);
+      return this.#reader.expandIcs(data, from - DAY_MS, to + DAY_MS, zone);
     } catch (error) {
       this.#report(`an iCalendar source could not be expanded (${String(error)})`);
+      return [];
     }
-    this.#expanded.set(data, { range, events });
-    return events;
   }
 
   /** Loads the reader, unless it is loading, or its failure is being shown; each outcome asks the host to update. */

@@ -197,7 +197,7 @@ export class FsdEventCalendar extends FsdElement {
       organizer: this.organizer.trim(),
       includeCluster: this.includeCluster,
     };
-    const { loading, failed, sources } = this.#sources.read(fromMs, startOfDay(addDays(to, 1), zone));
+    const { loading, failed, sources } = this.#sources.read(fromMs, startOfDay(addDays(to, 1), zone), zone);
     const occurrences: Occurrence[] = [];
     for (const { url, index, events, names } of sources) {
       for (const event of events) {

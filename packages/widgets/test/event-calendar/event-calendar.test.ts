@@ -350,6 +350,16 @@ describe('<fsd-event-calendar> views and states', () => {
     await expect(calendar).to.be.accessible();
   });
 
+  it('shows an iCalendar file’s floating times at their wall-clock time in the zone it shows (time-zone), not the visitor’s', async () => {
+    const floating = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Test//EN', 'BEGIN:VEVENT', 'UID:floating-1', 'DTSTAMP:20261101T000000Z', 'SUMMARY:Petit-déjeuner des membres', 'DTSTART:20270115T083000', 'DTEND:20270115T100000', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+    const url = await serveFeed(floating, { type: 'text/calendar; charset=utf-8' });
+    for (const zone of ['America/New_York', 'Asia/Tokyo']) {
+      const calendar = await calendarWith({ src: url, view: 'list', date: '2027-01-01', 'time-zone': zone });
+      const items = [...root(calendar).querySelectorAll('[part~="event"]')].map((e) => clean(e.querySelector('.item__time')!.textContent) + ' ' + clean(e.querySelector('.item__title')!.textContent));
+      expect(items, zone).to.deep.equal(['08:30 Petit-déjeuner des membres']);
+    }
+  });
+
   it('shows the list in a narrow container unless a view is set', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div style="inline-size: 320px">
       <fsd-event-calendar src=${jsonUrl} date="2026-12-01"></fsd-event-calendar>

@@ -114,8 +114,11 @@ export function googleCalendarUrl(event: CalendarEvent, texts: EventTexts): stri
   return `https://calendar.google.com/calendar/render?${params}`;
 }
 
-/** Opens the event, filled in, in Outlook on the web. */
-export function outlookCalendarUrl(event: CalendarEvent, texts: EventTexts): string {
+/**
+ * Opens the event, filled in, in Outlook on the web: Outlook.com (personal accounts) by default, or Outlook for
+ * Microsoft 365 (`work`: the work and school accounts most member companies use), whose address differs.
+ */
+export function outlookCalendarUrl(event: CalendarEvent, texts: EventTexts, account: 'personal' | 'work' = 'personal'): string {
   const params = new URLSearchParams({ path: '/calendar/action/compose', rru: 'addevent', subject: texts.title });
   if (event.allDay) {
     params.set('startdt', event.start);
@@ -129,5 +132,5 @@ export function outlookCalendarUrl(event: CalendarEvent, texts: EventTexts): str
   const body = details(event, texts);
   if (body) params.set('body', body);
   if (event.location) params.set('location', event.location);
-  return `https://outlook.live.com/calendar/0/action/compose?${params}`;
+  return `https://${account === 'work' ? 'outlook.office.com' : 'outlook.live.com'}/calendar/0/action/compose?${params}`;
 }

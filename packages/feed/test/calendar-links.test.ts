@@ -54,6 +54,11 @@ describe('add to my calendar', () => {
     const outlook = new URL(outlookCalendarUrl(timed, texts));
     expect(outlook.origin).to.equal('https://outlook.live.com');
     expect(outlook.searchParams.get('startdt')).to.equal('2026-12-03T08:30:00Z');
+    // Outlook for Microsoft 365 (work and school accounts): the same compose form at another address.
+    const work = new URL(outlookCalendarUrl(timed, texts, 'work'));
+    expect(work.origin).to.equal('https://outlook.office.com');
+    expect(work.pathname).to.equal(outlook.pathname);
+    expect(work.search).to.equal(outlook.search);
     const days: CalendarEvent = { id: 'salon', title: { fr: 'Salon' }, allDay: true, start: '2027-03-10', end: '2027-03-11' };
     expect(new URL(googleCalendarUrl(days, { title: 'Salon' })).searchParams.get('dates')).to.equal('20270310/20270312');
     expect(new URL(outlookCalendarUrl(days, { title: 'Salon' })).searchParams.get('allday')).to.equal('true');

@@ -18,21 +18,27 @@ export function registerMessages(tag: string, texts: Record<string, unknown>): v
   for (const listener of shared.listeners) listener();
 }
 
-/** How the widgets read the registry: by tag, then by its primary language; a widget's texts completed once. */
+/**
+ * How the widgets read the registry: by tag, then by its primary language; a widget's texts completed once for each
+ * set of built-in texts they are read against (a widget may read its texts in parts: the calendar's details dialog
+ * has its own, loaded with it).
+ */
 function finder({ texts }: Registry): NonNullable<Registry['find']> {
-  const completed = new WeakMap<object, unknown>();
+  const completed = new WeakMap<object, Map<unknown, unknown>>();
   return (tag: LanguageTag, widget?: string, base?: unknown) => {
     const lower = tag.toLowerCase();
     const language = texts.get(lower) ?? texts.get(lower.split('-')[0]!);
     if (!widget) return language;
     const own = language?.[widget];
     if (!isRecord(own)) return undefined;
-    if (!completed.has(own)) {
+    let byBase = completed.get(own);
+    if (!byBase) completed.set(own, (byBase = new Map()));
+    if (!byBase.has(base)) {
       const missing: string[] = [];
-      completed.set(own, completeWith(base, own, missing, ''));
+      byBase.set(base, completeWith(base, own, missing, ''));
       if (missing.length) console.warn(`${LOG_PREFIX} the "${tag}" texts of the ${widget} lack ${missing.join(', ')}: in French`);
     }
-    return completed.get(own);
+    return byBase.get(base);
   };
 }
 

@@ -6,7 +6,7 @@ import { VIEWS, addMonths, byDay, compareOccurrences, daysOf, isoWeek, monthWeek
 import { CalendarSources } from './calendar-sources.js';
 import { DetailsChunk } from './chunks.js';
 import { subscribeMenu, subscriptionFor } from './subscribe.js';
-import { messages, type CalendarMessages } from './event-calendar.messages.js';
+import { messages, type CalendarViewMessages } from './event-calendar.messages.js';
 import { styles } from './event-calendar.styles.js';
 import { gridKeyTarget } from './grid-keyboard.js';
 import type { CalendarState } from '../events/fsd-calendar-state.js';
@@ -345,7 +345,7 @@ export class FsdEventCalendar extends FsdElement {
     </section>`;
   }
 
-  #month(t: CalendarMessages, lang: LanguageTag): TemplateResult {
+  #month(t: CalendarViewMessages, lang: LanguageTag): TemplateResult {
     const weeks = monthWeeks(this._anchor);
     const month = this._anchor.slice(0, 7);
     const focus = this._focusDay.slice(0, 7) === month ? this._focusDay : `${month}-01`;
@@ -368,7 +368,7 @@ export class FsdEventCalendar extends FsdElement {
       ${this.#state === 'empty' ? html`<p part="note" class="note">${t.empty}</p>` : nothing}`;
   }
 
-  #cell(day: string, inMonth: boolean, focused: boolean, t: CalendarMessages, lang: LanguageTag): TemplateResult {
+  #cell(day: string, inMonth: boolean, focused: boolean, t: CalendarViewMessages, lang: LanguageTag): TemplateResult {
     const list = this.#days.get(day) ?? [];
     const shown = list.length > MAX_PER_DAY && day !== this._expandedDay ? list.slice(0, MAX_PER_DAY - 1) : list;
     const classes = `day${inMonth ? '' : ' day--outside'}${day === this.#today ? ' day--today' : ''}`;
@@ -386,7 +386,7 @@ export class FsdEventCalendar extends FsdElement {
     </td>`;
   }
 
-  #list(t: CalendarMessages, lang: LanguageTag): TemplateResult {
+  #list(t: CalendarViewMessages, lang: LanguageTag): TemplateResult {
     const next = this.#shownView === 'next';
     if (this.#state === 'empty') {
       const [from, to] = this.#range;

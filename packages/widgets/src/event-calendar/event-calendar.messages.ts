@@ -31,15 +31,25 @@ export interface CalendarMessages {
   subscribe: string;
   subscribeApp: string;
   subscribeAddress: string;
+  /** Outlook.com, for personal Microsoft accounts. */
   outlook: string;
+  /** Outlook for Microsoft 365, for work and school accounts. */
+  outlookWork: string;
   newTab: string;
   close: string;
   weekNumber: string;
   weekShort: string;
 }
 
-/** The calendar's texts, French first. */
-export const builtInMessages: Messages<CalendarMessages> = {
+/**
+ * The texts of the event details dialog: built in with its chunk (event-details.messages.ts, loaded on demand), not
+ * with the calendar; a registered language still gives them with the rest of its calendar texts.
+ */
+export type DetailsKey = 'place' | 'organizer' | 'cluster' | 'college' | 'category' | 'eventPage' | 'addToCalendar' | 'downloadIcs' | 'outlook' | 'outlookWork' | 'close';
+export type CalendarViewMessages = Omit<CalendarMessages, DetailsKey>;
+
+/** The calendar's texts, French first (those of the details dialog apart: {@link DetailsKey}). */
+export const builtInMessages: Messages<CalendarViewMessages> = {
   fr: {
     previousMonth: 'Mois précédent',
     nextMonth: 'Mois suivant',
@@ -57,21 +67,11 @@ export const builtInMessages: Messages<CalendarMessages> = {
     more: (count) => `+ ${count} autre${count > 1 ? 's' : ''}`,
     allDay: 'Toute la journée',
     continued: 'suite',
-    place: 'Lieu',
-    organizer: 'Organisé par',
-    cluster: 'FrenchSouth.digital',
-    college: (name) => `le collège ${name}`,
-    category: 'Catégorie',
-    eventPage: 'Page de l’événement',
-    addToCalendar: 'Ajouter à mon agenda',
-    downloadIcs: 'Fichier .ics',
     google: 'Google Agenda',
     subscribe: 'S’abonner',
     subscribeApp: 'Dans mon application d’agenda (Apple, Outlook, Thunderbird)',
     subscribeAddress: 'Adresse du calendrier (.ics)',
-    outlook: 'Outlook',
     newTab: '(nouvel onglet)',
-    close: 'Fermer',
     weekNumber: 'Semaine',
     weekShort: 'Sem.',
   },
@@ -92,21 +92,11 @@ export const builtInMessages: Messages<CalendarMessages> = {
     more: (count) => `+ ${count} more`,
     allDay: 'All day',
     continued: 'continued',
-    place: 'Place',
-    organizer: 'Organised by',
-    cluster: 'FrenchSouth.digital',
-    college: (name) => `the ${name} college`,
-    category: 'Category',
-    eventPage: 'Event page',
-    addToCalendar: 'Add to my calendar',
-    downloadIcs: '.ics file',
     google: 'Google Calendar',
     subscribe: 'Subscribe',
     subscribeApp: 'In my calendar app (Apple, Outlook, Thunderbird)',
     subscribeAddress: 'Calendar address (.ics)',
-    outlook: 'Outlook',
     newTab: '(new tab)',
-    close: 'Close',
     weekNumber: 'Week',
     weekShort: 'Wk',
   },

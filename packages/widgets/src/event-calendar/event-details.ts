@@ -6,10 +6,11 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { linkified } from '../internal/linkify.js';
 import { openModal } from '../internal/modal.js';
 import type { Occurrence } from './calendar-model.js';
-import { COLLEGE_NAMES, type CalendarMessages } from './event-calendar.messages.js';
+import { COLLEGE_NAMES, type CalendarMessages, type CalendarViewMessages, type DetailsKey } from './event-calendar.messages.js';
+import { detailsMessages } from './event-details.messages.js';
 
 /** Who organises an event: the member the feed names, else its college, else the cluster for its own feed. */
-function organizer(event: CalendarEvent, source: CalendarSource | undefined, t: CalendarMessages): string | undefined {
+function organizer(event: CalendarEvent, source: CalendarSource | undefined, t: Pick<CalendarMessages, DetailsKey>): string | undefined {
   if (event.organizer) return event.organizer.name;
   if (event.college && COLLEGE_NAMES[event.college]) return t.college(COLLEGE_NAMES[event.college]!);
   return source?.format === 'json' ? t.cluster : undefined;
@@ -20,7 +21,8 @@ function organizer(event: CalendarEvent, source: CalendarSource | undefined, t: 
  * one level below. `when` is the event's date and time
  * written out in the zone shown, `source` the source it came from (if still read), `onClose` called once it closed.
  */
-export function eventDetails(o: Occurrence, t: CalendarMessages, lang: LanguageTag, level: number, when: string, source: CalendarSource | undefined, onClose: () => void): TemplateResult {
+export function eventDetails(o: Occurrence, view: CalendarViewMessages, lang: LanguageTag, level: number, when: string, source: CalendarSource | undefined, onClose: () => void): TemplateResult {
+  const t = { ...view, ...detailsMessages(lang) };
   const event = o.event;
   const title = localized(event.title, lang);
   const texts = { title, ...(event.description ? { description: localized(event.description, lang) } : {}) };
@@ -47,6 +49,7 @@ export function eventDetails(o: Occurrence, t: CalendarMessages, lang: LanguageT
       <a class="add" href=${ics} download=${file}>${t.downloadIcs}</a>
       <a class="add" href=${googleCalendarUrl(event, texts)} target="_blank" rel="noopener">${t.google} <span class="sr-only">${t.newTab}</span></a>
       <a class="add" href=${outlookCalendarUrl(event, texts)} target="_blank" rel="noopener">${t.outlook} <span class="sr-only">${t.newTab}</span></a>
+      <a class="add" href=${outlookCalendarUrl(event, texts, 'work')} target="_blank" rel="noopener">${t.outlookWork} <span class="sr-only">${t.newTab}</span></a>
     </div>
   </dialog>`;
 }

@@ -2,7 +2,7 @@
 import type { EventSubscriptions } from '@frenchsouth-digital/feed';
 import { html, type TemplateResult } from 'lit';
 import type { Filters } from './calendar-model.js';
-import type { CalendarMessages } from './event-calendar.messages.js';
+import type { CalendarViewMessages } from './event-calendar.messages.js';
 
 /**
  * The published calendar that holds exactly the events the calendar shows: a member's own (`organizer`), a college's
@@ -19,7 +19,7 @@ export function subscriptionFor(subscriptions: EventSubscriptions, filters: Filt
 }
 
 /** The subscription links for the calendar file at `ics` (http or https): the calendar app, Google Calendar, the address. */
-export function subscribeMenu(ics: string, t: CalendarMessages): TemplateResult {
+export function subscribeMenu(ics: string, t: CalendarViewMessages): TemplateResult {
   const webcal = ics.replace(/^https?:/, 'webcal:');
   return html`<details part="subscribe" class="subscribe">
     <summary class="nav__button subscribe__toggle">${t.subscribe}</summary>

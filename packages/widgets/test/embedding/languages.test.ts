@@ -144,6 +144,14 @@ describe('languages: a third language registered by the page', () => {
     expect(clean(c.shadowRoot!.querySelector('[part~="title"]')!.textContent).toLowerCase()).to.equal('diciembre de 2026');
     expect(dayName(c, '2026-12-03')).to.equal('jueves, 3 de diciembre de 2026');
     expect(c.shadowRoot!.querySelector('.nav__button')!.getAttribute('aria-label')).to.equal('Mes anterior');
+    // The details dialog's texts, which load with it, come from the registered language too.
+    c.shadowRoot!.querySelector<HTMLButtonElement>('[data-day="2026-12-03"] [part~="event"]')!.click();
+    await until(() => Boolean(c.shadowRoot!.querySelector<HTMLDialogElement>('dialog[part~="dialog"]')?.open), 3000, 'the event to open');
+    const details = c.shadowRoot!.querySelector<HTMLDialogElement>('dialog[part~="dialog"]')!;
+    expect([...details.querySelectorAll('dt')].map((dt) => clean(dt.textContent))).to.include('Lugar');
+    expect(clean(details.querySelector('.dialog__subtitle')!.textContent)).to.equal('Añadir a mi agenda');
+    expect(details.querySelector('.dialog__close')!.getAttribute('aria-label')).to.equal('Cerrar');
+    details.close();
 
     const b = await badge({ member: 'pixel-nimois', lang: 'es' });
     expect(shown(b)).to.contain('La afiliación de Pixel Nîmois (exemple) terminó el 31 de diciembre de 2024.');

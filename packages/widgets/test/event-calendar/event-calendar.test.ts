@@ -259,9 +259,16 @@ describe('<fsd-event-calendar> event details and add to my calendar', () => {
     expect([...dialog.querySelectorAll<HTMLAnchorElement>('.dialog__description a')].map((a) => a.href)).to.deep.equal(['https://ok.example/a']);
   });
 
-  it('offers an .ics download that re-parses to the same event, and Google and Outlook links', async () => {
+  it('offers an .ics download (Apple Calendar and others) that re-parses to the same event, and Google, Outlook.com and Outlook for Microsoft 365 links', async () => {
     const { dialog } = await openEvent({ date: '2026-12-10' }, '2026-12-03');
-    const [file, google, outlook] = [...dialog.querySelectorAll<HTMLAnchorElement>('.dialog__add a')];
+    const links = [...dialog.querySelectorAll<HTMLAnchorElement>('.dialog__add a')];
+    expect(links.map((a) => clean(a.textContent))).to.deep.equal([
+      'Apple Calendrier ou autre (fichier .ics)',
+      'Google Agenda (nouvel onglet)',
+      'Outlook.com (nouvel onglet)',
+      'Outlook (Microsoft 365) (nouvel onglet)',
+    ]);
+    const [file, google, outlook, work] = links;
     expect(file!.download).to.equal('atelier-financement-2026-12.ics');
     const ics = await (await fetch(file!.href)).text();
     const vevent = new ICAL.Component(ICAL.parse(ics) as unknown[]).getFirstSubcomponent('vevent')!;
@@ -272,6 +279,9 @@ describe('<fsd-event-calendar> event details and add to my calendar', () => {
     expect(event.location).to.equal('Kaliop, Montpellier');
     expect(new URL(google!.href).searchParams.get('dates')).to.equal('20261203T083000Z/20261203T110000Z');
     expect(new URL(outlook!.href).hostname).to.equal('outlook.live.com');
+    const office = new URL(work!.href);
+    expect(office.hostname).to.equal('outlook.office.com');
+    expect([office.searchParams.get('subject'), office.searchParams.get('startdt'), office.searchParams.get('enddt')]).to.deep.equal(['Atelier Smart Software : financer sa croissance', '2026-12-03T08:30:00Z', '2026-12-03T11:00:00Z']);
   });
 
   it('re-exports an all-day event from an ICS source as whole days', async () => {

@@ -1,0 +1,35 @@
+import { translator, type Messages } from '@frenchsouth-digital/shared';
+import type { CalendarMessages, DetailsKey } from './event-calendar.messages.js';
+
+/** The built-in texts of the event details dialog, French first (loaded with it: see DetailsKey). */
+export const builtInDetailsMessages: Messages<Pick<CalendarMessages, DetailsKey>> = {
+  fr: {
+    place: 'Lieu',
+    organizer: 'Organisé par',
+    cluster: 'FrenchSouth.digital',
+    college: (name) => `le collège ${name}`,
+    category: 'Catégorie',
+    eventPage: 'Page de l’événement',
+    addToCalendar: 'Ajouter à mon agenda',
+    downloadIcs: 'Apple Calendrier ou autre (fichier .ics)',
+    outlook: 'Outlook.com',
+    outlookWork: 'Outlook (Microsoft 365)',
+    close: 'Fermer',
+  },
+  en: {
+    place: 'Place',
+    organizer: 'Organised by',
+    cluster: 'FrenchSouth.digital',
+    college: (name) => `the ${name} college`,
+    category: 'Category',
+    eventPage: 'Event page',
+    addToCalendar: 'Add to my calendar',
+    downloadIcs: 'Apple Calendar or other (.ics file)',
+    outlook: 'Outlook.com',
+    outlookWork: 'Outlook (Microsoft 365)',
+    close: 'Close',
+  },
+};
+
+/** The details dialog's texts for a language tag: registered ones first (`registerTranslation`), else the built-in ones. */
+export const detailsMessages = translator(builtInDetailsMessages, 'calendar');

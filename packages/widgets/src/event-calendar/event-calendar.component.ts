@@ -56,6 +56,7 @@ const MAX_PER_DAY = 3;
  * @csspart list - The agenda and next-events lists.
  * @csspart note - A message: empty, error, a source that failed.
  * @csspart dialog - The event details dialog.
+ * @csspart day-popover - A busy day's events, opened by its "+ n autres" button.
  * @csspart source - Under the calendar, only when one of its sources is the cluster's signed feed: the cluster's mark and the date it signed.
  *
  * @cssproperty --fsd-calendar-background - Background colour (default: `--fsd-color-surface`).
@@ -139,6 +140,9 @@ export class FsdEventCalendar extends FsdElement {
   /** The published calendar to subscribe to, when the events feed names one that matches what is shown. */
   #subscription: string | undefined;
   #opener: HTMLElement | undefined;
+  /** The "+ n" button whose day is shown, and whether days show in a popover (else in their cell). */
+  #dayOpener: HTMLElement | undefined;
+  #popover = true;
   #moveFocus?: boolean;
 
   /** Where the calendar stands; mirrored in the read-only `state` attribute. */
@@ -278,10 +282,25 @@ export class FsdEventCalendar extends FsdElement {
     }
   }
 
-  /** "+ 3 more": the day's cell shows all its events. */
-  #showDay(day: string): void {
-    this._expandedDay = this._focusDay = day;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-day="${day}"] [part~="event"]:nth-of-type(${MAX_PER_DAY})`)?.focus());
+  /**
+   * "+ 3 more": the day's events in a popover over its cell (event-details.ts, with the dialog's chunk); where the
+   * browser has no Popover API, or the chunk cannot load, the cell shows them all.
+   */
+  async #showDay(day: string, opener: HTMLElement): Promise<void> {
+    this._focusDay = day;
+    this.#dayOpener = opener;
+    try {
+      const module = await this.#details.load();
+      this._expandedDay = day;
+      await this.updateComplete;
+      if (module.openDay(this.renderRoot, opener.closest('td')!)) return;
+    } catch {
+      // Shown in the cell, below.
+    }
+    this.#popover = false;
+    this._expandedDay = day;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[data-day="${day}"] [part~="event"]:nth-of-type(${MAX_PER_DAY})`)?.focus();
   }
 
   // ——— Details
@@ -341,6 +360,7 @@ export class FsdEventCalendar extends FsdElement {
       ${view === 'month' ? this.#month(t, lang) : this.#list(t, lang)}
       ${this.#signedAt ? html`<p part="source" class="source">${clusterMark}<span>${t.signed(formatIsoDate(this.#signedAt.slice(0, 10), lang))}</span></p>` : nothing}
       <div class="sr-only" role="status" aria-live="polite">${this._announcement}</div>
+      ${this.#popover && this._expandedDay && this.#details.module ? this.#dayPopover(this.#details.module, this._expandedDay, lang) : nothing}
       ${selected && this.#details.module ? this.#details.module.eventDetails(selected, t, lang, this.headingLevel, eventWhen(lang, this.#zone, selected.event), this.#sources.source(selected.source), () => this.#closed()) : nothing}
     </section>`;
   }
@@ -370,7 +390,7 @@ export class FsdEventCalendar extends FsdElement {
 
   #cell(day: string, inMonth: boolean, focused: boolean, t: CalendarViewMessages, lang: LanguageTag): TemplateResult {
     const list = this.#days.get(day) ?? [];
-    const shown = list.length > MAX_PER_DAY && day !== this._expandedDay ? list.slice(0, MAX_PER_DAY - 1) : list;
+    const shown = list.length > MAX_PER_DAY && (this.#popover || day !== this._expandedDay) ? list.slice(0, MAX_PER_DAY - 1) : list;
     const classes = `day${inMonth ? '' : ' day--outside'}${day === this.#today ? ' day--today' : ''}`;
     const tabindex = focused ? '0' : '-1';
     return html`<td part="day" role="gridcell" class=${classes} data-day=${day} tabindex=${tabindex} aria-current=${day === this.#today ? 'date' : nothing} @focus=${() => (this._focusDay = day)}>
@@ -381,9 +401,18 @@ export class FsdEventCalendar extends FsdElement {
         </button>`,
       )}
       ${list.length > shown.length
-        ? html`<button class="more" tabindex=${tabindex} @click=${() => this.#showDay(day)}>${t.more(list.length - shown.length)}</button>`
+        ? html`<button class="more" tabindex=${tabindex} aria-haspopup="dialog" @click=${(e: Event) => this.#showDay(day, e.currentTarget as HTMLElement)}>${t.more(list.length - shown.length)}</button>`
         : nothing}
     </td>`;
+  }
+
+  #dayPopover(module: NonNullable<DetailsChunk['module']>, day: string, lang: LanguageTag): TemplateResult {
+    const items = (this.#days.get(day) ?? []).map((o) => ({ o, time: eventTime(lang, this.#zone, o, day), title: localized(o.event.title, lang) }));
+    const opener = this.#dayOpener;
+    return module.dayPopover(formatDay(lang, day, { weekday: 'long', day: 'numeric', month: 'long' }), items, lang, this.headingLevel + 1, (o) => void this.#open(o, opener!), () => {
+      this._expandedDay = '';
+      opener?.focus();
+    });
   }
 
   #list(t: CalendarViewMessages, lang: LanguageTag): TemplateResult {

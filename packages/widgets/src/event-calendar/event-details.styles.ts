@@ -81,4 +81,30 @@ export const detailsStyles = css`
   .add:hover {
     background: var(--_cal-event-bg);
   }
+  /* A busy day's events ("+ 3 autres"), over its cell: placed by openDay (event-details.ts). */
+  .popover {
+    position: fixed;
+    inset: auto;
+    margin: 0;
+    box-sizing: border-box;
+    inline-size: min(20em, calc(100vw - 16px));
+    max-block-size: calc(100vh - 16px);
+    overflow: auto;
+    padding: 0.75em 0.9em;
+    border: 1px solid var(--_cal-border);
+    border-radius: var(--_cal-radius);
+    background: var(--_cal-bg);
+    color: var(--_cal-fg);
+    font-family: var(--_font);
+    box-shadow: 0 0.4em 1.2em rgb(0 0 0 / 25%);
+  }
+  .popover__title {
+    margin: 0;
+    font-size: 1em;
+  }
+  .popover__events {
+    margin: 0.5em 0 0;
+    padding: 0;
+    list-style: none;
+  }
 `;

@@ -62,3 +62,54 @@ export function openDetails(root: ParentNode): unknown {
   const dialog = root.querySelector('dialog');
   return dialog && openModal(dialog);
 }
+
+/** An event of a busy day, as its popover lists it: its time (or "all day") and title, written by the calendar. */
+export interface DayItem {
+  o: Occurrence;
+  time: string;
+  title: string;
+}
+
+/**
+ * The events of a busy day ("+ 3 autres"), in a popover by its cell instead of a cell that grows: the day's date as
+ * heading (`level`), each event a button that opens its details (`onOpen`), a close button; Escape and a click
+ * outside close it too (`popover="auto"`), then `onClose` gives the focus back. Opened by {@link openDay}.
+ */
+export function dayPopover(date: string, items: DayItem[], lang: LanguageTag, level: number, onOpen: (o: Occurrence) => void, onClose: () => void): TemplateResult {
+  const close = detailsMessages(lang).close;
+  return html`<div popover="auto" part="day-popover" class="popover" role="dialog" aria-labelledby="day-title" @toggle=${(e: ToggleEvent) => e.newState === 'closed' && onClose()}>
+    <div class="dialog__head">
+      ${heading(level, { id: 'day-title', class: 'popover__title' }, date)}
+      <button class="dialog__close" aria-label=${close} title=${close} @click=${(e: Event) => (e.currentTarget as HTMLElement).closest<HTMLElement>('[popover]')?.hidePopover()}>
+        <span aria-hidden="true">×</span>
+      </button>
+    </div>
+    <ul class="popover__events">
+      ${items.map(
+        ({ o, time, title }) => html`<li>
+          <button part="event" class="item" @click=${(e: Event) => {
+            (e.currentTarget as HTMLElement).closest<HTMLElement>('[popover]')?.hidePopover();
+            onOpen(o);
+          }}><span class="item__time">${time}</span> <span class="item__title">${title}</span></button>
+        </li>`,
+      )}
+    </ul>
+  </div>`;
+}
+
+/**
+ * Shows the day popover rendered in `root` over the cell `near` (kept within the viewport), and moves the focus to
+ * its first event. `false` where the browser has no Popover API: the calendar then shows the day's events in its cell.
+ */
+export function openDay(root: ParentNode, near: HTMLElement): boolean {
+  const popover = root.querySelector<HTMLElement>('.popover');
+  if (!popover || typeof popover.showPopover !== 'function') return false;
+  popover.showPopover();
+  const cell = near.getBoundingClientRect();
+  const box = popover.getBoundingClientRect();
+  const margin = 8;
+  popover.style.left = `${Math.max(margin, Math.min(cell.left, innerWidth - box.width - margin))}px`;
+  popover.style.top = `${Math.max(margin, Math.min(cell.top, innerHeight - box.height - margin))}px`;
+  popover.querySelector<HTMLElement>('[part~="event"]')?.focus();
+  return true;
+}

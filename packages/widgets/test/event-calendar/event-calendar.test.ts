@@ -421,7 +421,7 @@ describe('<fsd-event-calendar> views and states', () => {
 });
 
 describe('<fsd-event-calendar> busy days and changes', () => {
-  it('shows two events of a busy day and “+ 3 autres”, which shows them all', async () => {
+  it('shows two events of a busy day and “+ 3 autres”, which opens a popover of them all: keyboard, focus back, axe', async () => {
     const url = await serveFeed({
       version: 1,
       events: Array.from({ length: 5 }, (_, i) => ({ id: `e${i}`, title: `Événement ${i + 1}`, start: `2027-01-14T${10 + i}:00:00+01:00` })),
@@ -430,9 +430,35 @@ describe('<fsd-event-calendar> busy days and changes', () => {
     expect(eventsOn(calendar, '2027-01-14')).to.deep.equal(['10:00 Événement 1', '11:00 Événement 2']);
     const more = cell(calendar, '2027-01-14')!.querySelector<HTMLButtonElement>('.more')!;
     expect(clean(more.textContent)).to.equal('+ 3 autres');
+    more.focus();
+    await sendKeys({ press: 'Enter' });
+    const popover = () => root(calendar).querySelector<HTMLElement>('[part~="day-popover"]');
+    await until(() => Boolean(popover()?.matches(':popover-open')), 5000, 'the popover to open');
+    // The cell keeps its size: the day's events are in the popover.
+    expect(eventsOn(calendar, '2027-01-14')).to.have.length(2);
+    const open = popover()!;
+    expect(clean(open.querySelector('.popover__title')!.textContent)).to.equal('jeudi 14 janvier');
+    expect(open.getAttribute('role')).to.equal('dialog');
+    expect(open.getAttribute('aria-labelledby')).to.equal(open.querySelector('.popover__title')!.id);
+    expect([...open.querySelectorAll('[part~="event"]')].map((e) => clean(e.textContent))).to.deep.equal(['10:00 Événement 1', '11:00 Événement 2', '12:00 Événement 3', '13:00 Événement 4', '14:00 Événement 5']);
+    expect(root(calendar).activeElement).to.equal(open.querySelector('[part~="event"]'));
+    // Over its cell, within the viewport.
+    const box = open.getBoundingClientRect();
+    expect(box.left).to.be.at.least(0);
+    expect(box.right).to.be.at.most(innerWidth);
+    await expect(calendar).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await until(() => !popover() && root(calendar).activeElement === more, 5000, 'the popover to close and the focus to come back');
+
+    // An event of the popover opens its details; closing them gives the focus back to "+ 3 autres".
     more.click();
-    await calendar.updateComplete;
-    expect(eventsOn(calendar, '2027-01-14')).to.have.length(5);
+    await until(() => Boolean(popover()?.matches(':popover-open')), 5000, 'the popover to open again');
+    popover()!.querySelectorAll<HTMLButtonElement>('[part~="event"]')[3]!.click();
+    await until(() => Boolean(root(calendar).querySelector<HTMLDialogElement>('dialog[part~="dialog"]')?.open), 5000, 'the event to open');
+    expect(clean(root(calendar).querySelector('dialog .dialog__title')!.textContent)).to.equal('Événement 4');
+    expect(popover()).to.equal(null);
+    root(calendar).querySelector<HTMLDialogElement>('dialog[part~="dialog"]')!.close();
+    await until(() => root(calendar).activeElement === more, 5000, 'the focus back on “+ 3 autres”');
   });
 
   it('follows changes of time zone, then of src and date, and fires fsd-event-open', async () => {

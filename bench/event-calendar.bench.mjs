@@ -1,7 +1,11 @@
 // The event calendar: time to render a month holding 1,000 events, from a JSON feed and from an iCalendar file
 // (800 single events and 40 weekly series begun a year earlier, so expanding recurrence is part of the cost), on a
-// first visit (feed fetched, checked and cached) and a return visit (offline copy), with a reference in the same run.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// first visit (feed fetched, checked and cached) and a return visit (offline copy), with a reference in the same run;
+// and beside it the anchor of issue 10: FullCalendar 6 (daygrid month view, a dev dependency used here only) drawing
+// the same month from the same JSON, alternating with ours in the same Chromium. Times run to the month drawn (the
+// frame after the render).
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { gzipKB, staticClosure } from '../tools/bundle.mjs';
 import { median } from './harness.mjs';
 
@@ -76,13 +80,17 @@ export default async function ({ browser, origin, report }) {
   writeFeeds(folder);
   report('fsd-event-calendar.js with its static imports (min+gzip)', gzipKB(staticClosure('packages/widgets/dist/fsd-event-calendar.js')), 'KB');
 
+  copyFileSync(createRequire(import.meta.url).resolve('fullcalendar/index.global.min.js'), `${folder}/fullcalendar.global.min.js`);
+
   const page = (query) => `${origin}/bench/calendar.html?${query}`;
-  const results = { json: [], ics: [], reference: [] };
+  const results = { json: [], ics: [], reference: [], fullcalendar: [] };
   for (let i = 0; i < RUNS; i++) {
     results.json.push(await run(browser, page('src=/bench/data/calendar-1000.json')));
+    results.fullcalendar.push(await run(browser, page('src=/bench/data/calendar-1000.json&fullcalendar')));
     results.ics.push(await run(browser, page('src=/bench/data/calendar-1000.ics')));
     results.reference.push(await run(browser, page('src=/bench/data/calendar-1000.json&reference')));
   }
+  if (!results.fullcalendar.every((r) => r.first.count === EVENTS)) throw new Error('FullCalendar did not hold every event');
   for (const kind of ['json', 'ics']) {
     const counts = new Set(results[kind].map((r) => r.first.count));
     if (counts.size !== 1 || !counts.has(EVENTS)) throw new Error(`the ${kind} calendar showed ${[...counts].join(', ')} events, not ${EVENTS}`);
@@ -99,4 +107,13 @@ export default async function ({ browser, origin, report }) {
   line('json', 'JSON feed');
   line('ics', 'iCalendar file');
   report(`reference: fetch, JSON.parse, group by day, plain DOM table (median of ${RUNS})`, ref, 'ms');
+
+  const fc = median(results.fullcalendar.map((r) => r.first.ms));
+  const fcNav = median(results.fullcalendar.map((r) => r.first.navigation));
+  const oursDrawn = median(results.json.map((r) => r.first.drawn));
+  const oursNav = median(results.json.map((r) => r.first.navigationDrawn));
+  report(`FullCalendar 6 daygrid: the same JSON, month drawn, first visit (median of ${RUNS})`, fc, 'ms');
+  report('ours (JSON feed), to the month drawn, first visit', oursDrawn, 'ms', `${(oursDrawn / fc).toFixed(2)}× FullCalendar (target 0.1×)`);
+  report('FullCalendar 6: change of month, to the frame drawn', fcNav, 'ms');
+  report('ours (JSON feed): change of month, to the frame drawn', oursNav, 'ms', `${(oursNav / fcNav).toFixed(2)}× FullCalendar (target within one 16 ms frame)`);
 }

@@ -1,7 +1,9 @@
 // The calendar benchmark's page: times from adding <fsd-event-calendar src="?src"> for January 2027 to the month
 // rendered (its fsd-calendar-state event, fired after the render), into window.__result. With ?reference, the same
 // JSON events are fetched, parsed, grouped by day and drawn as a plain 7-column table of buttons with DOM calls: what
-// any month view must do at least, without validation, time zones, recurrence, caching or accessibility.
+// any month view must do at least, without validation, time zones, recurrence, caching or accessibility. With
+// ?fullcalendar, FullCalendar 6 (its standalone build, daygrid month view, copied beside the feeds by the benchmark)
+// fetches the same JSON and draws the same month: the anchor the calendar is measured beside.
 const params = new URLSearchParams(location.search);
 const src = params.get('src');
 
@@ -17,7 +19,9 @@ async function calendar() {
   document.body.append(element);
   const detail = await settled;
   const ms = performance.now() - start;
-  // Month changes: to February and back, each until the grid is drawn.
+  await frame();
+  const drawn = performance.now() - start;
+  // Month changes: to February and back, each until the grid is rendered (updateComplete), and until it is drawn.
   const nav = element.shadowRoot.querySelectorAll('[part~="nav"] button');
   const t0 = performance.now();
   nav[2].click();
@@ -25,7 +29,13 @@ async function calendar() {
   nav[0].click();
   await element.updateComplete;
   const navigation = (performance.now() - t0) / 2;
-  return { ms, navigation, state: detail.state, count: detail.count, shown: element.shadowRoot.querySelectorAll('[part~="event"]').length };
+  const t1 = performance.now();
+  nav[2].click();
+  await frame();
+  nav[0].click();
+  await frame();
+  const navigationDrawn = (performance.now() - t1) / 2;
+  return { ms, drawn, navigation, navigationDrawn, state: detail.state, count: detail.count, shown: element.shadowRoot.querySelectorAll('[part~="event"]').length };
 }
 
 async function reference() {
@@ -56,4 +66,40 @@ async function reference() {
   return { ms: performance.now() - start, count: events.length };
 }
 
-window.__result = (params.has('reference') ? reference() : calendar()).catch((error) => ({ error: String(error) }));
+/** Resolves after the next frame has been drawn. */
+const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+async function fullcalendar() {
+  await new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = '/bench/data/fullcalendar.global.min.js';
+    script.onload = resolve;
+    script.onerror = () => reject(new Error('FullCalendar did not load'));
+    document.head.append(script);
+  });
+  const start = performance.now();
+  const { events } = await (await fetch(src, { cache: 'no-cache' })).json();
+  const element = document.createElement('div');
+  document.body.append(element);
+  const calendar = new window.FullCalendar.Calendar(element, {
+    initialView: 'dayGridMonth',
+    initialDate: '2027-01-01',
+    locale: 'fr',
+    firstDay: 1,
+    dayMaxEvents: true,
+    events: events.map((event) => ({ id: event.id, title: event.title, start: event.start, end: event.end })),
+  });
+  calendar.render();
+  await frame();
+  const ms = performance.now() - start;
+  const t0 = performance.now();
+  calendar.next();
+  await frame();
+  calendar.prev();
+  await frame();
+  const navigation = (performance.now() - t0) / 2;
+  return { ms, navigation, count: calendar.getEvents().length };
+}
+
+const run = params.has('reference') ? reference : params.has('fullcalendar') ? fullcalendar : calendar;
+window.__result = run().catch((error) => ({ error: String(error) }));

@@ -6,6 +6,7 @@
 // frame after the render).
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { gzipKB, staticClosure } from '../tools/bundle.mjs';
 import { median } from './harness.mjs';
 
@@ -80,7 +81,9 @@ export default async function ({ browser, origin, report }) {
   writeFeeds(folder);
   report('fsd-event-calendar.js with its static imports (min+gzip)', gzipKB(staticClosure('packages/widgets/dist/fsd-event-calendar.js')), 'KB');
 
-  copyFileSync(createRequire(import.meta.url).resolve('fullcalendar/index.global.min.js'), `${folder}/fullcalendar.global.min.js`);
+  // The standalone build, beside the package's manifest (its `exports` do not name it).
+  const fullcalendar = join(dirname(createRequire(import.meta.url).resolve('fullcalendar/package.json')), 'index.global.min.js');
+  copyFileSync(fullcalendar, `${folder}/fullcalendar.global.min.js`);
 
   const page = (query) => `${origin}/bench/calendar.html?${query}`;
   const results = { json: [], ics: [], reference: [], fullcalendar: [] };

@@ -80,24 +80,25 @@ const QUARTER = 900_000;
 const offsets = new Map<string, number>();
 
 /**
- * The zone's offset from UTC at `instant`, in ms (Paris in summer: +2 h). Offsets change on quarter hours of UTC, so
- * each quarter hour is read once with Intl and kept (when its start and end agree): a month of a thousand events
- * costs a few dozen Intl calls instead of thousands.
+ * The zone's offset from UTC at `instant`, in ms (Paris in summer: +2 h). Read with Intl once per UTC day when the
+ * day's start and end agree (no zone changes its offset twice within a day), else once per quarter hour (offsets
+ * change on quarter hours), and kept: a month of a thousand events costs about sixty Intl calls, not thousands.
  */
 export function zoneOffset(instant: number, zone: string): number {
-  const quarter = Math.floor(instant / QUARTER);
-  const key = `${zone}|${quarter}`;
-  let offset = offsets.get(key);
-  if (offset === undefined) {
-    offset = readOffset(instant, zone);
-    const start = readOffset(quarter * QUARTER, zone);
-    const end = readOffset(quarter * QUARTER + QUARTER - 1000, zone);
-    if (start === end) {
+  for (const span of [DAY_MS, QUARTER]) {
+    const index = Math.floor(instant / span);
+    const key = `${zone}|${span}|${index}`;
+    let offset = offsets.get(key);
+    if (offset === undefined) {
+      const start = readOffset(index * span, zone);
+      // NaN: the offset changes within this span; the next, shorter one is asked.
+      offset = start === readOffset(index * span + span - 1000, zone) ? start : NaN;
       if (offsets.size > 100_000) offsets.clear();
-      offsets.set(key, start);
+      offsets.set(key, offset);
     }
+    if (!Number.isNaN(offset)) return offset;
   }
-  return offset;
+  return readOffset(instant, zone);
 }
 
 /** What a clock on the wall in `zone` shows at `instant`. */

@@ -43,6 +43,37 @@ describe('wall-clock time in IANA zones', () => {
     }
   });
 
+  it('gives the offset Intl gives at any instant, around every change of clocks of zones with odd offsets and rules', () => {
+    // What Intl says directly, without our caches.
+    const formats = new Map<string, Intl.DateTimeFormat>();
+    const direct = (instant: number, zone: string) => {
+      let format = formats.get(zone);
+      if (!format) formats.set(zone, (format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })));
+      const parts = Object.fromEntries(format.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
+      const whole = Math.floor(instant / 1000) * 1000;
+      return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second)) - whole;
+    };
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    // Paris and New York (an hour), Lord Howe (half an hour), Chatham (+12:45/+13:45), Kathmandu (+5:45), Casablanca
+    // (changes around Ramadan), Santiago (southern summer).
+    for (const zone of ['Europe/Paris', 'America/New_York', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Asia/Kathmandu', 'Africa/Casablanca', 'America/Santiago']) {
+      const mismatches: string[] = [];
+      for (let i = 0; i < 400; i++) {
+        const instant = Date.UTC(2024, 0, 1) + Math.floor(random() * 3 * 365 * 24 * 3600) * 1000;
+        if (zoneOffset(instant, zone) !== direct(instant, zone)) mismatches.push(new Date(instant).toISOString());
+      }
+      // Minute by minute around each change of clocks of 2025, found by walking the year six hours at a time.
+      let before = direct(Date.UTC(2025, 0, 1), zone);
+      for (let t = Date.UTC(2025, 0, 1); t < Date.UTC(2026, 0, 1); t += 6 * H) {
+        const after = direct(t + 6 * H, zone);
+        if (after !== before) for (let m = t; m <= t + 6 * H; m += 60_000) if (zoneOffset(m, zone) !== direct(m, zone)) mismatches.push(new Date(m).toISOString());
+        before = after;
+      }
+      expect(mismatches, zone).to.deep.equal([]);
+    }
+  });
+
   it('counts days across months, years and leap days', () => {
     expect(addDays('2027-12-31', 1)).to.equal('2028-01-01');
     expect(addDays('2028-03-01', -1)).to.equal('2028-02-29');

@@ -190,6 +190,9 @@ function repair(text: string): string[] {
 
 /** Where a content line's value starts: its first colon outside a quoted parameter value; -1 for none. */
 function valueStart(line: string): number {
+  const colon = line.indexOf(':');
+  const quote = line.indexOf('"');
+  if (quote < 0 || quote > colon) return colon;
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
     const c = line[i];

@@ -177,6 +177,8 @@ test('the calendar on the published home page offers "S’abonner" to the publis
   const feed = JSON.parse(readFileSync(join(tmp.dir, 'feeds/events.json'), 'utf8'));
   const { page, errors, close } = await openPage(context.browser, base);
   await settledWidgets(page, 'fsd-event-calendar', ['ready']);
+  // The menu comes with the calendar's details chunk, fetched once it settled.
+  await page.waitForFunction(() => document.querySelector('fsd-event-calendar').shadowRoot.querySelector('[part~="subscribe"]'), { timeout: 5000 });
   const menu = await page.evaluate(() => {
     const root = document.querySelector('fsd-event-calendar').shadowRoot;
     const details = root.querySelector('[part~="subscribe"]');

@@ -24,11 +24,11 @@ export class DetailsChunk {
   #loading: Promise<Details> | undefined;
   #prefetched = false;
 
-  /** Fetches the code once, quietly: a failure waits for the next {@link load}. */
-  prefetch(): void {
+  /** Fetches the code once, quietly (then calls `loaded`): a failure waits for the next {@link load}. */
+  prefetch(loaded?: () => void): void {
     if (this.#prefetched) return;
     this.#prefetched = true;
-    this.load().catch(() => {});
+    this.load().then(loaded, () => {});
   }
 
   load(): Promise<Details> {

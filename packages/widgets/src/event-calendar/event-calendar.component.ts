@@ -5,7 +5,7 @@ import { calendarTitle, eventTime, eventWhen, formatDay } from './calendar-forma
 import { VIEWS, addMonths, byDay, compareOccurrences, daysOf, isoWeek, monthWeeks, occurrence, passes, valueSet, visibleDays, type CalendarView, type Occurrence } from './calendar-model.js';
 import { CalendarSources } from './calendar-sources.js';
 import { DetailsChunk } from './chunks.js';
-import { subscribeMenu, subscriptionFor } from './subscribe.js';
+import { subscriptionFor } from './subscribe.js';
 import { messages, type CalendarViewMessages } from './event-calendar.messages.js';
 import { styles } from './event-calendar.styles.js';
 import { gridKeyTarget } from './grid-keyboard.js';
@@ -240,7 +240,8 @@ export class FsdEventCalendar extends FsdElement {
     const state = this.#state;
     const detail = (settled: Exclude<CalendarState, 'loading'>) => ({ state: settled, count: this.#occurrences.length, failed: [...this.#failed] });
     this.settle(state, 'fsd-calendar-state', detail, `${state}|${this.#shownView}|${this.#range.join('/')}|${this.#occurrences.length}|${this.#failed.join(' ')}`);
-    if (state === 'ready') this.#details.prefetch();
+    // The details chunk also holds the "S'abonner" menu: shown once it arrives.
+    if (state === 'ready' || this.#subscription) this.#details.prefetch(() => this.#subscription && this.requestUpdate());
   }
 
   // ——— Navigation
@@ -353,7 +354,7 @@ export class FsdEventCalendar extends FsdElement {
               <button class="nav__button nav__today" @click=${() => this.#go('today')}>${t.today}</button>
               <button class="nav__button" aria-label=${t.nextMonth} title=${t.nextMonth} @click=${() => this.#go(1)}><span aria-hidden="true">›</span></button>
             </div>`}
-        ${this.#subscription ? subscribeMenu(this.#subscription, t) : nothing}
+        ${this.#subscription && this.#details.module ? this.#details.module.subscribeMenu(this.#subscription, t, lang) : nothing}
       </header>
       ${this.#failed.map((url) => html`<p part="note" class="note note--warning" role="note">${t.sourceError(url)}</p>`)}
       ${this.#state === 'loading' ? html`<p part="note" class="note note--loading" role="status">${t.loading}</p>` : nothing}

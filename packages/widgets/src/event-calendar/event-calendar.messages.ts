@@ -45,7 +45,7 @@ export interface CalendarMessages {
  * The texts of the event details dialog: built in with its chunk (event-details.messages.ts, loaded on demand), not
  * with the calendar; a registered language still gives them with the rest of its calendar texts.
  */
-export type DetailsKey = 'place' | 'organizer' | 'cluster' | 'college' | 'category' | 'eventPage' | 'addToCalendar' | 'downloadIcs' | 'outlook' | 'outlookWork' | 'close';
+export type DetailsKey = 'place' | 'organizer' | 'cluster' | 'college' | 'category' | 'eventPage' | 'addToCalendar' | 'downloadIcs' | 'outlook' | 'outlookWork' | 'close' | 'subscribe' | 'subscribeApp' | 'subscribeAddress';
 export type CalendarViewMessages = Omit<CalendarMessages, DetailsKey>;
 
 /** The calendar's texts, French first (those of the details dialog apart: {@link DetailsKey}). */
@@ -68,9 +68,6 @@ export const builtInMessages: Messages<CalendarViewMessages> = {
     allDay: 'Toute la journée',
     continued: 'suite',
     google: 'Google Agenda',
-    subscribe: 'S’abonner',
-    subscribeApp: 'Dans mon application d’agenda (Apple, Outlook, Thunderbird)',
-    subscribeAddress: 'Adresse du calendrier (.ics)',
     newTab: '(nouvel onglet)',
     weekNumber: 'Semaine',
     weekShort: 'Sem.',
@@ -93,9 +90,6 @@ export const builtInMessages: Messages<CalendarViewMessages> = {
     allDay: 'All day',
     continued: 'continued',
     google: 'Google Calendar',
-    subscribe: 'Subscribe',
-    subscribeApp: 'In my calendar app (Apple, Outlook, Thunderbird)',
-    subscribeAddress: 'Calendar address (.ics)',
     newTab: '(new tab)',
     weekNumber: 'Week',
     weekShort: 'Wk',

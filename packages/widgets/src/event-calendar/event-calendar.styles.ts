@@ -68,42 +68,6 @@ export const styles = [
     .nav__button:hover {
       border-color: var(--_cal-accent);
     }
-    .subscribe {
-      position: relative;
-    }
-    .subscribe__toggle {
-      display: inline-flex;
-      align-items: center;
-      box-sizing: border-box;
-      cursor: pointer;
-      list-style: none;
-    }
-    .subscribe__toggle::-webkit-details-marker {
-      display: none;
-    }
-    .subscribe__toggle::after {
-      content: '▾';
-      margin-inline-start: 0.3em;
-    }
-    .subscribe__menu {
-      position: absolute;
-      inset-inline-end: 0;
-      z-index: 1;
-      inline-size: max-content;
-      max-inline-size: min(20em, 90vw);
-      margin: 0.25em 0 0;
-      padding: 0.4em 0;
-      border: 1px solid var(--_cal-border);
-      border-radius: var(--_cal-radius);
-      background: var(--_cal-bg);
-      box-shadow: 0 4px 14px rgb(0 0 0 / 0.18);
-      list-style: none;
-    }
-    .subscribe__menu a {
-      display: block;
-      padding: 0.35em 0.8em;
-      color: var(--_cal-accent);
-    }
     .source {
       display: flex;
       align-items: center;

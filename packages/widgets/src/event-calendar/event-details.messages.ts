@@ -15,6 +15,9 @@ export const builtInDetailsMessages: Messages<Pick<CalendarMessages, DetailsKey>
     outlook: 'Outlook.com',
     outlookWork: 'Outlook (Microsoft 365)',
     close: 'Fermer',
+    subscribe: 'S’abonner',
+    subscribeApp: 'Dans mon application d’agenda (Apple, Outlook, Thunderbird)',
+    subscribeAddress: 'Adresse du calendrier (.ics)',
   },
   en: {
     place: 'Place',
@@ -28,6 +31,9 @@ export const builtInDetailsMessages: Messages<Pick<CalendarMessages, DetailsKey>
     outlook: 'Outlook.com',
     outlookWork: 'Outlook (Microsoft 365)',
     close: 'Close',
+    subscribe: 'Subscribe',
+    subscribeApp: 'In my calendar app (Apple, Outlook, Thunderbird)',
+    subscribeAddress: 'Calendar address (.ics)',
   },
 };
 

@@ -113,3 +113,20 @@ export function openDay(root: ParentNode, near: HTMLElement): boolean {
   popover.querySelector<HTMLElement>('[part~="event"]')?.focus();
   return true;
 }
+
+/**
+ * "S'abonner": the subscription links for the calendar file at `ics` (http or https): the calendar app, Google
+ * Calendar, the address (see subscribe.ts for which file).
+ */
+export function subscribeMenu(ics: string, view: CalendarViewMessages, lang: LanguageTag): TemplateResult {
+  const t = { ...view, ...detailsMessages(lang) };
+  const webcal = ics.replace(/^https?:/, 'webcal:');
+  return html`<details part="subscribe" class="subscribe">
+    <summary class="nav__button subscribe__toggle">${t.subscribe}</summary>
+    <ul class="subscribe__menu">
+      <li><a href=${webcal}>${t.subscribeApp}</a></li>
+      <li><a href=${`https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcal)}`} target="_blank" rel="noopener">${t.google} <span class="sr-only">${t.newTab}</span></a></li>
+      <li><a href=${ics} target="_blank" rel="noopener">${t.subscribeAddress} <span class="sr-only">${t.newTab}</span></a></li>
+    </ul>
+  </details>`;
+}

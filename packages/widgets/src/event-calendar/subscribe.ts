@@ -1,8 +1,9 @@
-/** "S'abonner": the calendar's events in the visitor's own calendar, when its events feed names calendars to subscribe to. */
+/**
+ * "S'abonner": which published calendar holds the events shown. Its menu (`subscribeMenu`) loads with the details
+ * chunk (event-details.ts).
+ */
 import type { EventSubscriptions } from '@frenchsouth-digital/feed';
-import { html, type TemplateResult } from 'lit';
 import type { Filters } from './calendar-model.js';
-import type { CalendarViewMessages } from './event-calendar.messages.js';
 
 /**
  * The published calendar that holds exactly the events the calendar shows: a member's own (`organizer`), a college's
@@ -16,17 +17,4 @@ export function subscriptionFor(subscriptions: EventSubscriptions, filters: Filt
   if (filters.organizer) return filters.includeCluster || filters.colleges.size ? undefined : pick(subscriptions.members, filters.organizer);
   if (filters.colleges.size) return pick(subscriptions.colleges, [...filters.colleges][0]!);
   return subscriptions.all;
-}
-
-/** The subscription links for the calendar file at `ics` (http or https): the calendar app, Google Calendar, the address. */
-export function subscribeMenu(ics: string, t: CalendarViewMessages): TemplateResult {
-  const webcal = ics.replace(/^https?:/, 'webcal:');
-  return html`<details part="subscribe" class="subscribe">
-    <summary class="nav__button subscribe__toggle">${t.subscribe}</summary>
-    <ul class="subscribe__menu">
-      <li><a href=${webcal}>${t.subscribeApp}</a></li>
-      <li><a href=${`https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcal)}`} target="_blank" rel="noopener">${t.google} <span class="sr-only">${t.newTab}</span></a></li>
-      <li><a href=${ics} target="_blank" rel="noopener">${t.subscribeAddress} <span class="sr-only">${t.newTab}</span></a></li>
-    </ul>
-  </details>`;
 }

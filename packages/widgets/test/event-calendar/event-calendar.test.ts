@@ -495,7 +495,14 @@ describe('<fsd-event-calendar> subscriptions', () => {
   const base = 'https://www.frenchsouth.digital/feeds/';
   async function withSubscriptions(attributes: Record<string, string | true>) {
     const feed = { ...(await sampleEventFeed()), subscriptions: { all: { ics: `${base}events.ics` }, colleges: { 'smart-software': { ics: `${base}colleges/smart-software.ics` } }, members: { kaliop: { ics: `${base}members/kaliop.ics` } } } };
-    return calendarWith({ src: await serveFeed(feed), date: '2026-12-03', 'time-zone': 'Europe/Paris', ...attributes });
+    return menuLoaded(await calendarWith({ src: await serveFeed(feed), date: '2026-12-03', 'time-zone': 'Europe/Paris', ...attributes }));
+  }
+  /** The menu comes with the details chunk, fetched once the calendar settled: waits for that chunk and its update. */
+  async function menuLoaded(calendar: FsdEventCalendar): Promise<FsdEventCalendar> {
+    await chunks.details();
+    await new Promise((resolve) => setTimeout(resolve));
+    await calendar.updateComplete;
+    return calendar;
   }
   const links = (c: FsdEventCalendar) => [...root(c).querySelectorAll<HTMLAnchorElement>('[part~="subscribe"] a')].map((a) => a.href);
 
@@ -525,7 +532,7 @@ describe('<fsd-event-calendar> subscriptions', () => {
     expect(links(await withSubscriptions({ organizer: 'awox' }))).to.deep.equal([]);
     expect(links(await withSubscriptions({ organizer: 'constructor' })), 'a name every object has').to.deep.equal([]);
     expect(links(await withSubscriptions({ college: 'toString' }))).to.deep.equal([]);
-    expect(links(await calendarWith({ date: '2026-12-03' }))).to.deep.equal([]);
+    expect(links(await menuLoaded(await calendarWith({ date: '2026-12-03' })))).to.deep.equal([]);
   });
 });
 

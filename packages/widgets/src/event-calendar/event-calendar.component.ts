@@ -1,4 +1,4 @@
-import { DEFAULT_EVENT_FEED_URL, addDays, dayIn, isIsoDate, isTimeZone, localTimeZone, startOfDay } from '@frenchsouth-digital/feed';
+import { DEFAULT_EVENT_FEED_URL, addDays, dayIn, daysBetween, isIsoDate, isTimeZone, localTimeZone, startOfDay } from '@frenchsouth-digital/feed';
 import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { booleanAttribute, clusterMark, FsdElement, checkedHeadingLevel, formatIsoDate, heading, localized, type LanguageTag } from '@frenchsouth-digital/shared';
 import { calendarTitle, eventTime, eventWhen, formatDay } from './calendar-format.js';
@@ -378,31 +378,68 @@ export class FsdEventCalendar extends FsdElement {
           </tr>
         </thead>
         <tbody>
-          ${weeks.map(
-            (week) => html`<tr>
+          ${weeks.map((week) => {
+            const lanes = this.#lanes(week);
+            return html`<tr>
               ${this.weekNumbers ? html`<th scope="row" class="week"><span class="sr-only">${t.weekNumber} </span>${isoWeek(week[0]!)}</th>` : nothing}
-              ${week.map((day) => this.#cell(day, day.slice(0, 7) === month, day === focus, t, lang))}
-            </tr>`,
-          )}
+              ${week.map((day) => this.#cell(day, day.slice(0, 7) === month, day === focus, t, lang, week, lanes))}
+            </tr>`;
+          })}
         </tbody>
       </table>
       ${this.#state === 'empty' ? html`<p part="note" class="note">${t.empty}</p>` : nothing}`;
   }
 
-  #cell(day: string, inMonth: boolean, focused: boolean, t: CalendarViewMessages, lang: LanguageTag): TemplateResult {
+  /**
+   * The lanes of a week row: each event of several days gets the first lane free on its first day in the week, and
+   * keeps it across the row, so that it is drawn as one bar (in the cell where its part of the week starts, as wide
+   * as the days it covers there); the other cells it covers hold its lane empty.
+   */
+  #lanes(week: string[]): Map<string, number> {
+    const lanes = new Map<string, number>();
+    for (const day of week) {
+      const taken = new Set<number>();
+      for (const o of this.#days.get(day) ?? []) {
+        if (o.firstDay === o.lastDay) continue;
+        let lane = lanes.get(o.key);
+        if (lane === undefined) {
+          for (lane = 0; taken.has(lane); lane++);
+          lanes.set(o.key, lane);
+        }
+        taken.add(lane);
+      }
+    }
+    return lanes;
+  }
+
+  #cell(day: string, inMonth: boolean, focused: boolean, t: CalendarViewMessages, lang: LanguageTag, week: string[], lanes: Map<string, number>): TemplateResult {
     const list = this.#days.get(day) ?? [];
-    const shown = list.length > MAX_PER_DAY && (this.#popover || day !== this._expandedDay) ? list.slice(0, MAX_PER_DAY - 1) : list;
+    // Its lanes first (a bar, or the room a bar from an earlier day takes), then its events of one day.
+    const row: (Occurrence | undefined)[] = [];
+    for (const o of list) if (lanes.has(o.key)) row[lanes.get(o.key)!] = o;
+    const singles = list.filter((o) => !lanes.has(o.key));
+    const room = Math.max(0, MAX_PER_DAY - row.length);
+    const cut = singles.length > room && (this.#popover || day !== this._expandedDay);
+    const shown = cut ? singles.slice(0, Math.max(0, room - 1)) : singles;
+    const hidden = singles.length - shown.length;
     const classes = `day${inMonth ? '' : ' day--outside'}${day === this.#today ? ' day--today' : ''}`;
     const tabindex = focused ? '0' : '-1';
+    const chip = (o: Occurrence, span = 1) =>
+      html`<button part="event" class="chip${o.event.allDay || day !== o.firstDay ? ' chip--allday' : ''}${o.lastDay > o.firstDay ? ' chip--span' : ''}${day !== o.firstDay ? ' chip--continued' : ''}" data-span=${span} tabindex=${tabindex} @click=${(e: Event) => this.#open(o, e.currentTarget as HTMLElement)}>
+        <span class=${o.event.allDay || day !== o.firstDay ? 'sr-only' : 'chip__time'}>${eventTime(lang, this.#zone, o, day)}</span> <span class="chip__title">${localized(o.event.title, lang)}</span>
+      </button>`;
     return html`<td part="day" role="gridcell" class=${classes} data-day=${day} tabindex=${tabindex} aria-current=${day === this.#today ? 'date' : nothing} @focus=${() => (this._focusDay = day)}>
       <span class="day__number"><span aria-hidden="true">${Number(day.slice(8))}</span><span class="sr-only">${formatDay(lang, day, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })}</span></span>
-      ${shown.map(
-        (o) => html`<button part="event" class="chip${o.event.allDay || day !== o.firstDay ? ' chip--allday' : ''}" tabindex=${tabindex} @click=${(e: Event) => this.#open(o, e.currentTarget as HTMLElement)}>
-          <span class=${o.event.allDay ? 'sr-only' : 'chip__time'}>${eventTime(lang, this.#zone, o, day)}</span> <span class="chip__title">${localized(o.event.title, lang)}</span>
-        </button>`,
+      ${Array.from(row, (o) =>
+        !o
+          ? html`<span class="lane" aria-hidden="true"></span>`
+          : day === week[0] || day === o.firstDay
+            ? chip(o, daysBetween(day, o.lastDay < week[6]! ? o.lastDay : week[6]!) + 1)
+            : html`<span class="lane"><span class="sr-only">${localized(o.event.title, lang)} (${t.continued})</span></span>`,
       )}
-      ${list.length > shown.length
-        ? html`<button class="more" tabindex=${tabindex} aria-haspopup="dialog" @click=${(e: Event) => this.#showDay(day, e.currentTarget as HTMLElement)}>${t.more(list.length - shown.length)}</button>`
+      ${shown.map((o) => chip(o))}
+      ${hidden
+        ? html`<button class="more" tabindex=${tabindex} aria-haspopup="dialog" @click=${(e: Event) => this.#showDay(day, e.currentTarget as HTMLElement)}>${t.more(hidden)}</button>`
         : nothing}
     </td>`;
   }

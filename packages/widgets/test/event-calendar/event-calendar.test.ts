@@ -33,7 +33,11 @@ const root = (c: FsdEventCalendar) => c.shadowRoot!;
 const clean = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 const cell = (c: FsdEventCalendar, day: string) => root(c).querySelector<HTMLElement>(`[data-day="${day}"]`);
 /** The events shown on a day of the month grid, as the visitor reads them: "16:00 Webinaire New York". */
-const eventsOn = (c: FsdEventCalendar, day: string) => [...(cell(c, day)?.querySelectorAll('[part~="event"]') ?? [])].map((e) => clean(e.textContent));
+/**
+ * What a day's cell holds, as a screen reader reads it: each event's button, and for an event of several days drawn as
+ * a bar from an earlier cell of the week, its "(suite)" in the lane the bar takes.
+ */
+const eventsOn = (c: FsdEventCalendar, day: string) => [...(cell(c, day)?.querySelectorAll('[part~="event"], .lane') ?? [])].map((e) => clean(e.textContent)).filter(Boolean);
 const title = (c: FsdEventCalendar) => clean(root(c).querySelector('[part~="title"]')?.textContent);
 const focused = (c: FsdEventCalendar) => (root(c).activeElement as HTMLElement | null)?.dataset.day;
 
@@ -48,7 +52,8 @@ describe('<fsd-event-calendar> month grid from the JSON events feed', () => {
     expect(root(calendar).querySelector('[data-day]')!.getAttribute('data-day')).to.equal('2026-11-30');
     expect(eventsOn(calendar, '2026-12-03')).to.deep.equal(['09:30 Atelier Smart Software : financer sa croissance']);
     expect(eventsOn(calendar, '2026-12-10')).to.deep.equal(['Toute la journée Rencontres du numérique FrenchSouth.digital × DigitalPlace']);
-    expect(eventsOn(calendar, '2026-12-11')).to.deep.equal(['Toute la journée Rencontres du numérique FrenchSouth.digital × DigitalPlace']);
+    // One bar across both days: the second day holds its lane, named for screen readers.
+    expect(eventsOn(calendar, '2026-12-11')).to.deep.equal(['Rencontres du numérique FrenchSouth.digital × DigitalPlace (suite)']);
     expect(eventsOn(calendar, '2026-12-12')).to.deep.equal([]);
     expect(clean(cell(calendar, '2026-12-03')!.querySelector('.sr-only')!.textContent)).to.equal('jeudi 3 décembre 2026');
     await expect(calendar).to.be.accessible();
@@ -112,8 +117,8 @@ describe('<fsd-event-calendar> time zones and iCalendar sources', () => {
       // All-day events are the same days everywhere.
       const march = await calendarWith({ src, date: '2027-03-01', 'time-zone': zone });
       expect(eventsOn(march, '2027-03-10')).to.include('Toute la journée Salon du numérique');
-      expect(eventsOn(march, '2027-03-11')).to.include('Toute la journée Salon du numérique');
-      expect(eventsOn(march, '2027-03-12')).not.to.include('Toute la journée Salon du numérique');
+      expect(eventsOn(march, '2027-03-11')).to.include('Salon du numérique (suite)');
+      expect(eventsOn(march, '2027-03-12').join(' ')).not.to.contain('Salon du numérique');
     });
   }
 
@@ -137,7 +142,7 @@ describe('<fsd-event-calendar> time zones and iCalendar sources', () => {
   it('shows a night that crosses the change to winter time on both days, and an endless series in any month', async () => {
     const october = await calendarWith({ src: `${icsUrls.outlook} ${icsUrls.nextcloud}`, date: '2027-10-01', 'time-zone': 'Europe/Paris' });
     expect(eventsOn(october, '2027-10-30')).to.include('20:00 Nuit du jeu vidéo');
-    expect(eventsOn(october, '2027-10-31')).to.include('suite Nuit du jeu vidéo');
+    expect(eventsOn(october, '2027-10-31')).to.include('Nuit du jeu vidéo (suite)');
     const later = await calendarWith({ src: icsUrls.nextcloud, date: '2031-06-01', 'time-zone': 'Europe/Paris' });
     // Weekdays only: Monday 2 June 2031 yes, Saturday 7 June no; three or more events a day collapse behind "+ n".
     expect(eventsOn(later, '2031-06-02')).to.deep.equal(['08:45 Point quotidien de l’équipe']);
@@ -719,4 +724,64 @@ describe('<fsd-event-calendar>: the cluster’s mark', () => {
     expect(ics.getAttribute('state')).to.equal('ready');
     expect(source(ics)).to.equal(null);
   });
+});
+
+describe('<fsd-event-calendar> events of several days in the month grid', () => {
+  // Friday 8 to Tuesday 12 January 2027: across a week break. Events of one day below and beside it.
+  const feed = {
+    version: 1,
+    events: [
+      { id: 'salon', title: 'Salon de l’innovation', start: '2027-01-08', end: '2027-01-12', allDay: true },
+      { id: 'atelier', title: 'Atelier du samedi', start: '2027-01-09T10:00:00+01:00', end: '2027-01-09T11:00:00+01:00' },
+      { id: 'forum', title: 'Forum de deux jours', start: '2027-01-09T09:00:00+01:00', end: '2027-01-10T18:00:00+01:00' },
+    ],
+  };
+  const box = (element: Element) => element.getBoundingClientRect();
+  const bar = (c: FsdEventCalendar, day: string, title: string) =>
+    [...cell(c, day)!.querySelectorAll<HTMLElement>('.chip--span')].find((chip) => clean(chip.textContent).includes(title))!;
+
+  async function grid(direction: 'ltr' | 'rtl'): Promise<FsdEventCalendar> {
+    const url = await serveFeed(feed);
+    const wrapper = await fixture<HTMLDivElement>(html`<div dir=${direction} style="inline-size: 900px"></div>`);
+    const calendar = document.createElement('fsd-event-calendar');
+    for (const [name, value] of Object.entries({ src: url, date: '2027-01-01', view: 'month', 'time-zone': 'Europe/Paris' })) calendar.setAttribute(name, value);
+    wrapper.append(calendar);
+    return settled(calendar);
+  }
+
+  for (const direction of ['ltr', 'rtl'] as const) {
+    it(`draws one bar across the days an event covers, continued on the next week's row (${direction})`, async () => {
+      const c = await grid(direction);
+      // Week of 4–10 January: the bar starts on Friday 8 and reaches Sunday 10, in the reading direction.
+      const first = bar(c, '2027-01-08', 'Salon de l’innovation');
+      const [friday, sunday] = [box(cell(c, '2027-01-08')!), box(cell(c, '2027-01-10')!)];
+      if (direction === 'ltr') {
+        expect(Math.abs(box(first).left - friday.left)).to.be.below(8);
+        expect(Math.abs(box(first).right - sunday.right)).to.be.below(8);
+      } else {
+        expect(Math.abs(box(first).right - friday.right)).to.be.below(8);
+        expect(Math.abs(box(first).left - sunday.left)).to.be.below(8);
+      }
+      // Its lane is kept in the days it covers: "(suite)" for screen readers, nothing drawn over it.
+      expect(eventsOn(c, '2027-01-09')).to.deep.equal(['Salon de l’innovation (suite)', '09:00 Forum de deux jours', '10:00 Atelier du samedi']);
+      const saturdayEvent = [...cell(c, '2027-01-09')!.querySelectorAll('[part~="event"]')].find((e) => clean(e.textContent).includes('Atelier du samedi'))!;
+      const forum = bar(c, '2027-01-09', 'Forum de deux jours');
+      expect(box(forum).top).to.be.at.least(box(first).bottom - 1);
+      expect(box(saturdayEvent).top).to.be.at.least(box(forum).bottom - 1);
+      // The next row: the bar again from Monday 11 to Tuesday 12, marked as continued.
+      const second = bar(c, '2027-01-11', 'Salon de l’innovation');
+      expect(second.classList.contains('chip--continued')).to.equal(true);
+      expect(clean(second.textContent)).to.equal('Toute la journée Salon de l’innovation');
+      const tuesday = box(cell(c, '2027-01-12')!);
+      expect(Math.abs((direction === 'ltr' ? box(second).right - tuesday.right : box(second).left - tuesday.left))).to.be.below(8);
+      expect(eventsOn(c, '2027-01-12')).to.deep.equal(['Salon de l’innovation (suite)']);
+      expect(eventsOn(c, '2027-01-13')).to.deep.equal([]);
+      // One button per row of the bar: each opens the event.
+      second.click();
+      await until(() => Boolean(root(c).querySelector<HTMLDialogElement>('dialog[part~="dialog"]')?.open), 5000, 'the event to open');
+      expect(clean(root(c).querySelector('.dialog__title')!.textContent)).to.equal('Salon de l’innovation');
+      root(c).querySelector<HTMLDialogElement>('dialog[part~="dialog"]')!.close();
+      await expect(c).to.be.accessible();
+    });
+  }
 });

@@ -426,7 +426,7 @@ export class FsdEventCalendar extends FsdElement {
     const tabindex = focused ? '0' : '-1';
     const chip = (o: Occurrence, span = 1) =>
       html`<button part="event" class="chip${o.event.allDay || day !== o.firstDay ? ' chip--allday' : ''}${o.lastDay > o.firstDay ? ' chip--span' : ''}${day !== o.firstDay ? ' chip--continued' : ''}" data-span=${span} tabindex=${tabindex} @click=${(e: Event) => this.#open(o, e.currentTarget as HTMLElement)}>
-        <span class=${o.event.allDay || day !== o.firstDay ? 'sr-only' : 'chip__time'}>${eventTime(lang, this.#zone, o, day)}</span> <span class="chip__title">${localized(o.event.title, lang)}</span>
+        <span class="chip__text"><span class=${o.event.allDay || day !== o.firstDay ? 'sr-only' : 'chip__time'}>${eventTime(lang, this.#zone, o, day)}</span> <span class="chip__title">${localized(o.event.title, lang)}</span></span>
       </button>`;
     return html`<td part="day" role="gridcell" class=${classes} data-day=${day} tabindex=${tabindex} aria-current=${day === this.#today ? 'date' : nothing} @focus=${() => (this._focusDay = day)}>
       <span class="day__number"><span aria-hidden="true">${Number(day.slice(8))}</span><span class="sr-only">${formatDay(lang, day, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })}</span></span>

@@ -158,10 +158,12 @@ export const styles = [
       overflow: hidden;
       overflow-wrap: anywhere;
     }
-    .chip {
+    /* Two lines, then cut: clamped on a span, since WebKit clamps no button. */
+    .chip__text {
       display: -webkit-box;
       -webkit-box-orient: vertical;
       -webkit-line-clamp: 2;
+      overflow: hidden;
     }
     .chip--allday {
       border-inline-start-style: double;
@@ -171,10 +173,12 @@ export const styles = [
     .chip--span {
       position: relative;
       z-index: 1;
+      inline-size: calc(var(--span) * (100% + 0.513em + 1px) - 0.513em - 1px);
+    }
+    .chip--span .chip__text {
       display: block;
       white-space: nowrap;
       text-overflow: ellipsis;
-      inline-size: calc(var(--span) * (100% + 0.513em + 1px) - 0.513em - 1px);
     }
     [data-span='1'] { --span: 1; }
     [data-span='2'] { --span: 2; }

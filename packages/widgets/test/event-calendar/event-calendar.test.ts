@@ -734,6 +734,7 @@ describe('<fsd-event-calendar> events of several days in the month grid', () => 
       { id: 'salon', title: 'Salon de l’innovation', start: '2027-01-08', end: '2027-01-12', allDay: true },
       { id: 'atelier', title: 'Atelier du samedi', start: '2027-01-09T10:00:00+01:00', end: '2027-01-09T11:00:00+01:00' },
       { id: 'forum', title: 'Forum de deux jours', start: '2027-01-09T09:00:00+01:00', end: '2027-01-10T18:00:00+01:00' },
+      { id: 'long', title: 'Atelier Smart Software : financer sa croissance et préparer sa levée de fonds', start: '2027-01-06T09:30:00+01:00', end: '2027-01-06T12:00:00+01:00' },
     ],
   };
   const box = (element: Element) => element.getBoundingClientRect();
@@ -748,6 +749,20 @@ describe('<fsd-event-calendar> events of several days in the month grid', () => 
     wrapper.append(calendar);
     return settled(calendar);
   }
+
+  it('gives a title two lines in a cell at least 100 px wide before it is cut, and its whole text to the accessible name', async () => {
+    const c = await grid('ltr');
+    const day = cell(c, '2027-01-06')!;
+    expect(box(day).width).to.be.at.least(100);
+    const chip = day.querySelector<HTMLElement>('[part~="event"]')!;
+    const text = chip.querySelector<HTMLElement>('.chip__text')!;
+    const style = getComputedStyle(chip);
+    // What is drawn of the title: the chip's height, less its padding, in lines.
+    const lines = (chip.getBoundingClientRect().height - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom)) / parseFloat(style.lineHeight);
+    expect(Math.round(lines)).to.equal(2);
+    expect(text.scrollHeight).to.be.above(text.clientHeight, 'the rest of the title is cut');
+    expect(clean(chip.textContent)).to.equal('09:30 Atelier Smart Software : financer sa croissance et préparer sa levée de fonds');
+  });
 
   for (const direction of ['ltr', 'rtl'] as const) {
     it(`draws one bar across the days an event covers, continued on the next week's row (${direction})`, async () => {

@@ -6,16 +6,20 @@ import { css } from 'lit';
  * calendar's (event-calendar.styles.ts).
  */
 export const detailsStyles = css`
-  .dialog {
+  /* The surface of the dialog and of a day's popover. */
+  .dialog,
+  .popover {
     box-sizing: border-box;
-    inline-size: min(34em, calc(100vw - 2em));
-    max-block-size: calc(100vh - 2em);
-    padding: 1.1em 1.25em;
     border: 1px solid var(--_cal-border);
     border-radius: var(--_cal-radius);
     background: var(--_cal-bg);
     color: var(--_cal-fg);
     font-family: var(--_font);
+  }
+  .dialog {
+    inline-size: min(34em, calc(100vw - 2em));
+    max-block-size: calc(100vh - 2em);
+    padding: 1.1em 1.25em;
   }
   .dialog::backdrop {
     background: rgb(0 0 0 / 45%);
@@ -86,16 +90,10 @@ export const detailsStyles = css`
     position: fixed;
     inset: auto;
     margin: 0;
-    box-sizing: border-box;
     inline-size: min(20em, calc(100vw - 16px));
     max-block-size: calc(100vh - 16px);
     overflow: auto;
     padding: 0.75em 0.9em;
-    border: 1px solid var(--_cal-border);
-    border-radius: var(--_cal-radius);
-    background: var(--_cal-bg);
-    color: var(--_cal-fg);
-    font-family: var(--_font);
     box-shadow: 0 0.4em 1.2em rgb(0 0 0 / 25%);
   }
   .popover__title {

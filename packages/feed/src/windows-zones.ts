@@ -8,7 +8,16 @@ import { isTimeZone } from './zoned-time.js';
  * Thunderbird and Lightning). Quotes and spaces around the name are ignored. `undefined` for any other name.
  */
 export function ianaZone(tzid: string | undefined): string | undefined {
-  const name = tzid?.trim().replace(/^["']+|["']+$/g, '').trim();
+  if (!tzid) return undefined;
+  // Asked for every occurrence's start and end while a calendar expands: each TZID is worked out once.
+  if (!resolved.has(tzid)) resolved.set(tzid, resolve(tzid));
+  return resolved.get(tzid);
+}
+
+const resolved = new Map<string, string | undefined>();
+
+function resolve(tzid: string): string | undefined {
+  const name = tzid.trim().replace(/^["']+|["']+$/g, '').trim();
   if (!name) return undefined;
   if (isTimeZone(name)) return name;
   const windows = WINDOWS_ZONES[name] ?? WINDOWS_ZONES[WINDOWS_DISPLAY_NAMES[name] ?? ''];

@@ -9,6 +9,12 @@ import type { Occurrence } from './calendar-model.js';
 import { COLLEGE_NAMES, type CalendarMessages, type CalendarViewMessages, type DetailsKey } from './event-calendar.messages.js';
 import { detailsMessages } from './event-details.messages.js';
 
+/** The calendar's texts with those of this chunk (the dialog's, the menu's), for a language. */
+const allTexts = (view: CalendarViewMessages, lang: LanguageTag) => ({ ...view, ...detailsMessages(lang) });
+
+/** Closes the popover holding the element an event came from. */
+const closePopover = (event: Event) => (event.currentTarget as HTMLElement).closest<HTMLElement>('[popover]')?.hidePopover();
+
 /** Who organises an event: the member the feed names, else its college, else the cluster for its own feed. */
 function organizer(event: CalendarEvent, source: CalendarSource | undefined, t: Pick<CalendarMessages, DetailsKey>): string | undefined {
   if (event.organizer) return event.organizer.name;
@@ -22,7 +28,7 @@ function organizer(event: CalendarEvent, source: CalendarSource | undefined, t: 
  * written out in the zone shown, `source` the source it came from (if still read), `onClose` called once it closed.
  */
 export function eventDetails(o: Occurrence, view: CalendarViewMessages, lang: LanguageTag, level: number, when: string, source: CalendarSource | undefined, onClose: () => void): TemplateResult {
-  const t = { ...view, ...detailsMessages(lang) };
+  const t = allTexts(view, lang);
   const event = o.event;
   const title = localized(event.title, lang);
   const texts = { title, ...(event.description ? { description: localized(event.description, lang) } : {}) };
@@ -80,7 +86,7 @@ export function dayPopover(date: string, items: DayItem[], lang: LanguageTag, le
   return html`<div popover="auto" part="day-popover" class="popover" role="dialog" aria-labelledby="day-title" @toggle=${(e: ToggleEvent) => e.newState === 'closed' && onClose()}>
     <div class="dialog__head">
       ${heading(level, { id: 'day-title', class: 'popover__title' }, date)}
-      <button class="dialog__close" aria-label=${close} title=${close} @click=${(e: Event) => (e.currentTarget as HTMLElement).closest<HTMLElement>('[popover]')?.hidePopover()}>
+      <button class="dialog__close" aria-label=${close} title=${close} @click=${closePopover}>
         <span aria-hidden="true">×</span>
       </button>
     </div>
@@ -88,7 +94,7 @@ export function dayPopover(date: string, items: DayItem[], lang: LanguageTag, le
       ${items.map(
         ({ o, time, title }) => html`<li>
           <button part="event" class="item" @click=${(e: Event) => {
-            (e.currentTarget as HTMLElement).closest<HTMLElement>('[popover]')?.hidePopover();
+            closePopover(e);
             onOpen(o);
           }}><span class="item__time">${time}</span> <span class="item__title">${title}</span></button>
         </li>`,
@@ -119,7 +125,7 @@ export function openDay(root: ParentNode, near: HTMLElement): boolean {
  * Calendar, the address (see subscribe.ts for which file).
  */
 export function subscribeMenu(ics: string, view: CalendarViewMessages, lang: LanguageTag): TemplateResult {
-  const t = { ...view, ...detailsMessages(lang) };
+  const t = allTexts(view, lang);
   const webcal = ics.replace(/^https?:/, 'webcal:');
   return html`<details part="subscribe" class="subscribe">
     <summary class="nav__button subscribe__toggle">${t.subscribe}</summary>

@@ -9,7 +9,9 @@
 // only, and not at all when FSD_ENGINES leaves Chromium out. `npm run test:visual:update` (`--group visual
 // --update-visual-baseline`) rewrites its baselines, in Chromium whatever FSD_ENGINES says.
 // Each test file belongs to exactly one group (a file in two groups would run twice); `npx web-test-runner --group badge`
-// runs one group alone. A new widget or package adds its own group here.
+// runs one group alone. A new widget or package adds its own group here. One file runs twice on purpose: the month
+// grid on real calendar exports (event-calendar/real-exports.test.ts), also in the group `viewer-zone`, whose Chromium
+// has the zone VIEWER_ZONE for the visitor's computer, so that its times are checked in two visitors' zones.
 // Firefox and WebKit reach every host name through test/server/host-proxy.js, as Chromium does with its resolver rules.
 // One test file at a time per engine (a WebKitWebDriver holds one session; the heartbeat tests want a quiet machine).
 import { createServer } from 'node:net';
@@ -82,6 +84,19 @@ const launchers = {
 // One launcher per engine, shared by the groups (a group's `browsers` reuse them: one Chromium for all groups).
 const browsers = Object.fromEntries(engines.map((name) => [name, launchers[name]()]));
 
+// A visitor far from Paris and the machine: UTC+13:45 in December, +12:45 from April, a day ahead of New York.
+const VIEWER_ZONE = 'Pacific/Chatham';
+const viewerZone = browsers.chromium
+  ? chromeLauncher({
+      launchOptions: { executablePath: findChrome(), headless: true, args: [...chromeArgs(), secureOrigins] },
+      async createPage({ context }) {
+        const page = await context.newPage();
+        await page.emulateTimezone(VIEWER_ZONE);
+        return page;
+      },
+    })
+  : undefined;
+
 export default {
   rootDir: '.',
   port,
@@ -90,6 +105,7 @@ export default {
     { name: 'badge', files: 'packages/widgets/test/member-badge/**/*.test.ts' },
     { name: 'directory', files: 'packages/widgets/test/member-directory/**/*.test.ts' },
     { name: 'calendar', files: 'packages/widgets/test/event-calendar/**/*.test.ts' },
+    ...(viewerZone ? [{ name: 'viewer-zone', files: 'packages/widgets/test/event-calendar/real-exports.test.ts', browsers: [viewerZone] }] : []),
     // what every widget shares on a host page: languages, headings, narrow containers
     { name: 'embedding', files: 'packages/widgets/test/embedding/**/*.test.ts' },
     { name: 'extension', files: 'packages/extension/test/**/*.test.ts' },

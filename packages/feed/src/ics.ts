@@ -247,9 +247,14 @@ function readByParts(lines: string[], url: string, issues: FeedIssue[], error: E
       const component = toComponent(ICAL.parse(wrap(part.lines))).getAllSubcomponents()[0];
       if (component) vcalendar.addSubcomponent(component);
     } catch (caught) {
-      const field = (part.lines.find((line, i) => i > 0 && !/^(BEGIN|END):/i.test(line) && !readable([`BEGIN:${part.name}`, line, `END:${part.name}`])) ?? '').split(/[;:]/)[0];
-      const value = (key: string) => part.lines.find((line) => line.toUpperCase().startsWith(`${key}:`))?.slice(key.length + 1);
-      issues.push({ entry: partName(part.name, index, value('UID'), value('SUMMARY')), field: field?.toUpperCase() || part.name, message: `could not be read (${(caught as Error).message})` });
+      const bad = part.lines.find((line, i) => i > 0 && !/^(BEGIN|END):/i.test(line) && !readable([`BEGIN:${part.name}`, line, `END:${part.name}`]));
+      // The bad line's property name; a line with none (a fold that lost its space) is named by its text.
+      const field = bad === undefined ? part.name : (/^[A-Za-z0-9-]+(?=[;:])/.exec(bad)?.[0].toUpperCase() ?? bad.trim().slice(0, 60));
+      const value = (key: string) => {
+        const line = part.lines.find((l) => new RegExp(`^${key}[;:]`, 'i').test(l));
+        return line === undefined ? undefined : line.slice(valueStart(line) + 1);
+      };
+      issues.push({ entry: partName(part.name, index, value('UID'), value('SUMMARY')), field: field || part.name, message: `could not be read (${(caught as Error).message})` });
     }
   }
   return vcalendar;
@@ -358,6 +363,22 @@ function alignRecurrenceId(exception: Component, master: Component | undefined):
 }
 
 /**
+ * DTSTART is the first instance of a recurrence set (RFC 5545 3.8.5.2), but ical.js leaves it out of a set of RDATEs
+ * without an RRULE (Google and Nextcloud write such sets for events on chosen dates): DTSTART is added to the RDATEs,
+ * once. An EXDATE still removes it.
+ */
+function startAmongDates(master: Component): void {
+  if (!master.hasProperty('rdate') || master.hasProperty('rrule')) return;
+  const dtstart = master.getFirstProperty('dtstart');
+  const start = dtstart?.getFirstValue() as Time | undefined;
+  if (!dtstart || !start) return;
+  const dates = master.getAllProperties('rdate').flatMap((p) => p.getValues() as (Time | { start?: Time })[]);
+  if (dates.some((d) => String('start' in d && d.start ? d.start : d) === String(start))) return;
+  const [, parameters, type, value] = dtstart.toJSON() as [string, Record<string, unknown>, string, unknown];
+  master.addProperty(new ICAL.Property(['rdate', parameters, type, value]));
+}
+
+/**
  * The single events and the recurring series of a calendar, worked out once per calendar and zone. Copies of an
  * event are reduced to the one that counts ({@link newer}); cancelled events (`STATUS:CANCELLED`) and cancelled
  * occurrences are left out, not shown struck through.
@@ -394,6 +415,7 @@ function prepare(calendar: IcsCalendar, shownZone: string | undefined): Prepared
     if (isCancelled(master)) continue;
     const own = [...(exceptions.get(uid)?.values() ?? [])];
     for (const exception of own) alignRecurrenceId(exception, master);
+    startAmongDates(master);
     const event = new ICAL.Event(master, { strictExceptions: true, exceptions: own });
     if (!event.isRecurring()) {
       single(uid, master, event.startDate, master.hasProperty('dtend') || master.hasProperty('duration') ? event.endDate : null);

@@ -170,4 +170,32 @@ describe('iCalendar as it is written in the wild', () => {
     expect(issues).to.deep.equal([]);
     expect(events.map((e) => `${e.allDay} ${e.start} ${e.end}`)).to.deep.equal(['true 2027-05-05 2027-05-05']);
   });
+
+  it('a set of RDATEs without an RRULE starts at DTSTART, counted once, and an EXDATE still removes it', async () => {
+    const { events } = await read(
+      ics(
+        ...vevent('UID:r-1', 'SUMMARY:Rencontres', 'DTSTART;TZID=Europe/Paris:20270405T140000', 'DURATION:PT2H', 'RDATE;TZID=Europe/Paris:20270412T140000,20270419T140000'),
+        ...vevent('UID:r-2', 'SUMMARY:Déjà listé', 'DTSTART:20270406T080000Z', 'DURATION:PT1H', 'RDATE:20270406T080000Z,20270413T080000Z'),
+        ...vevent('UID:r-3', 'SUMMARY:Sans le premier', 'DTSTART:20270407T080000Z', 'DURATION:PT1H', 'RDATE:20270414T080000Z', 'EXDATE:20270407T080000Z'),
+      ),
+      '2027-04-01T00:00:00Z',
+      '2027-05-01T00:00:00Z',
+    );
+    expect(starts(events, 'Rencontres').map(paris)).to.deep.equal(['5/4 14:00', '12/4 14:00', '19/4 14:00']);
+    expect(starts(events, 'Déjà listé')).to.deep.equal(['2027-04-06T08:00:00.000Z', '2027-04-13T08:00:00.000Z']);
+    expect(starts(events, 'Sans le premier')).to.deep.equal(['2027-04-14T08:00:00.000Z']);
+  });
+
+  it('a broken fold (a line with no property) costs its event, named by its UID and its SUMMARY with parameters', async () => {
+    const { events, issues } = await read(
+      ics(
+        ...vevent('UID:ok-2', 'SUMMARY;LANGUAGE=fr-FR:Comité', 'DTSTART:20270104T080000Z', 'DURATION:PT1H'),
+        ...vevent('UID:fold-1', 'SUMMARY;LANGUAGE=fr-FR:Réunion budget', 'DTSTART:20270105T080000Z', 'LOCATION;LANGUAGE=fr-FR:Salle', 'Smart Software', 'DURATION:PT1H'),
+      ),
+      '2027-01-01T00:00:00Z',
+      '2027-02-01T00:00:00Z',
+    );
+    expect(issues.map((i) => `${i.entry} ${i.field}`)).to.deep.equal(['VEVENT[1] ("fold-1", "Réunion budget") Smart Software']);
+    expect(events.map((e) => e.title.fr)).to.deep.equal(['Comité']);
+  });
 });

@@ -1,4 +1,5 @@
-// The event calendar in its views, wide and narrow, and an event's details, from the examples' calendar page.
+// The event calendar in its views, wide and narrow, an event's details and a busy day's popover (10 December: the
+// Rencontres and Kaliop's three sessions), from the examples' calendar page.
 export default async function ({ browser, origin, shoot }) {
   const page = await browser.newPage();
   await page.emulateTimezone('Europe/Paris');
@@ -12,5 +13,10 @@ export default async function ({ browser, origin, shoot }) {
   await page.evaluate((c) => c.shadowRoot.querySelector('[data-day="2026-12-03"] [part~="event"]').click(), calendar);
   await page.waitForFunction((c) => c.shadowRoot.querySelector('dialog')?.open, {}, calendar);
   await shoot(page, 'calendar-dialog');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction((c) => !c.shadowRoot.querySelector('dialog')?.open, {}, calendar);
+  await page.evaluate((c) => c.shadowRoot.querySelector('[data-day="2026-12-10"] .more').click(), calendar);
+  await page.waitForFunction((c) => !!c.shadowRoot.querySelector('.popover:popover-open'), {}, calendar);
+  await shoot(await page.$('#month'), 'calendar-popover');
   await page.close();
 }

@@ -158,8 +158,12 @@ export const styles = [
       overflow: hidden;
       overflow-wrap: anywhere;
     }
-    /* Two lines, then cut: clamped on a span, since WebKit clamps no button. */
+    /* The time on its line, then two lines of title before it is cut: clamped on a span, since WebKit clamps no
+       button. */
     .chip__text {
+      display: block;
+    }
+    .chip__title {
       display: -webkit-box;
       -webkit-box-orient: vertical;
       -webkit-line-clamp: 2;
@@ -176,9 +180,13 @@ export const styles = [
       inline-size: calc(var(--span) * (100% + 0.513em + 1px) - 0.513em - 1px);
     }
     .chip--span .chip__text {
-      display: block;
       white-space: nowrap;
+      overflow: hidden;
       text-overflow: ellipsis;
+    }
+    .chip--span .chip__title,
+    .chip--span .chip__time {
+      display: inline;
     }
     [data-span='1'] { --span: 1; }
     [data-span='2'] { --span: 2; }
@@ -202,6 +210,7 @@ export const styles = [
       content: '\\200b';
     }
     .chip__time {
+      display: block;
       font-variant-numeric: tabular-nums;
       font-weight: 600;
     }
@@ -229,8 +238,9 @@ export const styles = [
     }
     .item {
       display: grid;
-      grid-template-columns: 6.5em 1fr;
+      grid-template-columns: 6.5em minmax(0, 1fr);
       gap: 0 0.6em;
+      overflow-wrap: break-word;
       inline-size: 100%;
       padding: 0.4em 0.5em;
       border: 0;

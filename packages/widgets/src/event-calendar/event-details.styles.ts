@@ -105,6 +105,10 @@ export const detailsStyles = css`
     padding: 0;
     list-style: none;
   }
+  /* The time above the title: the popover is narrow. */
+  .popover .item {
+    grid-template-columns: minmax(0, 1fr);
+  }
   /* "S'abonner" (subscribeMenu in event-details.ts). */
   .subscribe {
     position: relative;

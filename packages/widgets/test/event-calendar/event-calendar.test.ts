@@ -755,12 +755,14 @@ describe('<fsd-event-calendar> events of several days in the month grid', () => 
     const day = cell(c, '2027-01-06')!;
     expect(box(day).width).to.be.at.least(100);
     const chip = day.querySelector<HTMLElement>('[part~="event"]')!;
-    const text = chip.querySelector<HTMLElement>('.chip__text')!;
+    const [time, title] = [chip.querySelector<HTMLElement>('.chip__time')!, chip.querySelector<HTMLElement>('.chip__title')!];
     const style = getComputedStyle(chip);
-    // What is drawn of the title: the chip's height, less its padding, in lines.
+    // What is drawn: the chip's height, less its padding, in lines: the time's line, then two of the title.
     const lines = (chip.getBoundingClientRect().height - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom)) / parseFloat(style.lineHeight);
-    expect(Math.round(lines)).to.equal(2);
-    expect(text.scrollHeight).to.be.above(text.clientHeight, 'the rest of the title is cut');
+    expect(Math.round(lines)).to.equal(3);
+    expect(box(title).top).to.be.at.least(box(time).bottom - 1, 'the title starts below the time');
+    expect(Math.round(box(title).height / parseFloat(style.lineHeight))).to.equal(2);
+    expect(title.scrollHeight).to.be.above(title.clientHeight, 'the rest of the title is cut');
     expect(clean(chip.textContent)).to.equal('09:30 Atelier Smart Software : financer sa croissance et préparer sa levée de fonds');
   });
 

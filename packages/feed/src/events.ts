@@ -4,7 +4,8 @@ import type { Parsed } from './parser.js';
 import { isIsoDate, isRecord, isSlug, nonEmptyString, safeUrl, safeWebUrl } from './text.js';
 import { COLLEGE_IDS, type CalendarEvent, type EventCategory, type EventFeed, type EventOrganizer, type EventSubscriptions, type FeedIssue } from './types.js';
 import { todayIso } from './member-index.js';
-import { isTimeZone, parseDateTime } from './zoned-time.js';
+import { parseDateTime } from './date-time.js';
+import { isTimeZone } from './zoned-time.js';
 
 function parseCategory(entry: unknown): EventCategory {
   if (!isRecord(entry)) fail('', 'must be an object');

@@ -37,9 +37,9 @@ export {
   isoDay,
   addDays,
   daysBetween,
-  parseDateTime,
   type WallClock,
 } from './zoned-time.js';
+export { parseDateTime } from './date-time.js';
 export { calendarSourceParser, loadIcs, looksLikeIcs, type CalendarSource } from './calendar-source.js';
 export type { IcsCalendar } from './ics.js';
 export { eventToIcs, googleCalendarUrl, outlookCalendarUrl, escapeText, foldLine, type EventTexts } from './calendar-links.js';

@@ -65,7 +65,8 @@ function readWallClock(instant: number, zone: string): WallClock {
   };
 }
 
-function utcOf(w: WallClock): number {
+/** The instant a UTC clock shows `w`. */
+export function utcOf(w: WallClock): number {
   const date = new Date(Date.UTC(2000, w.month - 1, w.day, w.hour, w.minute, w.second));
   date.setUTCFullYear(w.year);
   return date.getTime();
@@ -77,7 +78,9 @@ function readOffset(instant: number, zone: string): number {
 }
 
 const QUARTER = 900_000;
-const offsets = new Map<string, number>();
+/** Per zone, the offsets read: by UTC day index, and by quarter-hour index where a day holds a change. */
+const offsets = new Map<string, [days: Map<number, number>, quarters: Map<number, number>]>();
+let held = 0;
 
 /**
  * The zone's offset from UTC at `instant`, in ms (Paris in summer: +2 h). Read with Intl once per UTC day when the
@@ -85,20 +88,33 @@ const offsets = new Map<string, number>();
  * change on quarter hours), and kept: a month of a thousand events costs about sixty Intl calls, not thousands.
  */
 export function zoneOffset(instant: number, zone: string): number {
-  for (const span of [DAY_MS, QUARTER]) {
-    const index = Math.floor(instant / span);
-    const key = `${zone}|${span}|${index}`;
-    let offset = offsets.get(key);
-    if (offset === undefined) {
-      const start = readOffset(index * span, zone);
-      // NaN: the offset changes within this span; the next, shorter one is asked.
-      offset = start === readOffset(index * span + span - 1000, zone) ? start : NaN;
-      if (offsets.size > 100_000) offsets.clear();
-      offsets.set(key, offset);
+  let known = offsets.get(zone);
+  if (!known) offsets.set(zone, (known = [new Map(), new Map()]));
+  const day = spanOffset(known[0], instant, zone, DAY_MS);
+  if (!Number.isNaN(day)) return day;
+  const quarter = spanOffset(known[1], instant, zone, QUARTER);
+  return Number.isNaN(quarter) ? readOffset(instant, zone) : quarter;
+}
+
+/** The zone's offset over the span (a UTC day, a quarter hour) that holds `instant`; NaN if it changes within it. */
+function spanOffset(known: Map<number, number>, instant: number, zone: string, span: number): number {
+  const index = Math.floor(instant / span);
+  let offset = known.get(index);
+  if (offset === undefined) {
+    const start = readOffset(index * span, zone);
+    // NaN: the offset changes within this span; the next, shorter one is asked.
+    offset = start === readOffset(index * span + span - 1000, zone) ? start : NaN;
+    // Bounded: past 100,000 offsets held, the zones start again.
+    if (++held > 100_000) {
+      for (const [days, quarters] of offsets.values()) {
+        days.clear();
+        quarters.clear();
+      }
+      held = 0;
     }
-    if (!Number.isNaN(offset)) return offset;
+    known.set(index, offset);
   }
-  return readOffset(instant, zone);
+  return offset;
 }
 
 /** What a clock on the wall in `zone` shows at `instant`. */
@@ -157,27 +173,4 @@ export function daysBetween(from: string, to: string): number {
     return Date.UTC(y, m - 1, d);
   };
   return Math.round((ms(to) - ms(from)) / DAY_MS);
-}
-
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
-
-/**
- * An ISO 8601 date-time as an instant. With an offset (`Z`, `+02:00`) it stands alone; without one it is a wall-clock
- * time in `zone`. `undefined` when it is not a real date-time, or has no offset and no zone is given.
- */
-export function parseDateTime(value: string, zone?: string): number | undefined {
-  const m = DATE_TIME.exec(value.trim());
-  if (!m) return undefined;
-  const wall: WallClock = { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: m[6] ? +m[6] : 0 };
-  if (wall.month < 1 || wall.month > 12 || wall.hour > 23 || wall.minute > 59 || wall.second > 59) return undefined;
-  const check = new Date(Date.UTC(wall.year, wall.month - 1, wall.day));
-  if (check.getUTCDate() !== wall.day) return undefined;
-  const fraction = m[7] ? Math.round(Number(m[7]) * 1000) : 0;
-  const offset = m[8];
-  if (!offset) return zone ? instantOf(wall, zone) + fraction : undefined;
-  if (offset.toUpperCase() === 'Z') return utcOf(wall) + fraction;
-  const sign = offset[0] === '-' ? -1 : 1;
-  const digits = offset.slice(1).replace(':', '');
-  const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0);
-  return utcOf(wall) - sign * minutes * 60_000 + fraction;
 }

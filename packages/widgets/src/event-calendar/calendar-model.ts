@@ -19,13 +19,20 @@ export interface Occurrence {
 export const VIEWS = ['month', 'list', 'next'] as const;
 export type CalendarView = (typeof VIEWS)[number];
 
+/** Each event's days in the zone last asked: a change of month asks again for the same events. */
+const daysCache = new WeakMap<CalendarEvent, { zone: string; days: [string, string] }>();
+
 /** The days an event covers in `zone`: an event ending at midnight does not spill onto the next day. */
 export function daysOf(event: CalendarEvent, zone: string): [string, string] {
   if (event.allDay) return [event.start, event.end];
+  const held = daysCache.get(event);
+  if (held?.zone === zone) return held.days;
   const start = Date.parse(event.start);
   const end = Date.parse(event.end);
   const first = dayIn(start, zone);
-  return [first, end > start ? dayIn(end - 1, zone) : first];
+  const days: [string, string] = [first, end > start ? dayIn(end - 1, zone) : first];
+  daysCache.set(event, { zone, days });
+  return days;
 }
 
 export function occurrence(event: CalendarEvent, source: string, index: number, zone: string, categoryName?: LocalizedText): Occurrence {
@@ -113,8 +120,12 @@ export function byDay(occurrences: readonly Occurrence[], from: string, to: stri
 export function compareOccurrences(a: Occurrence, b: Occurrence): number {
   if (a.firstDay !== b.firstDay) return a.firstDay < b.firstDay ? -1 : 1;
   if (a.event.allDay !== b.event.allDay) return a.event.allDay ? -1 : 1;
-  return a.startsAt - b.startsAt || a.event.title.fr.localeCompare(b.event.title.fr);
+  return a.startsAt - b.startsAt || titleOrder(a.event.title.fr, b.event.title.fr);
 }
+
+let collator: Intl.Collator | undefined;
+/** French alphabetical order, with one collator for the calendar's life (`localeCompare` may make one per call). */
+const titleOrder = (a: string, b: string) => (collator ??= new Intl.Collator('fr')).compare(a, b);
 
 /** The ISO 8601 week number of the week that holds `day` (weeks start on Monday; week 1 holds the first Thursday). */
 export function isoWeek(day: string): number {

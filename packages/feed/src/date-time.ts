@@ -1,6 +1,6 @@
 /**
- * ISO 8601 date-times of the events feed, as instants. Apart from zoned-time.ts, whose wall-clock arithmetic every
- * calendar needs at once, since only the feed's parser reads them: it comes with the parser's chunk.
+ * ISO 8601 date-times of the events feed, as instants. Only the feed's parser reads them, so this module comes with the
+ * parser's chunk, not with the calendar's entry as zoned-time.ts (whose wall-clock arithmetic every calendar needs).
  */
 import { instantOf, utcOf, type WallClock } from './zoned-time.js';
 

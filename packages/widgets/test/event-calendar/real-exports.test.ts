@@ -1,9 +1,9 @@
 // The month grid on calendars as programs really export them (issue 10): one file per program under
 // test/fixtures/ics/wild/, written as that program writes (CRLF, folded lines, its VTIMEZONE shapes, its quirks). Each
 // occurrence must be shown on its day at its time, none missing and none extra, in two shown zones (`time-zone`) and in
-// the zone of the visitor's computer. This file runs twice in Chromium: in the `calendar` group, in the machine's zone,
-// and in the `viewer-zone` group, whose Chromium has another zone (web-test-runner.config.js), so that a time read in
-// the visitor's zone where another was meant cannot pass in both.
+// the zone of the visitor's computer. This file runs in the `calendar` group (every engine, in the machine's zone) and
+// again in the `viewer-zone` group, whose Chromium has another zone (web-test-runner.config.js), so that a time read
+// in the visitor's zone where another was meant cannot pass in both.
 import { expect, fixture } from '@open-wc/testing';
 import type { FsdEventCalendar } from '../../src/fsd-event-calendar.js';
 import '../../src/fsd-event-calendar.js';

@@ -76,7 +76,12 @@ const widgetConfigs = (development) => [
   })),
   {
     input: widgetEntries,
-    output: output('', development ? EXAMPLES_DIST : DIST),
+    output: {
+      ...output('', development ? EXAMPLES_DIST : DIST),
+      // The modal dialog's code, which the calendar needs only in its details chunk (loaded on demand), in a chunk of
+      // its own: below experimentalMinChunkSize, it would be folded into the chunk every entry loads.
+      manualChunks: (id) => (id.replaceAll('\\', '/').endsWith('/src/internal/modal.ts') ? 'dialog' : undefined),
+    },
     plugins: plugins(development),
     preserveEntrySignatures: 'allow-extension',
   },

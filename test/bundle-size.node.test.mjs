@@ -13,8 +13,10 @@ const KB = 1024;
 /** Entries and their budgets (minified + gzipped, static imports included), from the issues that set them. */
 export const BUDGETS = [
   // 13 KB since issue 16: the pinned cluster keys, the signature state (unchecked) and its texts; the verification
-  // itself (WebCrypto Ed25519, no library) is in the on-demand chunk with revalidation.
-  { entry: 'fsd-member-badge.js', budget: 13 * KB },
+  // itself (WebCrypto Ed25519, no library) is in the on-demand chunk with revalidation. 13.1 KB since issue 10: the
+  // feed's first request is sent by the entry (feed/src/send.ts) beside the IndexedDB read, not by the revalidation
+  // chunk once it has arrived, so that a first visit waits one round trip less for its feed.
+  { entry: 'fsd-member-badge.js', budget: 13.1 * KB },
   { entry: 'fsd-member-directory.js', budget: 24 * KB },
   { entry: 'fsd-event-calendar.js', budget: 20 * KB },
 ];

@@ -1,5 +1,5 @@
 import { FeedError, FeedErrorKind } from './errors.js';
-import type * as Events from './events.js';
+import { loadEventValidator } from './event-feed-parser.js';
 import type * as Ics from './ics.js';
 import type { FeedParser } from './parser.js';
 import type { EventFeed } from './types.js';
@@ -7,9 +7,7 @@ import type { EventFeed } from './types.js';
 /** One source of a calendar once checked: the cluster's JSON events feed, or an iCalendar file. */
 export type CalendarSource = { format: 'json'; feed: EventFeed } | ({ format: 'ics' } & Ics.IcsCalendar);
 
-let events: Promise<typeof Events> | undefined;
 let ics: Promise<typeof Ics> | undefined;
-const loadEvents = () => (events ??= import('./events.js'));
 
 /** The iCalendar reader (ical.js and its glue): a chunk of its own, loaded only when a calendar has an ICS source. */
 export const loadIcs = (): Promise<typeof Ics> =>
@@ -43,7 +41,7 @@ export const calendarSourceParser: FeedParser<CalendarSource> = {
   revision: 2,
   format: 'text',
   accept: 'application/json, text/calendar;q=0.9, */*;q=0.5',
-  prepare: () => loadEvents(),
+  prepare: loadEventValidator,
   json(text) {
     if (!/^\s*\{/.test(text)) return undefined;
     try {
@@ -67,7 +65,7 @@ export const calendarSourceParser: FeedParser<CalendarSource> = {
     } catch (error) {
       throw new FeedError(FeedErrorKind.NotJson, url, `neither a JSON events feed nor an iCalendar file (${(error as Error).message})`);
     }
-    const { data, issues } = (await loadEvents()).parseEventFeed(json, url);
+    const { data, issues } = (await loadEventValidator()).parseEventFeed(json, url);
     return { data: { format: 'json', feed: data }, issues };
   },
 };

@@ -5,6 +5,7 @@ import { publishedAt } from './published.js';
 import type { FeedParser } from './parser.js';
 import type { FeedSource, Revalidation } from './revalidate.js';
 import type { FeedIssue } from './types.js';
+import { send } from './send.js';
 import type { FeedSignature } from './signature.js';
 import { pinnedKey, signatureRequired } from './cluster-keys.js';
 
@@ -58,14 +59,19 @@ class FeedEntry<T> implements FeedSource<T> {
   /** Serves the offline copy at once, then revalidates it with the network. */
   start(): Promise<void> {
     this.#started ??= (async () => {
-      const network = import('./revalidate.js');
-      network.catch(() => {});
+      // All at once: the IndexedDB read (tens of ms to open on a first visit), the feed itself, the code that reads
+      // and checks it, and the parser's code (see FeedParser.prepare): a first visit waits for one round trip, not
+      // for the code, then the feed. The answer is compared with the copy held once that read is done (revalidate).
+      const held = readCachedFeed<T>(this.key).then((cached) => {
+        if (cached && cached.revision === this.parser.revision) show(this, cached, 'cache');
+      });
+      const sent = send(this.url, this.parser.accept);
+      sent.catch(() => {});
+      void this.parser.prepare?.();
       // A feed that must be signed (the cluster's) is checked by signature.ts: loaded beside revalidate.ts, which
       // imports it too, rather than after it (a verified badge in two chained requests: its entry, then these).
       if (signatureRequired(this.url)) import('./signature.js').catch(() => {});
-      const cached = await readCachedFeed<T>(this.key);
-      if (cached && cached.revision === this.parser.revision) show(this, cached, 'cache');
-      await this.refresh();
+      await this.refresh(sent, held);
     })();
     return this.#started;
   }
@@ -75,13 +81,20 @@ class FeedEntry<T> implements FeedSource<T> {
     return this.#started !== undefined;
   }
 
-  /** Asks the network for a newer feed; one request at a time. */
-  refresh(): Promise<void> {
+  /**
+   * Asks the network for a newer feed; one request at a time. From {@link start}: the request `sent` already, and
+   * the read of the copy held (`held`), which comes before anything this refresh puts in place.
+   */
+  refresh(sent?: Promise<Response>, held?: Promise<void>): Promise<void> {
     this.#refreshing ??= import('./revalidate.js')
       .then(
-        ({ revalidate }) => revalidate(this).then((outcome) => this.#apply(outcome)),
-        (error: unknown) => this.fail(new FeedError(FeedErrorKind.Network, this.url, `the feed client could not load (${String(error)})`)),
+        ({ revalidate }) => revalidate(this, sent, held),
+        (error: unknown): Revalidation<T> => ({ kind: 'failed', error: new FeedError(FeedErrorKind.Network, this.url, `the feed client could not load (${String(error)})`) }),
       )
+      .then(async (outcome) => {
+        await held;
+        await this.#apply(outcome);
+      })
       .finally(() => {
         this.#refreshing = undefined;
       });

@@ -3,8 +3,14 @@ import type { FeedParser } from './parser.js';
 import type { EventFeed } from './types.js';
 
 let validator: Promise<typeof Validator> | undefined;
-/** Loaded with the request, as for the member feed: a calendar that renders from its offline copy never loads it. */
-const loadValidator = () => (validator ??= import('./events.js'));
+/**
+ * The events feed's validator, for this parser and the calendar's (calendar-source.ts): loaded with the request, as
+ * for the member feed, so that a calendar that renders from its offline copy never loads it. Its chunk imports the
+ * chunk of entries.ts, which the member feed's validator shares: both are asked for at once, not the second once the
+ * first has arrived.
+ */
+export const loadEventValidator = (): Promise<typeof Validator> =>
+  (validator ??= Promise.all([import('./events.js'), import('./entries.js')]).then(([events]) => events));
 
 /** The cluster's JSON events feed, for {@link watchFeed} and friends (the calendar, the extension's popup). */
 export const eventFeedParser: FeedParser<EventFeed> = {
@@ -12,7 +18,7 @@ export const eventFeedParser: FeedParser<EventFeed> = {
   // 2: events feeds keep their subscriptions.
   revision: 2,
   format: 'json',
-  prepare: loadValidator,
-  parse: async (json, url) => (await loadValidator()).parseEventFeed(json, url),
+  prepare: loadEventValidator,
+  parse: async (json, url) => (await loadEventValidator()).parseEventFeed(json, url),
   published: (feed) => feed.updated,
 };

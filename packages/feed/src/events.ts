@@ -3,7 +3,6 @@ import { FeedError, FeedErrorKind } from './errors.js';
 import type { Parsed } from './parser.js';
 import { isIsoDate, isRecord, isSlug, nonEmptyString, safeUrl, safeWebUrl } from './text.js';
 import { COLLEGE_IDS, type CalendarEvent, type EventCategory, type EventFeed, type EventOrganizer, type EventSubscriptions, type FeedIssue } from './types.js';
-import { todayIso } from './member-index.js';
 import { parseDateTime } from './date-time.js';
 import { isTimeZone } from './zoned-time.js';
 
@@ -95,14 +94,6 @@ function parseEvent(entry: unknown, categories: ReadonlySet<string>, feedUrl: st
 /** Where an event sits in time, for sorting: an all-day event counts from midnight UTC of its first day. */
 export function eventSortKey(event: Pick<CalendarEvent, 'start' | 'allDay'>): number {
   return Date.parse(event.allDay ? `${event.start}T00:00:00Z` : event.start);
-}
-
-/**
- * Has the event not ended yet at `now`? A timed event until its end instant; an all-day event through its last day
- * in the viewer's own time zone ({@link todayIso}): at 00:30 in Paris, yesterday's all-day events are over.
- */
-export function isUpcoming(event: Pick<CalendarEvent, 'end' | 'allDay'>, now: Date = new Date()): boolean {
-  return event.allDay ? event.end >= todayIso(now) : Date.parse(event.end) > now.getTime();
 }
 
 /**

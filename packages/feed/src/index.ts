@@ -19,12 +19,13 @@ export { CLUSTER_KEYS, trustFeedKeys } from './cluster-keys.js';
 export { configureFeedClient } from './options.js';
 export { LOG_PREFIX } from './log.js';
 export { parseMemberFeed, domainProblem, type SuffixCheck } from './members.js';
-export { isLapsed, profileUrl, todayIso, MemberIndex } from './member-index.js';
+export { profileUrl, MemberIndex } from './member-index.js';
+export { isLapsed, isUpcoming, todayIso } from './viewer-day.js';
 export { memberFeedParser } from './member-feed-parser.js';
 export { DomainIndex, normalizeHost } from './domains.js';
 export { isPublicSuffix } from './public-suffix.js';
 export { safeUrl, safeWebUrl, isIsoDate, fold, initials } from './text.js';
-export { parseEventFeed, eventSortKey, isUpcoming } from './events.js';
+export { parseEventFeed, eventSortKey } from './events.js';
 export { eventFeedParser } from './event-feed-parser.js';
 export {
   isTimeZone,

@@ -1,17 +1,6 @@
 import { DomainIndex } from './domains.js';
 import type { College, Member, MemberFeed } from './types.js';
 
-/** Today as `YYYY-MM-DD` in the viewer's own time zone. */
-export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** Has the membership lapsed (its `validUntil` day is over, in the viewer's time zone)? */
-export function isLapsed(member: Pick<Member, 'validUntil'>, now: Date = new Date()): boolean {
-  return member.validUntil !== undefined && member.validUntil < todayIso(now);
-}
-
 /** The member's public profile page, from the cluster's `profileUrl` template, else the member's own site. */
 export function profileUrl(feed: MemberFeed, member: Member): string {
   const template = feed.cluster.profileUrl;

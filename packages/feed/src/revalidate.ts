@@ -3,6 +3,7 @@ import { FeedError, FeedErrorKind } from './errors.js';
 import { LOG_PREFIX } from './log.js';
 import { FUTURE_MARGIN_MS, publishedAt } from './published.js';
 import { options, type FeedClientOptions } from './options.js';
+import { send } from './send.js';
 import type { FeedParser } from './parser.js';
 import type { FeedIssue } from './types.js';
 import type { FeedSignature } from './signature.js';
@@ -96,17 +97,14 @@ async function unreachable(url: string, error: Error): Promise<string> {
   return `the feed could not be reached (${error.message})`;
 }
 
-/**
- * `cache: 'no-cache'` makes the browser revalidate with the ETag / Last-Modified it holds (a 304 comes back as the
- * stored body) without adding request headers, so that a cross-origin feed needs no CORS preflight.
- */
-async function request(url: string, accept: string): Promise<Response> {
-  const signal = AbortSignal.timeout(options.timeoutMs);
+/** Checks the answer to a request ({@link send}, unless it was sent already): what failed, is refused, or may be read. */
+export async function request(url: string, accept?: string, sent = send(url, accept)): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(url, { cache: 'no-cache', credentials: 'omit', headers: { Accept: accept }, signal });
+    response = await sent;
   } catch (error) {
-    if (signal.aborted) throw new FeedError(FeedErrorKind.Timeout, url, `no answer within ${options.timeoutMs / 1000} s`);
+    // The request's only abort is its timeout: a TimeoutError, or an AbortError where a browser does not give the reason.
+    if (/^(Timeout|Abort)Error$/.test((error as Error).name)) throw new FeedError(FeedErrorKind.Timeout, url, `no answer within ${options.timeoutMs / 1000} s`);
     throw new FeedError(FeedErrorKind.Network, url, await unreachable(url, error as Error));
   }
   // The browser followed the redirects already (a cross-origin feed's redirect cannot be read otherwise): the
@@ -151,17 +149,21 @@ async function readBody(response: Response, url: string): Promise<Uint8Array<Arr
 }
 
 /**
- * Fetches the feed again and, when it changed, checks it and says what should replace the copy held. A feed that
- * fails to load, to parse, or that is older than the copy held never replaces it. Never rejects.
+ * Fetches the feed again (or reads the answer to a request {@link send sent} already) and, when it changed, checks it
+ * and says what should replace the copy held. A feed that fails to load, to parse, or that is older than the copy held
+ * never replaces it. Never rejects. `reading`, when given, is the read of the copy held, still under way: the answer
+ * is compared with that copy once it is done.
  */
-export async function revalidate<T>(feed: FeedSource<T>): Promise<Revalidation<T>> {
+export async function revalidate<T>(feed: FeedSource<T>, sent?: Promise<Response>, reading?: Promise<void>): Promise<Revalidation<T>> {
   const { url, parser } = feed;
   try {
     void parser.prepare?.();
-    const response = await request(url, parser.accept ?? 'application/json');
+    const response = await request(url, parser.accept, sent);
     const bytes = await readBody(response, url);
     const text = new TextDecoder().decode(bytes);
     const print = fingerprint(text);
+    // The copy held is known from here on (a first visit's IndexedDB can be slower to open than the network).
+    await reading;
     if (feed.cached?.fingerprint === print) {
       // The same signed bytes again, past their `expires`: refused as a replay (signature.ts).
       if (feed.cached.signature) (await signing()).expiryCheck(url, feed.cached.signature);

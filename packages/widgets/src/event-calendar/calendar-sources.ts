@@ -82,7 +82,7 @@ export class CalendarSources implements ReactiveController {
    * (which Lit runs before controllers' `hostUpdate`): the feeds first follow the current `src`.
    */
   read(from: number, to: number, zone: string): SourcesRead {
-    this.#follow();
+    this.follow();
     let loading = false;
     let ics = false;
     const failed: string[] = [];
@@ -128,8 +128,12 @@ export class CalendarSources implements ReactiveController {
     this.#stop();
   }
 
-  /** One feed per URL of `src`: the feeds of URLs gone are dropped, those of new URLs added. */
-  #follow(): void {
+  /**
+   * One feed per URL of `src`: the feeds of URLs gone are dropped, those of new URLs added (each asks for its
+   * offline copy and the network at once). {@link read} does it too; the host calls it first in an update, so that
+   * the requests go out before the update's own work (a page's first Intl formatter takes tens of ms).
+   */
+  follow(): void {
     const urls = sourceUrls(this.#src());
     for (const [url, feed] of this.#feeds) {
       if (urls.includes(url)) continue;

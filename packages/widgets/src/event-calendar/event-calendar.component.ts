@@ -169,6 +169,7 @@ export class FsdEventCalendar extends FsdElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    this.#sources.follow();
     if (changed.has('timeZone')) {
       this.#zone = this.timeZone && isTimeZone(this.timeZone) ? this.timeZone : localTimeZone();
       if (this.timeZone && this.#zone !== this.timeZone) this.warnOnce(`time-zone="${this.timeZone}" is not an IANA time zone; showing times in ${this.#zone}`);

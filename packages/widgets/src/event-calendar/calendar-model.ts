@@ -98,21 +98,28 @@ export function addMonths(day: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
-/** The occurrences of each day between `from` and `to` (inclusive), in start order. */
+/**
+ * The occurrences of each day between `from` and `to` (inclusive), from `occurrences` sorted by
+ * {@link compareOccurrences}: each day's list keeps that order (an event begun on an earlier day comes first).
+ */
 export function byDay(occurrences: readonly Occurrence[], from: string, to: string): Map<string, Occurrence[]> {
   const days = new Map<string, Occurrence[]>();
+  const add = (day: string, o: Occurrence) => {
+    const list = days.get(day);
+    if (list) list.push(o);
+    else days.set(day, [o]);
+  };
   for (const o of occurrences) {
     if (o.lastDay < from || o.firstDay > to) continue;
+    // Most events hold one day: no date arithmetic for them (a change of month runs this over every event).
+    if (o.firstDay === o.lastDay) {
+      add(o.firstDay, o);
+      continue;
+    }
     const first = o.firstDay < from ? from : o.firstDay;
     const span = daysBetween(first, o.lastDay > to ? to : o.lastDay);
-    for (let i = 0; i <= span; i++) {
-      const day = addDays(first, i);
-      let list = days.get(day);
-      if (!list) days.set(day, (list = []));
-      list.push(o);
-    }
+    for (let i = 0; i <= span; i++) add(addDays(first, i), o);
   }
-  for (const list of days.values()) list.sort(compareOccurrences);
   return days;
 }
 

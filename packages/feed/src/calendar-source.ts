@@ -1,6 +1,6 @@
-import { FeedError, FeedErrorKind } from './errors.js';
 import { loadEventValidator } from './event-feed-parser.js';
 import type * as Ics from './ics.js';
+import type * as Reader from './calendar-source-reader.js';
 import type { FeedParser } from './parser.js';
 import type { EventFeed } from './types.js';
 
@@ -8,6 +8,7 @@ import type { EventFeed } from './types.js';
 export type CalendarSource = { format: 'json'; feed: EventFeed } | ({ format: 'ics' } & Ics.IcsCalendar);
 
 let ics: Promise<typeof Ics> | undefined;
+let reader: Promise<typeof Reader> | undefined;
 
 /** The iCalendar reader (ical.js and its glue): a chunk of its own, loaded only when a calendar has an ICS source. */
 export const loadIcs = (): Promise<typeof Ics> =>
@@ -16,20 +17,11 @@ export const loadIcs = (): Promise<typeof Ics> =>
     throw error;
   }));
 
-/** Whether a source is iCalendar: by its content when known, else by its content type or its `.ics` name. */
-export function looksLikeIcs(url: string, body?: string, contentType?: string): boolean {
-  if (body !== undefined) {
-    const start = body.replace(/^\uFEFF/, '').trimStart();
-    if (/^BEGIN:VCALENDAR/i.test(start)) return true;
-    if (start.startsWith('{')) return false;
-  }
-  if (contentType && /\btext\/calendar\b/i.test(contentType)) return true;
-  try {
-    return /\.ics$/i.test(new URL(url, globalThis.location?.href).pathname);
-  } catch {
-    return false;
-  }
-}
+/**
+ * What reads a source's body (calendar-source-reader.ts), with the events feed's validator it uses: loaded with the
+ * request (`prepare`), in the validator's chunk rather than in the calendar's entry.
+ */
+const loadReader = (): Promise<typeof Reader> => (reader ??= Promise.all([import('./calendar-source-reader.js'), loadEventValidator()]).then(([module]) => module));
 
 /**
  * A calendar source: the JSON events feed or an `.ics` file, told apart by content (`BEGIN:VCALENDAR`), content type
@@ -41,7 +33,7 @@ export const calendarSourceParser: FeedParser<CalendarSource> = {
   revision: 2,
   format: 'text',
   accept: 'application/json, text/calendar;q=0.9, */*;q=0.5',
-  prepare: loadEventValidator,
+  prepare: loadReader,
   json(text) {
     if (!/^\s*\{/.test(text)) return undefined;
     try {
@@ -50,22 +42,5 @@ export const calendarSourceParser: FeedParser<CalendarSource> = {
       return undefined; // `parse` says what is wrong with it
     }
   },
-  async parse(input, url, contentType) {
-    const text = String(input);
-    if (looksLikeIcs(url, text, contentType)) {
-      if (!/^\s*BEGIN:VCALENDAR/i.test(text.replace(/^\uFEFF/, ''))) {
-        throw new FeedError(FeedErrorKind.Invalid, url, 'not an iCalendar file: it does not begin with BEGIN:VCALENDAR');
-      }
-      const { data, issues } = (await loadIcs()).parseIcs(text, url);
-      return { data: { format: 'ics', ...data }, issues };
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      throw new FeedError(FeedErrorKind.NotJson, url, `neither a JSON events feed nor an iCalendar file (${(error as Error).message})`);
-    }
-    const { data, issues } = (await loadEventValidator()).parseEventFeed(json, url);
-    return { data: { format: 'json', feed: data }, issues };
-  },
+  parse: async (input, url, contentType) => (await loadReader()).readCalendarSource(String(input), url, contentType),
 };

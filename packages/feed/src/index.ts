@@ -41,6 +41,7 @@ export {
   type WallClock,
 } from './zoned-time.js';
 export { parseDateTime } from './date-time.js';
-export { calendarSourceParser, loadIcs, looksLikeIcs, type CalendarSource } from './calendar-source.js';
+export { calendarSourceParser, loadIcs, type CalendarSource } from './calendar-source.js';
+export { looksLikeIcs } from './calendar-source-reader.js';
 export type { IcsCalendar } from './ics.js';
 export { eventToIcs, googleCalendarUrl, outlookCalendarUrl, escapeText, foldLine, type EventTexts } from './calendar-links.js';

@@ -29,6 +29,8 @@ export interface SourceEvents {
   subscriptions?: EventSubscriptions;
   /** When the cluster signed this source (a JSON feed signed by one of its keys); absent otherwise. */
   signedAt?: string;
+  /** How many of its entries (events, categories, iCalendar parts) could not be read: left out, named in the console. */
+  leftOut: number;
 }
 
 export interface SourcesRead {
@@ -98,13 +100,13 @@ export class CalendarSources implements ReactiveController {
       if (data.format === 'json') {
         const names = new Map(data.feed.categories.map((c) => [c.id, c.name]));
         const signedAt = isClusterSigned(state.signature) ? state.signature.signedAt : undefined;
-        sources.push({ url, index: at, events: data.feed.events, names, ...(data.feed.subscriptions && { subscriptions: data.feed.subscriptions }), ...(signedAt && { signedAt }) });
+        sources.push({ url, index: at, events: data.feed.events, leftOut: state.issues.length, names, ...(data.feed.subscriptions && { subscriptions: data.feed.subscriptions }), ...(signedAt && { signedAt }) });
         continue;
       }
       ics = true;
       const events = this.#expand(data, from, to, zone);
       if (events === 'failed') failed.push(url);
-      else if (events) sources.push({ url, index: at, events });
+      else if (events) sources.push({ url, index: at, events, leftOut: state.issues.length });
       else loading = true;
     }
     // No `.ics` source read (any more): the reader is not needed; a source still loading that turns out to be one

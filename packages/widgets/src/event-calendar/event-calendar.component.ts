@@ -54,7 +54,7 @@ const MAX_PER_DAY = 3;
  * @csspart day - Each day cell of the month grid.
  * @csspart event - Each event's button, in every view.
  * @csspart list - The agenda and next-events lists.
- * @csspart note - A message: empty, error, a source that failed.
+ * @csspart note - A message: empty, error, a source that failed, entries of a source that could not be read.
  * @csspart dialog - The event details dialog.
  * @csspart day-popover - A busy day's events, opened by its "+ n autres" button.
  * @csspart source - Under the calendar, only when one of its sources is the cluster's signed feed: the cluster's mark and the date it signed.
@@ -135,6 +135,8 @@ export class FsdEventCalendar extends FsdElement {
   #days!: Map<string, Occurrence[]>;
   #range!: [string, string];
   #failed!: string[];
+  /** How many entries of the sources shown could not be read (each named in the console when its feed was read). */
+  #leftOut = 0;
   /** When the cluster signed the events it gives here, when one source is its signed feed. */
   #signedAt: string | undefined;
   /** The published calendar to subscribe to, when the events feed names one that matches what is shown. */
@@ -223,6 +225,7 @@ export class FsdEventCalendar extends FsdElement {
     }
     this.#days = byDay(this.#occurrences, from, to);
     this.#failed = failed;
+    this.#leftOut = sources.reduce((count, source) => count + source.leftOut, 0);
     this.#signedAt = sources.find((source) => source.signedAt)?.signedAt;
     // Offered only when one feed gives every event shown: a calendar of several sources has no published twin.
     const subscriptions = !loading && !failed.length && sources.length === 1 ? sources[0]!.subscriptions : undefined;
@@ -358,6 +361,7 @@ export class FsdEventCalendar extends FsdElement {
         ${this.#subscription && this.#details.module ? this.#details.module.subscribeMenu(this.#subscription, t, lang) : nothing}
       </header>
       ${this.#failed.map((url) => html`<p part="note" class="note note--warning" role="note">${t.sourceError(url)}</p>`)}
+      ${this.#leftOut ? html`<p part="note" class="note note--warning" role="note">${t.leftOut(this.#leftOut)}</p>` : nothing}
       ${this.#state === 'loading' ? html`<p part="note" class="note note--loading" role="status">${t.loading}</p>` : nothing}
       ${view === 'month' ? this.#month(t, lang) : this.#list(t, lang)}
       ${this.#signedAt ? html`<p part="source" class="source">${clusterMark}<span>${t.signed(formatIsoDate(this.#signedAt.slice(0, 10), lang))}</span></p>` : nothing}

@@ -8,6 +8,8 @@ export interface CalendarMessages {
   error: string;
   errorNote: string;
   sourceError: (url: string) => string;
+  /** Entries of the sources (events, categories, iCalendar parts) that could not be read, and are not shown. */
+  leftOut: (count: number) => string;
   /** Under a calendar one of whose sources the cluster signed: when it signed it. */
   signed: (date: string) => string;
   empty: string;
@@ -58,6 +60,7 @@ export const builtInMessages: Messages<CalendarViewMessages> = {
     error: 'Agenda indisponible',
     errorNote: 'Les événements ne peuvent pas être chargés pour le moment.',
     sourceError: (url) => `Une source d’événements est indisponible (${url}).`,
+    leftOut: (count) => (count > 1 ? `${count.toLocaleString('fr')} éléments des sources n’ont pas pu être lus : ils ne sont pas affichés.` : 'Un élément des sources n’a pas pu être lu : il n’est pas affiché.'),
     signed: (date) => `Événements de FrenchSouth.digital : liste signée par le cluster le ${date}`,
     empty: 'Aucun événement ce mois-ci.',
     emptyList: (from, to) => `Aucun événement du ${from} au ${to}.`,
@@ -80,6 +83,7 @@ export const builtInMessages: Messages<CalendarViewMessages> = {
     error: 'Calendar unavailable',
     errorNote: 'The events cannot be loaded for now.',
     sourceError: (url) => `An event source is unavailable (${url}).`,
+    leftOut: (count) => (count > 1 ? `${count.toLocaleString('en')} items of the sources could not be read and are not shown.` : 'One item of the sources could not be read and is not shown.'),
     signed: (date) => `FrenchSouth.digital events: list signed by the cluster on ${date}`,
     empty: 'No events this month.',
     emptyList: (from, to) => `No events from ${from} to ${to}.`,

@@ -422,6 +422,38 @@ describe('<fsd-event-calendar> views and states', () => {
     expect(eventsOn(calendar, '2026-12-03')).to.have.length(1);
     expect(eventsOn(calendar, '2026-12-04')).to.deep.equal([]);
     expect(messages.some((m) => m.includes('("bad") left out: field "start"'))).to.equal(true);
+    const notes = [...root(calendar).querySelectorAll('[part~="note"]')].map((n) => clean(n.textContent));
+    expect(notes).to.deep.equal(['Un élément des sources n’a pas pu être lu : il n’est pas affiché.']);
+    await expect(calendar).to.be.accessible();
+  });
+
+  it('counts the entries left out of all its sources in one note, in English too, and shows none when all were read', async () => {
+    const ics = [
+      'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Test//Left out//FR',
+      'BEGIN:VEVENT', 'UID:good@example.org', 'DTSTAMP:20261120T090000Z', 'DTSTART:20261210T090000Z', 'DTEND:20261210T100000Z', 'SUMMARY:Atelier lisible', 'END:VEVENT',
+      'BEGIN:VEVENT', 'UID:no-start@example.org', 'DTSTAMP:20261120T090000Z', 'SUMMARY:Sans début', 'END:VEVENT',
+      'BEGIN:VEVENT', 'UID:bad-start@example.org', 'DTSTAMP:20261120T090000Z', 'DTSTART:demain matin', 'SUMMARY:Début illisible', 'END:VEVENT',
+      'END:VCALENDAR', '',
+    ].join('\r\n');
+    const icsUrl = await serveFeed(ics, { type: 'text/calendar; charset=utf-8' });
+    const feed = await sampleEventFeed();
+    feed.events.push({ id: 'bad', title: 'Sans fuseau', start: '2026-12-04T10:00:00' });
+    const jsonWithBad = await serveFeed(feed);
+    const calendar = document.createElement('fsd-event-calendar');
+    for (const [name, value] of Object.entries({ src: `${jsonWithBad} ${icsUrl}`, date: '2026-12-01', 'time-zone': 'Europe/Paris', lang: 'en' })) calendar.setAttribute(name, value);
+    const { messages } = await captureConsole('warn', async () => settled(await fixture<FsdEventCalendar>(calendar)));
+    // The valid events of both sources show; each entry left out is named in the console.
+    expect(eventsOn(calendar, '2026-12-10')).to.include('10:00 Atelier lisible');
+    expect(eventsOn(calendar, '2026-12-03')).to.have.length(1);
+    expect(messages.filter((m) => m.includes('left out'))).to.have.length(3);
+    const notes = [...root(calendar).querySelectorAll('[part~="note"]')].map((n) => clean(n.textContent));
+    expect(notes).to.deep.equal(['3 items of the sources could not be read and are not shown.']);
+    await expect(calendar).to.be.accessible();
+
+    calendar.src = jsonUrl;
+    await settled(calendar);
+    await until(() => !eventsOn(calendar, '2026-12-10').includes('10:00 Atelier lisible'), 3000, 'the iCalendar source to be dropped');
+    expect(root(calendar).querySelectorAll('[part~="note"]')).to.have.length(0);
   });
 });
 

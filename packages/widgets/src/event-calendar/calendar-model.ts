@@ -35,11 +35,22 @@ export function daysOf(event: CalendarEvent, zone: string): [string, string] {
   return days;
 }
 
+/** Each event's occurrence as last made: a change of month makes none again for the same events (nor their garbage). */
+const occurrences = new WeakMap<CalendarEvent, { zone: string; index: number; occurrence: Occurrence }>();
+
+/**
+ * The event as the calendar shows it, from the source at `index` (`source`, its URL) in `zone`. The same event object
+ * comes from the same feed as read, whose category names go with it: for the same source and zone, the occurrence
+ * made last time is given again.
+ */
 export function occurrence(event: CalendarEvent, source: string, index: number, zone: string, categoryName?: LocalizedText): Occurrence {
+  const held = occurrences.get(event);
+  if (held && held.zone === zone && held.index === index && held.occurrence.source === source) return held.occurrence;
   const [firstDay, lastDay] = daysOf(event, zone);
   const startsAt = event.allDay ? startOfDay(firstDay, zone) : Date.parse(event.start);
   const result: Occurrence = { key: `${index}:${event.id}`, event, source, firstDay, lastDay, startsAt };
   if (categoryName) result.categoryName = categoryName;
+  occurrences.set(event, { zone, index, occurrence: result });
   return result;
 }
 

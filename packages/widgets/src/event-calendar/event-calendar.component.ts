@@ -146,6 +146,8 @@ export class FsdEventCalendar extends FsdElement {
   #dayOpener: HTMLElement | undefined;
   #popover = true;
   #moveFocus?: boolean;
+  /** The month shown changed: the next update says so to screen readers. */
+  #announce = false;
 
   /** Where the calendar stands; mirrored in the read-only `state` attribute. */
   get state(): CalendarState {
@@ -191,6 +193,11 @@ export class FsdEventCalendar extends FsdElement {
     if (changed.has('headingLevel')) this.headingLevel = checkedHeadingLevel(this.headingLevel, 2, this.getAttribute('heading-level'), (message) => this.warnOnce(message));
     this.#shownView = this.view || (this._narrow ? 'list' : 'month');
     this.#compute();
+    // Said in the update that shows the new month, not in a second one after it (a change of month in one frame).
+    if (this.#announce) {
+      this.#announce = false;
+      this._announcement = messages(this.language).monthAnnounce(this.#title(this.language), this.#occurrences.length);
+    }
   }
 
   /** Reads every source's current state and works out what to show. */
@@ -259,7 +266,7 @@ export class FsdEventCalendar extends FsdElement {
     this._anchor = this._focusDay = day;
     this._expandedDay = '';
     this.#moveFocus = focus;
-    if (changed) void this.updateComplete.then(() => (this._announcement = messages(this.language).monthAnnounce(this.#title(this.language), this.#occurrences.length)));
+    if (changed) this.#announce = true;
   }
 
   /** The grid's keys (see `gridKeyTarget`): which cell, focus and default actions are the DOM's part, here. */

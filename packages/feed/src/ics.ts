@@ -8,7 +8,7 @@
 import ICAL from 'ical.js';
 import { fail, checkEntries } from './entries.js';
 import { FeedError, FeedErrorKind } from './errors.js';
-import { eventSortKey } from './events.js';
+import { sortByStart } from './events.js';
 import { LOG_PREFIX } from './log.js';
 import type { Parsed } from './parser.js';
 import { safeUrl, safeWebUrl } from './text.js';
@@ -492,5 +492,5 @@ function expand(calendar: IcsCalendar, from: number, to: number, zone: string | 
       events.push({ id: `${uid}@${next.toString()}`, ...described, ...times });
     }
   }
-  return events.sort((a, b) => eventSortKey(a) - eventSortKey(b));
+  return sortByStart(events);
 }

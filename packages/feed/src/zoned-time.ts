@@ -138,6 +138,8 @@ export function instantOf(wall: WallClock, zone: string): number {
   const utc = utcOf(wall);
   const before = zoneOffset(utc - DAY_MS, zone);
   const after = zoneOffset(utc + DAY_MS, zone);
+  // The same offset a day either side: no change of clocks near, the one instant (most calls, by far).
+  if (before === after && zoneOffset(utc - before, zone) === before) return utc - before;
   const candidates = [utc - before, utc - after].filter((t) => zoneOffset(t, zone) === utc - t);
   if (candidates.length) return Math.min(...candidates);
   return utc - before;

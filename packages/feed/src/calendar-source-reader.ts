@@ -3,10 +3,15 @@
  * feed, checked by its validator, or an iCalendar file, read by the iCalendar chunk. Loaded with the request, beside
  * the validator, so that the calendar's entry carries none of it.
  */
-import { loadIcs, type CalendarSource } from './calendar-source.js';
 import { FeedError, FeedErrorKind } from './errors.js';
 import { parseEventFeed } from './events.js';
+import type * as Ics from './ics.js';
+import { loadIcs } from './ics-chunk.js';
 import type { Parsed } from './parser.js';
+import type { EventFeed } from './types.js';
+
+/** One source of a calendar once checked: the cluster's JSON events feed, or an iCalendar file. */
+export type CalendarSource = { format: 'json'; feed: EventFeed } | ({ format: 'ics' } & Ics.IcsCalendar);
 
 /** Whether a source is iCalendar: by its content when known, else by its content type or its `.ics` name. */
 export function looksLikeIcs(url: string, body?: string, contentType?: string): boolean {

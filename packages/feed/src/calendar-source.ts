@@ -1,21 +1,11 @@
 import { loadEventValidator } from './event-feed-parser.js';
-import type * as Ics from './ics.js';
 import type * as Reader from './calendar-source-reader.js';
+import type { CalendarSource } from './calendar-source-reader.js';
 import type { FeedParser } from './parser.js';
-import type { EventFeed } from './types.js';
 
-/** One source of a calendar once checked: the cluster's JSON events feed, or an iCalendar file. */
-export type CalendarSource = { format: 'json'; feed: EventFeed } | ({ format: 'ics' } & Ics.IcsCalendar);
+export type { CalendarSource };
 
-let ics: Promise<typeof Ics> | undefined;
 let reader: Promise<typeof Reader> | undefined;
-
-/** The iCalendar reader (ical.js and its glue): a chunk of its own, loaded only when a calendar has an ICS source. */
-export const loadIcs = (): Promise<typeof Ics> =>
-  (ics ??= import('./ics.js').catch((error: unknown) => {
-    ics = undefined; // a chunk that failed to load (offline, a deploy in between) may load on a later try
-    throw error;
-  }));
 
 /**
  * What reads a source's body (calendar-source-reader.ts), with the events feed's validator it uses: loaded with the

@@ -41,7 +41,8 @@ export {
   type WallClock,
 } from './zoned-time.js';
 export { parseDateTime } from './date-time.js';
-export { calendarSourceParser, loadIcs, type CalendarSource } from './calendar-source.js';
+export { calendarSourceParser, type CalendarSource } from './calendar-source.js';
+export { loadIcs } from './ics-chunk.js';
 export { looksLikeIcs } from './calendar-source-reader.js';
 export type { IcsCalendar } from './ics.js';
 export { eventToIcs, googleCalendarUrl, outlookCalendarUrl, escapeText, foldLine, type EventTexts } from './calendar-links.js';

@@ -33,6 +33,7 @@ export const es = {
     error: 'Agenda no disponible',
     errorNote: 'Los eventos no se pueden cargar por ahora.',
     sourceError: (url) => `Una fuente de eventos no está disponible (${url}).`,
+    partial: (url) => `Una fuente de eventos es demasiado pesada: solo se muestra una parte de sus eventos (${url}).`,
     leftOut: (count) => (count > 1 ? `${count.toLocaleString('es')} elementos de las fuentes no se pudieron leer y no se muestran.` : 'Un elemento de las fuentes no se pudo leer y no se muestra.'),
     signed: (date) => `Eventos de FrenchSouth.digital: lista firmada por el clúster el ${date}`,
     empty: 'No hay eventos este mes.',

@@ -6,9 +6,10 @@
  * into the events of a time range, expanding each recurring series lazily up to the end of that range.
  */
 import ICAL from 'ical.js';
-import { fail, checkEntries } from './entries.js';
+import { fail, checkEntries, EntryProblem } from './entries.js';
 import { FeedError, FeedErrorKind } from './errors.js';
 import { sortByStart } from './events.js';
+import { guardedStep, MAX_CALENDAR_OCCURRENCES, MAX_RANGE_EVENTS, runFor, runSliced, SLICE_MS, StepTooLong, type Run, type Steps } from './ics-budget.js';
 import { LOG_PREFIX } from './log.js';
 import type { Parsed } from './parser.js';
 import { safeUrl, safeWebUrl } from './text.js';
@@ -26,9 +27,6 @@ export interface IcsCalendar {
   /** The calendar as jCal (RFC 7265), without the events that were left out. */
   jcal: unknown[];
 }
-
-/** How many occurrences of one series are looked at, at most, in one expansion: a guard against endless rules. */
-export const MAX_OCCURRENCES = 20_000;
 
 interface Context {
   /** The zone of floating times: the calendar's `X-WR-TIMEZONE`, else the zone the calendar shows, else the reader's. */
@@ -154,15 +152,135 @@ function checkEvent(component: unknown, known: (tzid: string) => boolean): Compo
     }
     if (end.isDate !== start.isDate) fail('DTEND', 'must be a date when DTSTART is a date, and a date-time when it is a date-time');
   }
-  for (const rrule of vevent.getAllProperties('rrule')) {
-    try {
-      const recur = rrule.getFirstValue() as { freq?: string };
-      if (!recur?.freq) throw new Error('no FREQ');
-    } catch (error) {
-      fail('RRULE', `is not a valid recurrence rule (${(error as Error).message})`);
+  rulesOf(vevent, 'RRULE', false);
+  rulesOf(vevent, 'EXRULE', false);
+  return vevent;
+}
+
+// --- Rules -----------------------------------------------------------------------------------------------------
+
+type Recur = InstanceType<typeof ICAL.Recur>;
+
+/** The values each BYxxx part may take (RFC 5545 3.3.10): `[least, most, signed]`; `0` is never allowed with a sign. */
+const RANGES: Record<string, [number, number, boolean]> = {
+  BYSECOND: [0, 60, false],
+  BYMINUTE: [0, 59, false],
+  BYHOUR: [0, 23, false],
+  BYMONTHDAY: [1, 31, true],
+  BYYEARDAY: [1, 366, true],
+  BYWEEKNO: [1, 53, true],
+  BYMONTH: [1, 12, false],
+  BYSETPOS: [1, 366, true],
+};
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Steps larger than this (`INTERVAL=1000000000`) make ical.js count its way day by day. */
+const MAX_INTERVAL = 1000;
+const FREQUENCIES = ['SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'];
+
+/**
+ * Refuses, before any expansion, a rule that ical.js would spin on or throw at: values out of range (`BYHOUR=25`),
+ * months that never have the days asked (`BYMONTH=2;BYMONTHDAY=31`), parts that RFC 5545 does not allow together
+ * (`BYYEARDAY` in a monthly rule), and in a VTIMEZONE any rule but a yearly one (clocks change a few times a year;
+ * a rule every minute since 1970 is millions of changes, worked out before the first time can be read).
+ */
+function checkRule(recur: Recur, field: string, inZone: boolean): void {
+  const freq = String(recur.freq ?? '');
+  if (!FREQUENCIES.includes(freq)) fail(field, `FREQ "${freq}" is not a frequency`);
+  if (inZone && freq !== 'YEARLY') fail(field, `FREQ=${freq} in a time zone: its clocks change a few times a year, not every ${freq.toLowerCase().replace(/ly$/, '').replace(/^dai$/, 'day')}`);
+  const interval = recur.interval ?? 1;
+  if (!Number.isInteger(interval) || interval < 1 || interval > MAX_INTERVAL) fail(field, `INTERVAL=${String(interval)} is not between 1 and ${MAX_INTERVAL}`);
+  const parts = (recur.parts ?? {}) as Record<string, unknown[] | undefined>;
+  for (const [name, [least, most, signed]] of Object.entries(RANGES)) {
+    for (const raw of parts[name] ?? []) {
+      const value = Number(raw);
+      const size = signed ? Math.abs(value) : value;
+      if (!Number.isInteger(value) || size < least || size > most) fail(field, `${name}=${String(raw)} is out of range (${signed ? `±${least} to ±${most}` : `${least} to ${most}`})`);
     }
   }
-  return vevent;
+  for (const day of parts.BYDAY ?? []) {
+    const m = /^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$/.exec(String(day));
+    const nth = m?.[1] === undefined ? undefined : Math.abs(Number(m[1]));
+    if (!m || nth === 0 || (nth ?? 0) > 53) fail(field, `BYDAY=${String(day)} is not a day of the week`);
+    if ((nth ?? 0) > 5 && freq === 'MONTHLY') fail(field, `BYDAY=${String(day)}: a month has at most 5 of each day of the week`);
+  }
+  const has = (name: string) => (parts[name]?.length ?? 0) > 0;
+  if (has('BYYEARDAY') && (freq !== 'YEARLY' || has('BYMONTH') || has('BYWEEKNO') || has('BYMONTHDAY'))) fail(field, 'BYYEARDAY goes only with FREQ=YEARLY, without BYMONTH, BYWEEKNO or BYMONTHDAY');
+  if (has('BYWEEKNO') && (freq !== 'YEARLY' || has('BYMONTHDAY'))) fail(field, 'BYWEEKNO goes only with FREQ=YEARLY, without BYMONTHDAY');
+  if (freq === 'WEEKLY' && has('BYMONTHDAY')) fail(field, 'BYMONTHDAY does not go with FREQ=WEEKLY');
+  if (has('BYMONTH') && has('BYMONTHDAY')) {
+    const months = (parts.BYMONTH ?? []).map(Number);
+    const longest = Math.max(...months.map((month) => DAYS_IN_MONTH[month - 1]!));
+    const days = (parts.BYMONTHDAY ?? []).map(Number);
+    if (days.every((day) => Math.abs(day) > longest)) fail(field, `BYMONTH=${months.join(',')} has no day ${days.join(',')}: the rule never occurs`);
+  }
+}
+
+/** Each rule (`RRULE`, `EXRULE`) of a component, readable and checked ({@link checkRule}). */
+function rulesOf(component: Component, field: string, inZone: boolean): void {
+  for (const property of component.getAllProperties(field.toLowerCase())) {
+    let recur: Recur;
+    try {
+      recur = property.getFirstValue() as Recur;
+    } catch (error) {
+      fail(field, `is not a valid recurrence rule (${(error as Error).message})`);
+    }
+    if (!recur || typeof recur !== 'object') fail(field, 'is not a recurrence rule');
+    checkRule(recur, field, inZone);
+  }
+}
+
+/** A UTC offset as jCal holds it (`+01:00`, `-04:30:00`), or as written (`+0100`). */
+const UTC_OFFSET = /^[+-](?:[01]\d|2[0-3]):?[0-5]\d(?::?[0-5]\d)?$/;
+
+/**
+ * Checks a VTIMEZONE: a TZID, and observances (STANDARD, DAYLIGHT) each with a DTSTART, UTC offsets
+ * (`TZOFFSETFROM`, `TZOFFSETTO`: `+0100`) and yearly rules only ({@link checkRule}). ical.js would read an offset
+ * such as `midi` as NaN, and every time in the zone with it.
+ */
+function checkZone(zone: Component): void {
+  const observances = zone.getAllSubcomponents().filter((c) => c.name === 'standard' || c.name === 'daylight');
+  if (!observances.length) fail('STANDARD', 'a time zone needs at least one STANDARD or DAYLIGHT observance');
+  for (const observance of observances) {
+    for (const name of ['TZOFFSETFROM', 'TZOFFSETTO']) {
+      const property = observance.getFirstProperty(name.toLowerCase());
+      const raw = property ? String((property.toJSON() as unknown[])[3] ?? '') : undefined;
+      if (raw === undefined) fail(name, 'is required');
+      if (!UTC_OFFSET.test(raw)) fail(name, `is not a UTC offset such as +0100 (${property!.toICALString().slice(0, 60)})`);
+    }
+    let start: Time | undefined;
+    try {
+      start = observance.getFirstPropertyValue('dtstart') as Time | undefined;
+    } catch (error) {
+      fail('DTSTART', `is not a valid date-time (${(error as Error).message})`);
+    }
+    if (!start || typeof start.toUnixTime !== 'function') fail('DTSTART', 'is required');
+    rulesOf(observance, 'RRULE', true);
+  }
+}
+
+/**
+ * The VTIMEZONEs of the calendar checked ({@link checkZone}): a bad one is taken out of the calendar and reported.
+ * Its TZID stays usable: an IANA name is read with the browser's zone data (as every IANA TZID is), another as the
+ * calendar's wall-clock time (its `X-WR-TIMEZONE`, else the zone the calendar shows). Gives the TZIDs taken out.
+ */
+function checkZones(vcalendar: Component, issues: FeedIssue[]): Set<string> {
+  const dropped = new Set<string>();
+  const floating = ianaZone(textOf(vcalendar, 'x-wr-timezone'));
+  for (const zone of vcalendar.getAllSubcomponents('vtimezone')) {
+    const tzid = String(zone.getFirstPropertyValue('tzid') ?? '');
+    try {
+      if (!tzid) fail('TZID', 'is required');
+      checkZone(zone);
+    } catch (problem) {
+      if (!(problem instanceof EntryProblem)) throw problem;
+      const iana = ianaZone(tzid);
+      const instead = iana ? `the browser's data for ${iana} is used instead` : `its times are shown in the calendar's zone (${floating ?? 'the zone the calendar shows'})`;
+      issues.push({ entry: `VTIMEZONE "${tzid.slice(0, 80)}"`, field: problem.field, message: `${problem.message}; ${instead}` });
+      vcalendar.removeSubcomponent(zone);
+      if (tzid) dropped.add(tzid);
+    }
+  }
+  return dropped;
 }
 
 /**
@@ -276,8 +394,16 @@ export function parseIcs(text: string, url: string): Parsed<IcsCalendar> {
     vcalendar = readByParts(lines, url, issues, error as Error);
   }
   if (vcalendar.name !== 'vcalendar') throw new FeedError(FeedErrorKind.Invalid, url, 'not an iCalendar file: no VCALENDAR');
+  // Zones first: a VEVENT's times are read with its zone from here on.
+  const dropped = checkZones(vcalendar, issues);
   const zones = new Set(vcalendar.getAllSubcomponents('vtimezone').map((z) => String(z.getFirstPropertyValue('tzid'))));
-  const known = (tzid: string) => zones.has(tzid) || ianaZone(tzid) !== undefined;
+  // Each TZID looked up once: a file may name one unknown zone in 100,000 events.
+  const seen = new Map<string, boolean>();
+  const known = (tzid: string) => {
+    let answer = seen.get(tzid);
+    if (answer === undefined) seen.set(tzid, (answer = zones.has(tzid) || dropped.has(tzid) || ianaZone(tzid) !== undefined));
+    return answer;
+  };
   const vevents = vcalendar.getAllSubcomponents('vevent');
   const named = vevents.map((v) => [v.getFirstPropertyValue('uid'), v.getFirstPropertyValue('summary')] as const);
   const found: FeedIssue[] = [];
@@ -288,18 +414,20 @@ export function parseIcs(text: string, url: string): Parsed<IcsCalendar> {
     const [uid, summary] = named[index] ?? [];
     issues.push({ ...issue, entry: partName('VEVENT', index, uid, summary) });
   }
-  for (const vevent of vevents) if (!good.has(vevent)) vcalendar.removeSubcomponent(vevent);
-  const calendar: IcsCalendar = { jcal: vcalendar.toJSON() as unknown[] };
+  // The events left out, taken out of the jCal in one pass (removing them one by one is quadratic).
+  // A component wraps its part of the file's jCal: the same arrays, matched by identity.
+  const jcal = vcalendar.toJSON() as [string, unknown[], unknown[][]];
+  if (good.size < vevents.length) {
+    const bad = new Set(vevents.filter((v) => !good.has(v)).map((v) => v.jCal));
+    jcal[2] = jcal[2].filter((sub) => !bad.has(sub));
+  }
+  const calendar: IcsCalendar = { jcal };
   const name = textOf(vcalendar, 'x-wr-calname');
   if (name) calendar.name = name;
   return { data: calendar, issues };
 }
 
-/**
- * The events of an ICS calendar that overlap `[from, to)` (instants, ms). Recurring series are expanded from their
- * start up to the end of the range only (however long or endless the series), with EXDATE removed and
- * RECURRENCE-ID overrides in place. All-day events are kept when their days come within a day of the range.
- */
+/** A recurring series, ready to expand. */
 interface Series {
   uid: string;
   master: Component;
@@ -309,6 +437,8 @@ interface Series {
   lastOverride: number;
   /** How long an occurrence lasts (ms). */
   length: number;
+  /** Set once a step of the series was stopped ({@link StepTooLong}): it is left out of every later expansion. */
+  failed?: true;
 }
 
 /** What does not depend on the range, worked out once per calendar: single events, and the recurring series. */
@@ -378,16 +508,24 @@ function startAmongDates(master: Component): void {
   master.addProperty(new ICAL.Property(['rdate', parameters, type, value]));
 }
 
+/** How a VEVENT is named in a message once read: `VEVENT "uid" ("Summary")`. */
+function eventName(uid: string, component: Component): string {
+  const summary = textOf(component, 'summary');
+  return `VEVENT "${uid.slice(0, 80)}"${summary ? ` ("${summary.slice(0, 80)}")` : ''}`;
+}
+
+/** A step of the work that was stopped inside ical.js: the part it was for is left out and named. */
+function stopped(error: unknown, what: string): void {
+  if (!(error instanceof StepTooLong)) throw error;
+  console.warn(`${LOG_PREFIX} ${what} (${error.message})`);
+}
+
 /**
- * The single events and the recurring series of a calendar, worked out once per calendar and zone. Copies of an
- * event are reduced to the one that counts ({@link newer}); cancelled events (`STATUS:CANCELLED`) and cancelled
- * occurrences are left out, not shown struck through.
+ * The single events and the recurring series of a calendar, worked out once per calendar and zone, one event a step.
+ * Copies of an event are reduced to the one that counts ({@link newer}); cancelled events (`STATUS:CANCELLED`) and
+ * cancelled occurrences are left out, not shown struck through.
  */
-function prepare(calendar: IcsCalendar, shownZone: string | undefined): Prepared {
-  const zone = shownZone && isTimeZone(shownZone) ? shownZone : localTimeZone();
-  let byZone = prepared.get(calendar);
-  const cached = byZone?.get(zone);
-  if (cached) return cached;
+function* preparing(calendar: IcsCalendar, zone: string, into: (result: Prepared) => void): Steps {
   const vcalendar = new ICAL.Component(calendar.jcal);
   const calendarZone = ianaZone(textOf(vcalendar, 'x-wr-timezone'));
   const context: Context = { floatingZone: calendarZone ?? zone, url: '' };
@@ -408,89 +546,245 @@ function prepare(calendar: IcsCalendar, shownZone: string | undefined): Prepared
     const held = list.get(id);
     list.set(id, held ? newer(held, vevent) : vevent);
   });
+  yield;
   const single = (id: string, component: Component, start: Time, end: Time | null) =>
     result.singles.push({ id, ...describe(component, context), ...span(start, end, tzidOf(component, 'dtstart'), tzidOf(component, 'dtend'), context) });
 
   for (const [uid, master] of masters) {
     if (isCancelled(master)) continue;
-    const own = [...(exceptions.get(uid)?.values() ?? [])];
-    for (const exception of own) alignRecurrenceId(exception, master);
-    startAmongDates(master);
-    const event = new ICAL.Event(master, { strictExceptions: true, exceptions: own });
-    if (!event.isRecurring()) {
-      single(uid, master, event.startDate, master.hasProperty('dtend') || master.hasProperty('duration') ? event.endDate : null);
-      continue;
+    try {
+      guardedStep(() => {
+        const own = [...(exceptions.get(uid)?.values() ?? [])];
+        for (const exception of own) alignRecurrenceId(exception, master);
+        startAmongDates(master);
+        const event = new ICAL.Event(master, { strictExceptions: true, exceptions: own });
+        if (!event.isRecurring()) {
+          single(uid, master, event.startDate, master.hasProperty('dtend') || master.hasProperty('duration') ? event.endDate : null);
+          return;
+        }
+        let lastOverride = -Infinity;
+        for (const e of own) lastOverride = Math.max(lastOverride, instantOfTime(e.getFirstPropertyValue('recurrence-id') as Time, tzidOf(e, 'recurrence-id'), context));
+        const length = Math.max(0, event.duration.toSeconds() * 1000);
+        result.series.push({ uid, master, event, startTzid: tzidOf(master, 'dtstart'), lastOverride, length });
+      });
+    } catch (error) {
+      stopped(error, `${eventName(uid, master)} left out: it could not be read`);
     }
-    const overrides = own.map((e) => instantOfTime(e.getFirstPropertyValue('recurrence-id') as Time, tzidOf(e, 'recurrence-id'), context));
-    const length = Math.max(0, event.duration.toSeconds() * 1000);
-    result.series.push({ uid, master, event, startTzid: tzidOf(master, 'dtstart'), lastOverride: Math.max(-Infinity, ...overrides), length });
+    yield;
   }
   // Overrides whose series is not in the file still show, as single events.
   for (const [uid, list] of exceptions) {
     if (masters.has(uid)) continue;
     for (const vevent of list.values()) {
       if (isCancelled(vevent)) continue;
-      const event = new ICAL.Event(vevent, { exceptions: [] });
-      single(`${uid}@${String(vevent.getFirstPropertyValue('recurrence-id'))}`, vevent, event.startDate, event.endDate);
+      try {
+        guardedStep(() => {
+          const event = new ICAL.Event(vevent, { exceptions: [] });
+          single(`${uid}@${String(vevent.getFirstPropertyValue('recurrence-id'))}`, vevent, event.startDate, event.endDate);
+        });
+      } catch (error) {
+        stopped(error, `${eventName(uid, vevent)} left out: it could not be read`);
+      }
+      yield;
     }
   }
-  if (!byZone) prepared.set(calendar, (byZone = new Map()));
-  byZone.set(zone, result);
-  return result;
+  into(result);
 }
+
+/** The events of a calendar over a range, and why they are not all there when they are not. */
+export interface IcsExpansion {
+  events: CalendarEvent[];
+  /** Set when the calendar's budget ran out before the end of the range: what was computed is shown. */
+  exceeded?: string;
+}
+
+/** Occurrences a series is given in its turn, before the next series has its: an endless series cannot starve the rest. */
+const TURN = 256;
 
 /**
- * The events of an ICS calendar that overlap `[from, to)` (instants, ms). Recurring series are expanded from their
- * start up to the end of the range only (however long or endless the series), with EXDATE removed and
- * RECURRENCE-ID overrides in place. All-day events are kept when their days come within a day of the range.
- * What does not depend on the range (the parsed calendar, single events) is worked out once per calendar. Floating
- * times (no TZID, no `Z`) are in the calendar's `X-WR-TIMEZONE`, else in `zone` (the zone the calendar shows), else
- * in the reader's.
+ * The work of one expansion, a step per occurrence ({@link Steps}): the calendar prepared first if it is not yet for
+ * this zone (its time not counted in the budget: it is done once), then the single events of the range, then the
+ * series in turns of {@link TURN} occurrences each, so that a few endless series cannot keep the others from the
+ * range. At most {@link MAX_CALENDAR_OCCURRENCES} occurrences in all.
  */
-export function expandIcs(calendar: IcsCalendar, from: number, to: number, zone?: string): CalendarEvent[] {
-  const key = `${from}/${to}/${zone ?? ''}`;
-  const last = lastExpansion.get(calendar);
-  if (last?.key === key) return last.events;
-  // Held before the work: an expansion that throws is not tried again for the same range.
-  lastExpansion.set(calendar, { key, events: [] });
-  const events = expand(calendar, from, to, zone);
-  lastExpansion.set(calendar, { key, events });
-  return events;
-}
-
-/** Each calendar's last expansion, so that a widget's every update over the same range costs nothing. */
-const lastExpansion = new WeakMap<IcsCalendar, { key: string; events: CalendarEvent[] }>();
-
-function expand(calendar: IcsCalendar, from: number, to: number, zone: string | undefined): CalendarEvent[] {
-  const { context, singles, series, details } = prepare(calendar, zone);
+function* expanding(calendar: IcsCalendar, from: number, to: number, shownZone: string | undefined, run: Run, out: IcsExpansion): Steps {
+  const zone = shownZone && isTimeZone(shownZone) ? shownZone : localTimeZone();
+  let byZone = prepared.get(calendar);
+  if (!byZone) prepared.set(calendar, (byZone = new Map()));
+  if (!byZone.has(zone)) {
+    // Done once per calendar and zone, linear in the file (whose size the feed client bounds): not in the budget.
+    run.counting = false;
+    yield* preparing(calendar, zone, (result) => byZone.set(zone, result));
+    run.counting = true;
+  }
+  const { context, singles, series, details } = byZone.get(zone)!;
   const dayFrom = new Date(from - 86_400_000).toISOString().slice(0, 10);
   const dayTo = new Date(to + 86_400_000).toISOString().slice(0, 10);
   const overlaps = (e: Pick<CalendarEvent, 'allDay' | 'start' | 'end'>) =>
     e.allDay ? e.end >= dayFrom && e.start <= dayTo : Date.parse(e.end) >= from && Date.parse(e.start) < to;
 
-  const events = singles.filter(overlaps);
-  for (const { uid, event, startTzid, lastOverride, length } of series) {
-    const until = Math.max(to + 86_400_000, lastOverride);
-    const iterator = event.iterator();
-    let steps = 0;
-    for (let next = iterator.next(); next; next = iterator.next()) {
-      if (++steps > MAX_OCCURRENCES) {
-        console.warn(`${LOG_PREFIX} VEVENT "${uid}": more than ${MAX_OCCURRENCES} occurrences before the end of the range; the rest are not shown`);
-        break;
-      }
-      const at = next.isDate ? Date.parse(`${dayOfTime(next)}T00:00:00Z`) : instantOfTime(next, startTzid, context);
-      if (at > until) break;
-      // An occurrence over well before the range is skipped cheaply, unless an override could move it.
-      if (lastOverride === -Infinity && at + length + 2 * 86_400_000 < from) continue;
-      const occurrence = event.getOccurrenceDetails(next);
-      const item = occurrence.item.component;
-      if (isCancelled(item)) continue;
-      const times = span(occurrence.startDate, occurrence.endDate, tzidOf(item, 'dtstart'), tzidOf(item, 'dtend'), context);
-      if (!overlaps(times)) continue;
-      let described = details.get(item);
-      if (!described) details.set(item, (described = describe(item, context)));
-      events.push({ id: `${uid}@${next.toString()}`, ...described, ...times });
-    }
+  const events: CalendarEvent[] = [];
+  for (let i = 0; i < singles.length; i++) {
+    if (overlaps(singles[i]!)) events.push(singles[i]!);
+    if (i % 1024 === 1023) yield;
   }
-  return sortByStart(events);
+  out.events = events;
+
+  type Turn = { series: Series; iterator: ReturnType<Series['event']['iterator']> | undefined; until: number };
+  let active: Turn[] = series.filter((s) => !s.failed).map((s) => ({ series: s, iterator: undefined, until: Math.max(to + 86_400_000, s.lastOverride) }));
+  let occurrences = 0;
+  /** One occurrence of a series: `false` once the series is done (or dropped). */
+  const step = (turn: Turn): boolean => {
+    const { uid, event, startTzid, lastOverride, length } = turn.series;
+    turn.iterator ??= event.iterator();
+    const next = turn.iterator.next();
+    if (!next) return false;
+    const at = next.isDate ? Date.parse(`${dayOfTime(next)}T00:00:00Z`) : instantOfTime(next, startTzid, context);
+    if (at > turn.until) return false;
+    // An occurrence over well before the range is skipped cheaply, unless an override could move it.
+    if (lastOverride === -Infinity && at + length + 2 * 86_400_000 < from) return true;
+    const occurrence = event.getOccurrenceDetails(next);
+    const item = occurrence.item.component;
+    if (isCancelled(item)) return true;
+    const times = span(occurrence.startDate, occurrence.endDate, tzidOf(item, 'dtstart'), tzidOf(item, 'dtend'), context);
+    if (!overlaps(times)) return true;
+    let described = details.get(item);
+    if (!described) details.set(item, (described = describe(item, context)));
+    events.push({ id: `${uid}@${next.toString()}`, ...described, ...times });
+    return true;
+  };
+  while (active.length) {
+    const going: Turn[] = [];
+    for (const turn of active) {
+      let more = true;
+      for (let n = 0; n < TURN && more; n++) {
+        if (++occurrences > MAX_CALENDAR_OCCURRENCES || events.length >= MAX_RANGE_EVENTS) {
+          const what = occurrences > MAX_CALENDAR_OCCURRENCES ? `occurrences before the end of the range` : 'events in the range';
+          const most = occurrences > MAX_CALENDAR_OCCURRENCES ? MAX_CALENDAR_OCCURRENCES : MAX_RANGE_EVENTS;
+          out.exceeded = `more than ${most.toLocaleString('en')} ${what}, ${eventName(turn.series.uid, turn.series.master)} among the series not expanded to its end`;
+          return;
+        }
+        try {
+          more = guardedStep(() => step(turn));
+        } catch (error) {
+          if (error instanceof EntryProblem) {
+            // An occurrence that cannot be placed in time (span): that occurrence only.
+            console.warn(`${LOG_PREFIX} ${eventName(turn.series.uid, turn.series.master)}: an occurrence left out: field "${error.field}" ${error.message}`);
+            continue;
+          }
+          turn.series.failed = true;
+          more = false;
+          stopped(error, `${eventName(turn.series.uid, turn.series.master)} left out: its RRULE could not be expanded`);
+        }
+        yield;
+      }
+      if (more) going.push(turn);
+    }
+    active = going;
+  }
+}
+
+/** Each calendar's last expansion, so that a widget's every update over the same range costs nothing. */
+interface Expansion {
+  key: string;
+  /** Set once done. */
+  result?: IcsExpansion;
+  /** While the work runs in slices: stops it. */
+  stop?: AbortController;
+  /** While the work runs in slices: settles once it is done (or failed). */
+  done?: Promise<void>;
+  /** What the work in slices threw, thrown again to the next caller. */
+  error?: unknown;
+}
+const lastExpansion = new WeakMap<IcsCalendar, Expansion>();
+
+function start(calendar: IcsCalendar, from: number, to: number, zone: string | undefined) {
+  const run: Run = { spentMs: 0, counting: true };
+  const out: IcsExpansion = { events: [] };
+  return { run, out, work: expanding(calendar, from, to, zone, run, out) };
+}
+
+/** The expansion done: its events in order; over budget, named in the console when the caller names its source. */
+function finish(run: Run, out: IcsExpansion, source: string | undefined): IcsExpansion {
+  out.events = sortByStart(out.events);
+  if (run.exceeded && !out.exceeded) out.exceeded = run.exceeded;
+  if (out.exceeded && source) console.warn(`${LOG_PREFIX} ${source} is too heavy to show whole over this range: ${out.exceeded}; only part of its events is shown`);
+  return out;
+}
+
+/**
+ * The events of an ICS calendar that overlap `[from, to)` (instants, ms), worked out at once. Recurring series are
+ * expanded from their start up to the end of the range only (however long or endless the series), with EXDATE
+ * removed and RECURRENCE-ID overrides in place. All-day events are kept when their days come within a day of the
+ * range. What does not depend on the range (the parsed calendar, single events) is worked out once per calendar.
+ * Floating times (no TZID, no `Z`) are in the calendar's `X-WR-TIMEZONE`, else in `zone` (the zone the calendar
+ * shows), else in the reader's. The work is bounded (see ics-budget.ts): past its budget, `exceeded` says why, and
+ * the console too when `source` names the calendar (its URL).
+ */
+export function expandIcs(calendar: IcsCalendar, from: number, to: number, zone?: string, source?: string): IcsExpansion {
+  const key = `${from}/${to}/${zone ?? ''}`;
+  const last = lastExpansion.get(calendar);
+  if (last?.key === key && last.result) return last.result;
+  last?.stop?.abort();
+  const { run, out, work } = start(calendar, from, to, zone);
+  runFor(work, run);
+  const result = finish(run, out, source);
+  lastExpansion.set(calendar, { key, result });
+  return result;
+}
+
+/**
+ * {@link expandIcs} for a page that must stay responsive: the work runs at once for one slice, and if it is not
+ * done then, in slices with the thread given back between them. Gives the expansion when it is done within the
+ * first slice (or was done before); else `undefined`, and `done` is called once it is, unless another range of
+ * the same calendar was asked for meanwhile (the older work is then stopped). Never throws: an expansion that fails
+ * gives no events, and the console names `source` (the calendar's URL) and the error.
+ */
+export function expandIcsSoon(calendar: IcsCalendar, from: number, to: number, zone: string | undefined, done: () => void, source = 'an iCalendar source'): IcsExpansion | undefined {
+  try {
+    return expandSoon(calendar, from, to, zone, done, source);
+  } catch (error) {
+    // Not thrown into the page: no events for this range, and the reason in the console.
+    console.error(`${LOG_PREFIX} ${source} could not be expanded (${String(error)})`);
+    const result: IcsExpansion = { events: [] };
+    lastExpansion.set(calendar, { key: `${from}/${to}/${zone ?? ''}`, result });
+    return result;
+  }
+}
+
+function expandSoon(calendar: IcsCalendar, from: number, to: number, zone: string | undefined, done: () => void, source: string): IcsExpansion | undefined {
+  const key = `${from}/${to}/${zone ?? ''}`;
+  const last = lastExpansion.get(calendar);
+  if (last?.key === key) {
+    if (last.result) return last.result;
+    if (last.error !== undefined) {
+      lastExpansion.delete(calendar);
+      throw last.error;
+    }
+    void last.done?.then(done);
+    return undefined;
+  }
+  last?.stop?.abort();
+  const { run, out, work } = start(calendar, from, to, zone);
+  if (runFor(work, run, SLICE_MS)) {
+    const result = finish(run, out, source);
+    lastExpansion.set(calendar, { key, result });
+    return result;
+  }
+  const stop = new AbortController();
+  const entry: Expansion = { key, stop };
+  entry.done = runSliced(work, run, stop.signal).then(
+    () => {
+      if (!stop.signal.aborted) entry.result = finish(run, out, source);
+    },
+    (error: unknown) => {
+      entry.error = error;
+    },
+  );
+  void entry.done.then(() => {
+    delete entry.stop;
+    if (!stop.signal.aborted) done();
+  });
+  lastExpansion.set(calendar, entry);
+  return undefined;
 }

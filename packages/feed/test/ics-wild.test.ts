@@ -10,7 +10,7 @@ const vevent = (...lines: string[]) => ['BEGIN:VEVENT', 'DTSTAMP:20261101T000000
 async function read(text: string, from: string, to: string, zone?: string): Promise<{ events: CalendarEvent[]; issues: FeedIssue[] }> {
   const { parseIcs, expandIcs } = await loadIcs();
   const { data, issues } = parseIcs(text, 'https://calendar.example/wild.ics');
-  return { events: expandIcs(data, Date.parse(from), Date.parse(to), zone), issues };
+  return { events: expandIcs(data, Date.parse(from), Date.parse(to), zone).events, issues };
 }
 
 const starts = (events: CalendarEvent[], title?: string) => events.filter((e) => !title || e.title.fr === title).map((e) => e.start);

@@ -7,7 +7,7 @@ const fixture = async (name: string) => (await fetch(`/test/fixtures/ics/${name}
 async function expand(name: string, from: string, to: string): Promise<CalendarEvent[]> {
   const { parseIcs, expandIcs } = await loadIcs();
   const { data } = parseIcs(await fixture(name), `https://calendar.example/${name}`);
-  return expandIcs(data, Date.parse(from), Date.parse(to));
+  return expandIcs(data, Date.parse(from), Date.parse(to)).events;
 }
 
 const at = (events: CalendarEvent[], title: string) => events.filter((e) => e.title.fr === title).map((e) => (e.allDay ? `${e.start}/${e.end}` : `${e.start}/${e.end}`));

@@ -210,8 +210,11 @@ export async function calendarEvents(text: string, url: string, window: Window, 
   }
   const { expandIcs } = await loadIcs();
   // Floating times (no zone in the file) are the cluster's: Montpellier's wall clock, whatever machine publishes.
-  const events = expandIcs(parsed.data, window.from, window.to, CLUSTER_ZONE).map(withKnownCategory);
-  const result: { events: CalendarEvent[]; issues: FeedIssue[]; name?: string } = { events, issues: parsed.issues };
+  const expansion = expandIcs(parsed.data, window.from, window.to, CLUSTER_ZONE);
+  const issues = [...parsed.issues];
+  // Over its budget (see ics-budget.ts of the feed client), a calendar gives what was computed, and says so.
+  if (expansion.exceeded) issues.push({ entry: 'VCALENDAR', field: '', message: `too heavy to read whole over the window: ${expansion.exceeded}; only part of its events is published` });
+  const result: { events: CalendarEvent[]; issues: FeedIssue[]; name?: string } = { events: expansion.events.map(withKnownCategory), issues };
   if (parsed.data.name) result.name = parsed.data.name;
   return result;
 }

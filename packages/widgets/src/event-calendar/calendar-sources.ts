@@ -14,6 +14,7 @@ import { FeedController } from '../internal/feed-controller.js';
 import { chunks } from './chunks.js';
 
 type IcsModule = Awaited<ReturnType<typeof chunks.ics>>;
+type IcsExpansion = ReturnType<IcsModule['expandIcs']>;
 
 const DAY_MS = 86_400_000;
 
@@ -31,6 +32,8 @@ export interface SourceEvents {
   signedAt?: string;
   /** How many of its entries (events, categories, iCalendar parts) could not be read: left out, named in the console. */
   leftOut: number;
+  /** An iCalendar source over its budget for the range: only part of its events is given (why, in the console). */
+  partial?: boolean;
 }
 
 export interface SourcesRead {
@@ -104,10 +107,11 @@ export class CalendarSources implements ReactiveController {
         continue;
       }
       ics = true;
-      const events = this.#expand(data, from, to, zone);
-      if (events === 'failed') failed.push(url);
-      else if (events) sources.push({ url, index: at, events, leftOut: state.issues.length });
-      else loading = true;
+      const expansion = this.#expand(data, url, from, to, zone);
+      if (expansion === 'failed') failed.push(url);
+      else if (expansion) {
+        sources.push({ url, index: at, events: expansion.events, leftOut: state.issues.length, partial: !!expansion.exceeded });
+      } else loading = true;
     }
     // No `.ics` source read (any more): the reader is not needed; a source still loading that turns out to be one
     // loads it again (the chunk, once fetched, comes at once).
@@ -147,22 +151,19 @@ export class CalendarSources implements ReactiveController {
   }
 
   /**
-   * The events of an iCalendar source in the range, once the reader has loaded (each source's last range kept);
-   * `undefined` until then, `'failed'` if the reader could not load (loaded again at the next update, the failure
-   * still shown meanwhile).
+   * The events of an iCalendar source in the range, once the reader has loaded and the expansion is done (each
+   * source's last range kept; a long expansion runs in slices, and the host updates once it is done); `undefined`
+   * until then, `'failed'` if the reader could not load (loaded again at the next update, the failure still shown
+   * meanwhile).
    */
-  #expand(data: CalendarSource & { format: 'ics' }, from: number, to: number, zone: string): CalendarEvent[] | 'failed' | undefined {
+  #expand(data: CalendarSource & { format: 'ics' }, url: string, from: number, to: number, zone: string): IcsExpansion | 'failed' | undefined {
     if (!this.#reader) {
       this.#load();
       return this.#failed ? 'failed' : undefined;
     }
-    // The reader keeps each calendar's last expansion: the same range and zone give the same events at once.
-    try {
-      return this.#reader.expandIcs(data, from - DAY_MS, to + DAY_MS, zone);
-    } catch (error) {
-      this.#report(`an iCalendar source could not be expanded (${String(error)})`);
-      return [];
-    }
+    // The reader keeps each calendar's last expansion: the same range and zone give the same events at once. It
+    // never throws: a calendar it could not expand gives no events, and the console says why.
+    return this.#reader.expandIcsSoon(data, from - DAY_MS, to + DAY_MS, zone, () => this.#host.requestUpdate(), url);
   }
 
   /** Loads the reader, unless it is loading, or its failure is being shown; each outcome asks the host to update. */

@@ -137,6 +137,8 @@ export class FsdEventCalendar extends FsdElement {
   #failed!: string[];
   /** How many entries of the sources shown could not be read (each named in the console when its feed was read). */
   #leftOut = 0;
+  /** The sources too heavy to show whole over the range (only part of their events is shown). */
+  #partial: string[] = [];
   /** When the cluster signed the events it gives here, when one source is its signed feed. */
   #signedAt: string | undefined;
   /** The published calendar to subscribe to, when the events feed names one that matches what is shown. */
@@ -233,6 +235,7 @@ export class FsdEventCalendar extends FsdElement {
     this.#days = byDay(this.#occurrences, from, to);
     this.#failed = failed;
     this.#leftOut = sources.reduce((count, source) => count + source.leftOut, 0);
+    this.#partial = sources.filter((source) => source.partial).map((source) => source.url);
     this.#signedAt = sources.find((source) => source.signedAt)?.signedAt;
     // Offered only when one feed gives every event shown: a calendar of several sources has no published twin.
     const subscriptions = !loading && !failed.length && sources.length === 1 ? sources[0]!.subscriptions : undefined;
@@ -251,8 +254,8 @@ export class FsdEventCalendar extends FsdElement {
     const state = this.#state;
     const detail = (settled: Exclude<CalendarState, 'loading'>) => ({ state: settled, count: this.#occurrences.length, failed: [...this.#failed] });
     this.settle(state, 'fsd-calendar-state', detail, `${state}|${this.#shownView}|${this.#range.join('/')}|${this.#occurrences.length}|${this.#failed.join(' ')}`);
-    // The details chunk also holds the "S'abonner" menu: shown once it arrives.
-    if (state === 'ready' || this.#subscription) this.#details.prefetch(() => this.#subscription && this.requestUpdate());
+    // The details chunk also holds the "S'abonner" menu and the note of a source too heavy: shown once it arrives.
+    if (state === 'ready' || this.#subscription || this.#partial[0]) this.#details.prefetch(() => (this.#subscription || this.#partial[0]) && this.requestUpdate());
   }
 
   // ——— Navigation
@@ -368,6 +371,7 @@ export class FsdEventCalendar extends FsdElement {
         ${this.#subscription && this.#details.module ? this.#details.module.subscribeMenu(this.#subscription, t, lang) : nothing}
       </header>
       ${this.#failed.map((url) => html`<p part="note" class="note note--warning" role="note">${t.sourceError(url)}</p>`)}
+      ${this.#details.module ? this.#partial.map((url) => this.#details.module!.partialNote(url, lang)) : nothing}
       ${this.#leftOut ? html`<p part="note" class="note note--warning" role="note">${t.leftOut(this.#leftOut)}</p>` : nothing}
       ${this.#state === 'loading' ? html`<p part="note" class="note note--loading" role="status">${t.loading}</p>` : nothing}
       ${view === 'month' ? this.#month(t, lang) : this.#list(t, lang)}

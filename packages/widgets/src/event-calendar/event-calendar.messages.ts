@@ -10,6 +10,8 @@ export interface CalendarMessages {
   sourceError: (url: string) => string;
   /** Entries of the sources (events, categories, iCalendar parts) that could not be read, and are not shown. */
   leftOut: (count: number) => string;
+  /** A source too heavy to show whole over the range (an iCalendar file over its budget): part of its events is shown. With the details (see DetailsKey). */
+  partial: (url: string) => string;
   /** Under a calendar one of whose sources the cluster signed: when it signed it. */
   signed: (date: string) => string;
   empty: string;
@@ -44,10 +46,10 @@ export interface CalendarMessages {
 }
 
 /**
- * The texts of the event details dialog: built in with its chunk (event-details.messages.ts, loaded on demand), not
+ * The texts of the event details dialog (and the rarely needed note of a source too heavy): built in with its chunk (event-details.messages.ts, loaded on demand), not
  * with the calendar; a registered language still gives them with the rest of its calendar texts.
  */
-export type DetailsKey = 'place' | 'organizer' | 'cluster' | 'college' | 'category' | 'eventPage' | 'addToCalendar' | 'downloadIcs' | 'outlook' | 'outlookWork' | 'close' | 'subscribe' | 'subscribeApp' | 'subscribeAddress';
+export type DetailsKey = 'partial' | 'place' | 'organizer' | 'cluster' | 'college' | 'category' | 'eventPage' | 'addToCalendar' | 'downloadIcs' | 'outlook' | 'outlookWork' | 'close' | 'subscribe' | 'subscribeApp' | 'subscribeAddress';
 export type CalendarViewMessages = Omit<CalendarMessages, DetailsKey>;
 
 /** The calendar's texts, French first (those of the details dialog apart: {@link DetailsKey}). */

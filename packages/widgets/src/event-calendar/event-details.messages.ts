@@ -4,6 +4,7 @@ import type { CalendarMessages, DetailsKey } from './event-calendar.messages.js'
 /** The built-in texts of the event details dialog, French first (loaded with it: see DetailsKey). */
 export const builtInDetailsMessages: Messages<Pick<CalendarMessages, DetailsKey>> = {
   fr: {
+    partial: (url) => `Une source d’événements est trop lourde : une partie seulement de ses événements est affichée (${url}).`,
     place: 'Lieu',
     organizer: 'Organisé par',
     cluster: 'FrenchSouth.digital',
@@ -20,6 +21,7 @@ export const builtInDetailsMessages: Messages<Pick<CalendarMessages, DetailsKey>
     subscribeAddress: 'Adresse du calendrier (.ics)',
   },
   en: {
+    partial: (url) => `An event source is too heavy: only part of its events is shown (${url}).`,
     place: 'Place',
     organizer: 'Organised by',
     cluster: 'FrenchSouth.digital',

@@ -124,6 +124,11 @@ export function openDay(root: ParentNode, near: HTMLElement): boolean {
  * "S'abonner": the subscription links for the calendar file at `ics` (http or https): the calendar app, Google
  * Calendar, the address (see subscribe.ts for which file).
  */
+/** The note under the header for a source too heavy to show whole (an iCalendar file over its budget). */
+export function partialNote(url: string, lang: LanguageTag): TemplateResult {
+  return html`<p part="note" class="note note--warning" role="note">${detailsMessages(lang).partial(url)}</p>`;
+}
+
 export function subscribeMenu(ics: string, view: CalendarViewMessages, lang: LanguageTag): TemplateResult {
   const t = allTexts(view, lang);
   const webcal = ics.replace(/^https?:/, 'webcal:');

@@ -1,0 +1,180 @@
+// Issue 12, the calendar part: iCalendar files made to hang or break the page. For each, the page stays responsive
+// (the heartbeat's longest gap under RESPONSIVE_GAP_MS) while the calendar loads, changes month and opens an event;
+// the valid events still show; the console names what was wrong. Small files are in test/fixtures/ics/; big ones
+// are made here.
+import { expect, fixture } from '@open-wc/testing';
+import type { FsdEventCalendar } from '../../src/fsd-event-calendar.js';
+import '../../src/fsd-event-calendar.js';
+import { captureConsole, putFeed, serveFeed, uniqueName, until } from '../../../../test/helpers/feeds.js';
+import { longestStall, RESPONSIVE_GAP_MS } from '../../../../test/helpers/heartbeat.js';
+
+const root = (c: FsdEventCalendar) => c.shadowRoot!;
+const clean = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+const cell = (c: FsdEventCalendar, day: string) => root(c).querySelector<HTMLElement>(`[data-day="${day}"]`);
+const eventsOn = (c: FsdEventCalendar, day: string) => [...(cell(c, day)?.querySelectorAll('[part~="event"]') ?? [])].map((e) => clean(e.textContent));
+const title = (c: FsdEventCalendar) => clean(root(c).querySelector('[part~="title"]')?.textContent);
+const notes = (c: FsdEventCalendar) => [...root(c).querySelectorAll('[part~="note"]')].map((n) => clean(n.textContent));
+
+const HEADER = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//FrenchSouth.digital//tests//FR', 'X-WR-TIMEZONE:Europe/Paris'];
+const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
+const file = (lines: string[]) => [...HEADER, ...lines, 'END:VCALENDAR', ''].join('\r\n');
+const fixtureText = async (name: string) => (await fetch(`/test/fixtures/ics/${name}`)).text();
+const serveIcs = (text: string) => serveFeed(text, { type: 'text/calendar; charset=utf-8' });
+
+/** Two valid events in March 2027 (Paris time), beside whatever a file holds to break the calendar. */
+const VALID = [
+  'BEGIN:VEVENT', 'UID:valid-a@example.org', 'DTSTAMP:20261120T090000Z', 'DTSTART;TZID=Europe/Paris:20270315T093000', 'DTEND;TZID=Europe/Paris:20270315T103000', 'SUMMARY:Atelier valide', 'END:VEVENT',
+  'BEGIN:VEVENT', 'UID:valid-b@example.org', 'DTSTAMP:20261120T090000Z', 'DTSTART;VALUE=DATE:20270318', 'DTEND;VALUE=DATE:20270319', 'SUMMARY:Journée valide', 'END:VEVENT',
+];
+
+interface Run {
+  calendar: FsdEventCalendar;
+  /** Every console warning and error while it loaded, changed month and opened an event. */
+  messages: string[];
+  stalls: { load: number; month: number; dialog: number };
+}
+
+/** Settled: not loading any more (an `.ics` source is read and expanded in slices). */
+const settled = (calendar: FsdEventCalendar, timeout: number) => until(() => calendar.state !== 'loading', timeout, 'the calendar to settle');
+
+/**
+ * Loads a calendar of `src` on March 2027 in Paris time, then goes to April and back, then opens the first event of
+ * `openDay`: each under a heartbeat.
+ */
+async function run(src: string, openDay: string, timeout = 8000): Promise<Run> {
+  const calendar = document.createElement('fsd-event-calendar');
+  for (const [name, value] of Object.entries({ src, date: '2027-03-01', 'time-zone': 'Europe/Paris', lang: 'fr' })) calendar.setAttribute(name, value);
+  const stalls = { load: 0, month: 0, dialog: 0 };
+  let element!: FsdEventCalendar;
+  const errors = await captureConsole('error', async () =>
+    captureConsole('warn', async () => {
+      stalls.load = await longestStall(async () => {
+        element = await fixture<FsdEventCalendar>(calendar);
+        await settled(element, timeout);
+      });
+      const nav = root(element).querySelectorAll<HTMLButtonElement>('[part~="nav"] button');
+      stalls.month = await longestStall(async () => {
+        nav[2]!.click();
+        await until(() => title(element) === 'Avril 2027', timeout, 'April');
+        await settled(element, timeout);
+        nav[0]!.click();
+        await until(() => title(element) === 'Mars 2027', timeout, 'March');
+        await settled(element, timeout);
+      });
+      stalls.dialog = await longestStall(async () => {
+        cell(element, openDay)!.querySelector<HTMLElement>('[part~="event"]')!.click();
+        await until(() => !!root(element).querySelector('dialog')?.open, timeout, 'the dialog');
+      });
+    }),
+  );
+  return { calendar: element, messages: [...errors.result.messages, ...errors.messages], stalls };
+}
+
+function expectResponsive({ stalls }: Run): void {
+  expect(stalls.load, 'longest stall while loading (ms)').to.be.below(RESPONSIVE_GAP_MS);
+  expect(stalls.month, 'longest stall while changing month (ms)').to.be.below(RESPONSIVE_GAP_MS);
+  expect(stalls.dialog, 'longest stall while opening an event (ms)').to.be.below(RESPONSIVE_GAP_MS);
+}
+
+const said = (messages: string[], ...parts: string[]) => messages.some((m) => m.startsWith('[FrenchSouth.digital]') && parts.every((p) => m.includes(p)));
+
+/** The feeds this page holds (the feed client's registry), to forget between tests: a visitor's page holds one calendar, not ten. */
+const registry = () => (globalThis as unknown as Record<symbol, Map<string, unknown>>)[Symbol.for('fsd.feed-client.entries.v1')]!;
+
+describe('<fsd-event-calendar> hostile iCalendar files (issue 12)', () => {
+  // The dev server compiles each module on its first import: done before any heartbeat, as a built bundle would be.
+  before(async () => {
+    await import('../../src/event-calendar/event-details.js');
+    await import('@frenchsouth-digital/feed').then((feed) => feed.loadIcs());
+  });
+  // What a test's calendar held (megabytes of text and events) is let go, so that no later test measures its collection.
+  afterEach(async () => {
+    for (const element of document.querySelectorAll('fsd-event-calendar')) element.remove();
+    registry().clear();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  });
+
+  it('a VTIMEZONE whose rule changes the clocks every minute: refused, its events shown in the calendar’s zone', async () => {
+    const result = await run(await serveIcs(await fixtureText('per-minute-zone.ics')), '2027-03-10');
+    expectResponsive(result);
+    expect(eventsOn(result.calendar, '2027-03-10')).to.deep.equal(['10:00 Atelier à l’heure de Montpellier']);
+    expect(eventsOn(result.calendar, '2027-03-12')).to.deep.equal(['10:00 Webinaire en UTC']);
+    expect(said(result.messages, 'VTIMEZONE "Heure de Montpellier" left out', 'RRULE', 'FREQ=MINUTELY', 'shown in the calendar\'s zone (Europe/Paris)')).to.equal(true);
+  });
+
+  it('a VTIMEZONE every second: for an IANA TZID the browser’s zone data is used instead; another TZID falls back', async () => {
+    const result = await run(await serveIcs(await fixtureText('per-second-zone.ics')), '2027-03-10');
+    expectResponsive(result);
+    expect(eventsOn(result.calendar, '2027-03-10')).to.deep.equal(['10:00 Atelier à Paris']);
+    // Heure de Nîmes: refused, and the calendar has no X-WR-TIMEZONE: the reader's zone (UTC in the test browser).
+    expect(eventsOn(result.calendar, '2027-03-11')).to.have.length(1);
+    expect(said(result.messages, 'VTIMEZONE "Europe/Paris" left out', 'FREQ=SECONDLY', 'the browser\'s data for Europe/Paris')).to.equal(true);
+    expect(said(result.messages, 'VTIMEZONE "Heure de Nîmes" left out', 'FREQ=SECONDLY')).to.equal(true);
+    root(result.calendar).querySelector('dialog')!.close();
+    const nav = root(result.calendar).querySelectorAll<HTMLButtonElement>('[part~="nav"] button');
+    nav[2]!.click();
+    await until(() => title(result.calendar) === 'Avril 2027' && eventsOn(result.calendar, '2027-04-08').length === 1, 4000, 'April');
+    // 09:00 Paris in summer time, from Intl's rules, not the file's.
+    expect(eventsOn(result.calendar, '2027-04-08')).to.deep.equal(['09:00 Point hebdomadaire']);
+  });
+
+  it('an impossible RRULE (31 February) is refused before expansion, one that would search for years is stopped inside ical.js', async () => {
+    const result = await run(await serveIcs(await fixtureText('impossible-rrule.ics')), '2027-03-10');
+    expectResponsive(result);
+    expect(eventsOn(result.calendar, '2027-03-10')).to.deep.equal(['09:30 Atelier du mercredi']);
+    expect(eventsOn(result.calendar, '2027-03-02')).to.deep.equal(['18:00 Afterwork du premier mardi']);
+    expect(said(result.messages, 'VEVENT[0] ("impossible-1@example.org", "Le 31 février") left out', 'RRULE', 'BYMONTH=2 has no day 31', 'Le 31 février')).to.equal(true);
+    expect(said(result.messages, 'VEVENT "spinning-1@example.org"', 'Un lundi 29 février', 'left out: its RRULE could not be expanded')).to.equal(true);
+  });
+
+  it('a bad TZOFFSETTO, BYYEARDAY=366 in a monthly rule and BYHOUR=25 cost only their own part', async () => {
+    const result = await run(await serveIcs(await fixtureText('bad-parts.ics')), '2027-03-12');
+    expectResponsive(result);
+    expect(eventsOn(result.calendar, '2027-03-12')).to.deep.equal(['09:30 Atelier valide', '14:00 Café hebdomadaire']);
+    expect(eventsOn(result.calendar, '2027-03-05')).to.deep.equal(['14:00 Café hebdomadaire']);
+    // Its zone refused, the event stays, in the calendar's zone (X-WR-TIMEZONE: Europe/Paris).
+    expect(eventsOn(result.calendar, '2027-03-10')).to.deep.equal(['10:00 Atelier à l’heure cassée']);
+    expect(result.calendar.state).to.equal('ready');
+    // The zone and the two events, named in the console; the zone's event still shows.
+    expect(notes(result.calendar)).to.deep.equal(['3 éléments des sources n’ont pas pu être lus : ils ne sont pas affichés.']);
+    expect(said(result.messages, 'VTIMEZONE "Heure cassée" left out', 'field "TZOFFSETTO"', 'TZOFFSETTO:midi')).to.equal(true);
+    expect(said(result.messages, 'VEVENT[1] ("jour-366@example.org", "Le 366e jour") left out', 'field "RRULE"', 'BYYEARDAY', 'Le 366e jour')).to.equal(true);
+    expect(said(result.messages, 'VEVENT[2] ("heure-25@example.org", "La 25e heure") left out', 'field "RRULE"', 'BYHOUR', 'La 25e heure')).to.equal(true);
+  });
+
+  it('50 series every second: the calendar’s occurrence budget stops them, with a note; the other events show', async function () {
+    this.timeout(30_000);
+    const lines: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      lines.push('BEGIN:VEVENT', `UID:second-${i}@example.org`, 'DTSTAMP:20261120T090000Z', 'DTSTART:20270310T090000Z', 'DTEND:20270310T090001Z', 'RRULE:FREQ=SECONDLY', `SUMMARY:Chaque seconde ${i}`, 'END:VEVENT');
+    }
+    const url = await serveIcs(file([...VALID, ...lines]));
+    const result = await run(url, '2027-03-15');
+    expectResponsive(result);
+    expect(eventsOn(result.calendar, '2027-03-15')).to.deep.equal(['09:30 Atelier valide']);
+    expect(notes(result.calendar)).to.deep.equal([`Une source d’événements est trop lourde : une partie seulement de ses événements est affichée (${url}).`]);
+    expect(said(result.messages, `${url} is too heavy to show whole`, 'Chaque seconde')).to.equal(true);
+  });
+
+  it('a calendar over its budget, loaded again from the offline copy (the network holding back), is bounded again', async function () {
+    this.timeout(30_000);
+    const lines: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      lines.push('BEGIN:VEVENT', `UID:again-${i}@example.org`, 'DTSTAMP:20261120T090000Z', 'DTSTART:20270310T090000Z', 'DTEND:20270310T090001Z', 'RRULE:FREQ=SECONDLY', `SUMMARY:Encore chaque seconde ${i}`, 'END:VEVENT');
+    }
+    const name = uniqueName('budget');
+    const text = file([...VALID, ...lines]);
+    const url = await putFeed(name, text, { type: 'text/calendar' });
+    const first = await run(url, '2027-03-15');
+    expectResponsive(first);
+    first.calendar.remove();
+    // A new visit: this page forgets the feed (as a new page would), and the network does not answer.
+    for (const key of [...registry().keys()]) if (key.endsWith(url)) registry().delete(key);
+    await putFeed(name, text, { type: 'text/calendar', hold: true });
+    const second = await run(url, '2027-03-15');
+    expectResponsive(second);
+    expect(eventsOn(second.calendar, '2027-03-15')).to.deep.equal(['09:30 Atelier valide']);
+    expect(notes(second.calendar)).to.deep.equal([`Une source d’événements est trop lourde : une partie seulement de ses événements est affichée (${url}).`]);
+  });
+
+});

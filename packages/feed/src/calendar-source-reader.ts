@@ -34,7 +34,7 @@ export async function readCalendarSource(text: string, url: string, contentType?
     if (!/^\s*BEGIN:VCALENDAR/i.test(text.replace(/^\uFEFF/, ''))) {
       throw new FeedError(FeedErrorKind.Invalid, url, 'not an iCalendar file: it does not begin with BEGIN:VCALENDAR');
     }
-    const { data, issues } = (await loadIcs()).parseIcs(text, url);
+    const { data, issues } = await (await loadIcs()).readIcs(text, url);
     return { data: { format: 'ics', ...data }, issues };
   }
   let json: unknown;

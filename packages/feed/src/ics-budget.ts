@@ -27,6 +27,11 @@ export const STEP_MS = 100;
 export const MAX_STEP_TURNS = 200_000;
 /** How long a slice of work runs before the page gets the thread back (ms). */
 export const SLICE_MS = 8;
+/**
+ * How long an expansion runs at once before it goes on in slices (ms): a calendar that expands within it shows in
+ * the same update as the month (real exports take a few ms; a phone is slower), a heavier one a few tasks later.
+ */
+export const FIRST_SLICE_MS = 50;
 
 /** Thrown from inside ical.js when a step runs too long. */
 export class StepTooLong extends Error {

@@ -110,7 +110,7 @@ export class CalendarSources implements ReactiveController {
       const expansion = this.#expand(data, url, from, to, zone);
       if (expansion === 'failed') failed.push(url);
       else if (expansion) {
-        sources.push({ url, index: at, events: expansion.events, leftOut: state.issues.length, partial: !!expansion.exceeded });
+        sources.push({ url, index: at, events: expansion.events, leftOut: data.leftOut, partial: !!expansion.exceeded });
       } else loading = true;
     }
     // No `.ics` source read (any more): the reader is not needed; a source still loading that turns out to be one

@@ -16,7 +16,6 @@ const title = (c: FsdEventCalendar) => clean(root(c).querySelector('[part~="titl
 const notes = (c: FsdEventCalendar) => [...root(c).querySelectorAll('[part~="note"]')].map((n) => clean(n.textContent));
 
 const HEADER = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//FrenchSouth.digital//tests//FR', 'X-WR-TIMEZONE:Europe/Paris'];
-const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
 const file = (lines: string[]) => [...HEADER, ...lines, 'END:VCALENDAR', ''].join('\r\n');
 const fixtureText = async (name: string) => (await fetch(`/test/fixtures/ics/${name}`)).text();
 const serveIcs = (text: string) => serveFeed(text, { type: 'text/calendar; charset=utf-8' });

@@ -186,6 +186,9 @@ async function everythingShown(url: string, zone: string | undefined, days: stri
     for (const date of rest) {
       element.setAttribute('date', date);
       await element.updateComplete;
+      // A long expansion runs in slices: the month settles once it is done.
+      await until(() => element.state !== 'loading', 8000, 'the month to settle');
+      await element.updateComplete;
       shown.push(...shownInMonth(element));
     }
     expect(element.state).to.equal('ready');

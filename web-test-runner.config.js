@@ -21,6 +21,7 @@ import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { INSTALL_HINTS, chosenEngines, chromeArgs, findChrome, findFirefox, findWebKit, firefoxEnv, firefoxPrefs, missingEngines } from './tools/browser.mjs';
 import { countingReporter } from './test/server/counting-reporter.js';
 import { feedMiddleware } from './test/server/feed-middleware.js';
+import { progressMiddleware, progressScript } from './test/server/progress.js';
 import { startHostProxy } from './test/server/host-proxy.js';
 import { visualRegression } from './test/server/visual-regression.js';
 import { webkitLauncher } from './test/server/webkit-launcher.js';
@@ -97,10 +98,15 @@ const viewerZone = browsers.chromium
     })
   : undefined;
 
+// FSD_FILES=a.test.ts,b.test.ts runs those files alone, in the chosen engines (scripts/test.mjs runs a file again so
+// when its page never finished).
+const onlyFiles = process.env.FSD_FILES?.split(',').filter(Boolean);
+
 export default {
   rootDir: '.',
   port,
-  groups: [
+  ...(onlyFiles ? { files: onlyFiles } : {}),
+  groups: onlyFiles ? [] : [
     { name: 'feed', files: 'packages/feed/test/**/*.test.ts' },
     { name: 'badge', files: 'packages/widgets/test/member-badge/**/*.test.ts' },
     { name: 'directory', files: 'packages/widgets/test/member-directory/**/*.test.ts' },
@@ -114,9 +120,14 @@ export default {
   ],
   nodeResolve: { exportConditions: ['fsd-source', 'production'], extensions: ['.ts', '.js'] },
   concurrency: 1,
-  testsFinishTimeout: 600_000,
+  // Every file of every engine runs in about 3 minutes; a page that never finishes is given up on at 3 minutes,
+  // then run again alone (scripts/test.mjs).
+  testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
-  middleware: [feedMiddleware],
+  middleware: [progressMiddleware, feedMiddleware],
+  // Each test page beats, and names each test as it starts (test/server/progress.js): a file that never finishes is
+  // then reported with the test it was on, and whether its page was still alive.
+  testRunnerHtml: (framework) => `<!DOCTYPE html><html><head>${progressScript}</head><body><script type="module" src="${framework}"></script></body></html>`,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), visualRegression({ update: updateVisual })],
   browsers: Object.values(browsers),
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter('.cache/wtr-results.json')],

@@ -2,6 +2,7 @@
 // and the same counts per engine under `engines` (keyed by the launcher's name: Chrome, Firefox, WebKit).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { progressOf } from './progress.js';
 
 /** Counts a session's tests into `totals`, and names each one that failed or was skipped in `named`. */
 function count(suite, totals, named, path) {
@@ -24,6 +25,8 @@ export function countingReporter(file) {
       const failures = [];
       /** @type {Record<string, typeof totals>} */
       const engines = {};
+      /** @type {{ engine: string, file: string, passed: number, failed: number }[]} files whose page never finished */
+      const unfinished = [];
       for (const session of sessions) {
         const name = session.browser?.name ?? 'unknown';
         const engine = (engines[name] ??= { passed: 0, failed: 0, skipped: 0, sessionErrors: 0 });
@@ -32,11 +35,17 @@ export function countingReporter(file) {
           if (!session.passed && (session.errors?.length ?? 0) > 0) target.sessionErrors++;
         }
         if (!session.passed && (session.errors?.length ?? 0) > 0) {
-          failures.push(`${name} ${session.testFile}: did not run: ${session.errors[0]?.message?.split('\n')[0] ?? 'error'}`);
+          const heard = progressOf(name, session.testFile);
+          failures.push(`${name} ${session.testFile}: did not run: ${session.errors[0]?.message?.split('\n')[0] ?? 'error'}${heard ? ` (${heard})` : ''}`);
+          if (session.errors.some((error) => /did not finish within/.test(error.message ?? ''))) {
+            const own = { passed: 0, failed: 0, skipped: 0 };
+            count(session.testResults, own);
+            unfinished.push({ engine: name, file: session.testFile, passed: own.passed, failed: own.failed + own.skipped });
+          }
         }
       }
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, JSON.stringify({ ...totals, engines, failures }));
+      writeFileSync(file, JSON.stringify({ ...totals, engines, failures, unfinished }));
     },
   };
 }

@@ -19,11 +19,23 @@ export function fail(field: string, message: string): never {
   throw new EntryProblem(field, message);
 }
 
-export function localizedText(value: unknown, field: string, required = true): LocalizedText | undefined {
-  if (typeof value === 'string' && value.trim()) return { fr: value.trim() };
+/**
+ * The most characters of a feed's text shown: a name or title, a place, a description. A longer text is cut there
+ * and ends with "…" (a 1 MB title held the page for 2 s while it was laid out). README, Security: limits.
+ */
+export const TITLE_LIMIT = 300;
+export const DESCRIPTION_LIMIT = 20_000;
+
+/** `text` cut to `max` characters, ending with "…" when it was cut (never inside a pair of UTF-16 surrogates). */
+export const clip = (text: string, max: number): string =>
+  text.length > max ? `${text.slice(0, /[\uD800-\uDBFF]/.test(text[max - 2]!) ? max - 2 : max - 1)}…` : text;
+
+/** A text in French and/or English, each cut at `max` characters ({@link TITLE_LIMIT}, {@link DESCRIPTION_LIMIT}). */
+export function localizedText(value: unknown, field: string, required = true, max: number = TITLE_LIMIT): LocalizedText | undefined {
+  if (typeof value === 'string' && value.trim()) return { fr: clip(value.trim(), max) };
   if (isRecord(value)) {
-    const fr = nonEmptyString(value.fr) ? value.fr.trim() : undefined;
-    const en = nonEmptyString(value.en) ? value.en.trim() : undefined;
+    const fr = nonEmptyString(value.fr) ? clip(value.fr.trim(), max) : undefined;
+    const en = nonEmptyString(value.en) ? clip(value.en.trim(), max) : undefined;
     if (fr || en) return en ? { fr: fr ?? en, en } : { fr: fr! };
   }
   if (required || (value !== undefined && value !== null && value !== '')) {
@@ -38,12 +50,15 @@ export function stringField(entry: Record<string, unknown>, field: string): stri
   return value.trim();
 }
 
-/** An optional text field: absent, `null` and `""` give `undefined`; anything but a text is a problem. */
-export function optionalString(entry: Record<string, unknown>, field: string): string | undefined {
+/**
+ * An optional text field, cut at `max` characters: absent, `null` and `""` give `undefined`; anything but a text is a
+ * problem.
+ */
+export function optionalString(entry: Record<string, unknown>, field: string, max: number = TITLE_LIMIT): string | undefined {
   const value = entry[field];
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value !== 'string') fail(field, 'must be a text');
-  return value.trim() || undefined;
+  return clip(value.trim(), max) || undefined;
 }
 
 export function dateField(entry: Record<string, unknown>, field: string, required: boolean): string | undefined {

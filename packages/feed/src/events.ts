@@ -1,4 +1,4 @@
-import { checkEntries, fail, localizedText, optionalString } from './entries.js';
+import { checkEntries, clip, DESCRIPTION_LIMIT, fail, localizedText, optionalString, TITLE_LIMIT } from './entries.js';
 import { FeedError, FeedErrorKind } from './errors.js';
 import type { Parsed } from './parser.js';
 import { isIsoDate, isRecord, isSlug, nonEmptyString, safeUrl, safeWebUrl } from './text.js';
@@ -14,9 +14,9 @@ function parseCategory(entry: unknown): EventCategory {
 
 function parseOrganizer(value: unknown, feedUrl: string): EventOrganizer | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value === 'string' && value.trim()) return { name: value.trim() };
+  if (typeof value === 'string' && value.trim()) return { name: clip(value.trim(), TITLE_LIMIT) };
   if (!isRecord(value) || !nonEmptyString(value.name)) fail('organizer', 'must be a name, or an object with a "name" (and a member "id")');
-  const organizer: EventOrganizer = { name: value.name.trim() };
+  const organizer: EventOrganizer = { name: clip(value.name.trim(), TITLE_LIMIT) };
   if (value.id !== undefined && value.id !== null) {
     if (!isSlug(value.id)) fail('organizer', `"id" must be a member id (slug), got ${JSON.stringify(value.id)}`);
     organizer.id = value.id;
@@ -68,7 +68,7 @@ function parseEvent(entry: unknown, categories: ReadonlySet<string>, feedUrl: st
   if (timeZone) event.timeZone = timeZone;
   const location = optionalString(entry, 'location');
   if (location) event.location = location;
-  const description = localizedText(entry.description, 'description', false);
+  const description = localizedText(entry.description, 'description', false, DESCRIPTION_LIMIT);
   if (description) event.description = description;
   const organizer = parseOrganizer(entry.organizer, feedUrl);
   if (organizer) event.organizer = organizer;

@@ -6,7 +6,7 @@
  * into the events of a time range, expanding each recurring series lazily up to the end of that range.
  */
 import ICAL from 'ical.js';
-import { fail, EntryProblem } from './entries.js';
+import { clip, DESCRIPTION_LIMIT, fail, EntryProblem, TITLE_LIMIT } from './entries.js';
 import { FeedError, FeedErrorKind } from './errors.js';
 import { sortByStart } from './events.js';
 import { FIRST_SLICE_MS, guardedStep, MAX_CALENDAR_OCCURRENCES, MAX_RANGE_EVENTS, runFor, runSliced, SLICE_MS, StepTooLong, type Run, type Steps } from './ics-budget.js';
@@ -86,9 +86,10 @@ function dayOfTime(time: Time): string {
   return isoDay(time.year, time.month, time.day);
 }
 
-function textOf(component: Component, name: string): string | undefined {
+/** A text property, cut at `max` characters ({@link TITLE_LIMIT}, {@link DESCRIPTION_LIMIT}). */
+function textOf(component: Component, name: string, max: number = TITLE_LIMIT): string | undefined {
   const value = component.getFirstPropertyValue(name);
-  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+  return typeof value === 'string' && value.trim() ? clip(value.trim(), max) : undefined;
 }
 
 function organizerOf(component: Component): EventOrganizer | undefined {
@@ -96,7 +97,7 @@ function organizerOf(component: Component): EventOrganizer | undefined {
   if (!property) return undefined;
   const address = String(property.getFirstValue() ?? '');
   const cn = property.getParameter('cn');
-  const name = (typeof cn === 'string' && cn.trim()) || address.replace(/^mailto:/i, '');
+  const name = clip((typeof cn === 'string' && cn.trim()) || address.replace(/^mailto:/i, ''), TITLE_LIMIT);
   if (!name) return undefined;
   const organizer: EventOrganizer = { name };
   const url = safeUrl(address);
@@ -104,21 +105,21 @@ function organizerOf(component: Component): EventOrganizer | undefined {
   return organizer;
 }
 
-/** The parts of an event that do not depend on the occurrence. */
+/** The parts of an event that do not depend on the occurrence. Texts are cut at {@link TITLE_LIMIT}, {@link DESCRIPTION_LIMIT}. */
 function describe(component: Component, context: Context): Omit<CalendarEvent, 'id' | 'start' | 'end' | 'allDay'> {
   const event: Omit<CalendarEvent, 'id' | 'start' | 'end' | 'allDay'> = { title: { fr: textOf(component, 'summary') ?? '—' } };
   const zone = ianaZone(tzidOf(component, 'dtstart'));
   if (zone) event.timeZone = zone;
-  const location = textOf(component, 'location');
+  const location = textOf(component, 'location', TITLE_LIMIT);
   if (location) event.location = location;
-  const description = textOf(component, 'description');
+  const description = textOf(component, 'description', DESCRIPTION_LIMIT);
   if (description) event.description = { fr: description };
   const organizer = organizerOf(component);
   if (organizer) event.organizer = organizer;
-  const url = safeWebUrl(textOf(component, 'url'), context.url);
+  const url = safeWebUrl(textOf(component, 'url', Infinity), context.url);
   if (url) event.url = url;
   const categories = component.getAllProperties('categories').flatMap((p) => p.getValues()).map((c) => String(c).trim().toLowerCase());
-  if (categories[0]) event.category = categories[0];
+  if (categories[0]) event.category = clip(categories[0], TITLE_LIMIT);
   return event;
 }
 
@@ -593,7 +594,8 @@ export function parseIcs(text: string, url: string): Parsed<IcsCalendar> {
 export async function readIcs(text: string, url: string): Promise<Parsed<IcsCalendar>> {
   let parsed: Parsed<IcsCalendar> | undefined;
   const work = reading(text, url, (result) => (parsed = result));
-  if (!runFor(work, { spentMs: 0, counting: false }, SLICE_MS)) await runSliced(work, { spentMs: 0, counting: false }, new AbortController().signal);
+  const run: Run = { spentMs: 0, counting: false };
+  if (!runFor(work, run, SLICE_MS)) await runSliced(work, run, new AbortController().signal);
   return parsed!;
 }
 
@@ -884,6 +886,12 @@ function* expanding(calendar: IcsCalendar, from: number, to: number, shownZone: 
   const overlaps = (e: Pick<CalendarEvent, 'allDay' | 'start' | 'end'>) =>
     e.allDay ? e.end >= dayFrom && e.start <= dayTo : Date.parse(e.end) >= from && Date.parse(e.start) < to;
 
+  /** What an event says (title, place…), read once per VEVENT however many of its occurrences are shown. */
+  const describedOnce = (item: Component) => {
+    let described = details.get(item);
+    if (!described) details.set(item, (described = describe(item, context)));
+    return described;
+  };
   const events: CalendarEvent[] = [];
   for (let i = 0; i < singles.length; i++) {
     if (overlaps(singles[i]!)) events.push(singles[i]!);
@@ -902,9 +910,7 @@ function* expanding(calendar: IcsCalendar, from: number, to: number, shownZone: 
       if (++looked % 1024 === 0) yield;
       if (at + length + 2 * 86_400_000 >= from && at <= until) continue;
       if (!isCancelled(item) && overlaps(times)) {
-        let described = details.get(item);
-        if (!described) details.set(item, (described = describe(item, context)));
-        events.push({ id, ...described, ...times });
+        events.push({ id, ...describedOnce(item), ...times });
       }
     }
   }
@@ -925,9 +931,7 @@ function* expanding(calendar: IcsCalendar, from: number, to: number, shownZone: 
     if (isCancelled(item)) return true;
     const times = span(occurrence.startDate, occurrence.endDate, tzidOf(item, 'dtstart'), tzidOf(item, 'dtend'), context);
     if (!overlaps(times)) return true;
-    let described = details.get(item);
-    if (!described) details.set(item, (described = describe(item, context)));
-    events.push({ id: `${uid}@${next.toString()}`, ...described, ...times });
+    events.push({ id: `${uid}@${next.toString()}`, ...describedOnce(item), ...times });
     return true;
   };
   while (active.length) {

@@ -1,7 +1,7 @@
 import { normalizeHost } from './domains.js';
 import { isPublicSuffix } from './public-suffix.js';
 import { FeedError, FeedErrorKind } from './errors.js';
-import { checkEntries, dateField, fail, localizedText, stringField } from './entries.js';
+import { checkEntries, clip, dateField, DESCRIPTION_LIMIT, fail, localizedText, stringField, TITLE_LIMIT } from './entries.js';
 import { isRecord, isSlug, nonEmptyString, safeWebUrl } from './text.js';
 import {
   ORIGIN_CLUSTERS,
@@ -35,7 +35,7 @@ function parseCollege(entry: unknown): College {
 function parseMember(entry: unknown, colleges: ReadonlySet<string>, feedUrl: string, isSuffix: SuffixCheck): Member {
   if (!isRecord(entry)) fail('', 'must be an object');
   if (!isSlug(entry.id)) fail('id', 'must be a slug: lower-case letters, digits and dashes, such as "rg-systemes"');
-  const name = stringField(entry, 'name');
+  const name = clip(stringField(entry, 'name'), TITLE_LIMIT);
   if (!Array.isArray(entry.domains) || entry.domains.length === 0) fail('domains', 'must list at least one domain the member owns');
   const domains: string[] = [];
   for (const domain of entry.domains) {
@@ -74,8 +74,8 @@ function parseMember(entry: unknown, colleges: ReadonlySet<string>, feedUrl: str
     name,
     domains,
     college,
-    city: stringField(entry, 'city'),
-    description: localizedText(entry.description, 'description')!,
+    city: clip(stringField(entry, 'city'), TITLE_LIMIT),
+    description: localizedText(entry.description, 'description', true, DESCRIPTION_LIMIT)!,
     website,
     memberSince: dateField(entry, 'memberSince', true)!,
     tags,

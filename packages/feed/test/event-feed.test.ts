@@ -99,6 +99,26 @@ describe('events feed validation', () => {
     expect(issues[1]!.message).to.contain('Mars/Olympus');
   });
 
+  it('cuts a title, a place, an organiser and a description beyond their limits, ending with “…”, and keeps the event', () => {
+    const word = 'Démesuré ';
+    const long = word.repeat(120_000); // about 1 MB
+    const { data, issues } = parseEventFeed(
+      { version: 1, events: [{ id: 'long', title: { fr: long, en: long }, start: '2027-03-16T14:00:00+01:00', location: long, organizer: { name: long }, description: long }] },
+      URL_,
+    );
+    expect(issues).to.deep.equal([]);
+    const [event] = data.events;
+    for (const [text, max] of [[event!.title.fr, 300], [event!.title.en, 300], [event!.location, 300], [event!.organizer!.name, 300], [event!.description!.fr, 20_000]] as const) {
+      expect(text!.length, text!.slice(0, 20)).to.be.at.most(max);
+      expect(text!.length).to.be.above(max - word.length - 1);
+      expect(text!.endsWith('…') && text!.startsWith(word)).to.equal(true);
+    }
+    // A text at the limit is kept whole, and no emoji is cut in two.
+    const exact = parseEventFeed({ version: 1, events: [{ id: 'exact', title: 'é'.repeat(300), description: `${'a'.repeat(19_998)}🎉🎉`, start: '2027-03-16' }] }, URL_).data.events[0]!;
+    expect(exact.title.fr).to.equal('é'.repeat(300));
+    expect(exact.description!.fr).to.equal(`${'a'.repeat(19_998)}…`);
+  });
+
   it('refuses a feed of an unknown version, or one that is not an object', () => {
     expect(() => parseEventFeed({ version: 2, events: [] }, URL_)).to.throw(/unsupported events feed version 2/);
     expect(() => parseEventFeed('BEGIN:VCALENDAR', URL_)).to.throw(/must be a JSON object/);

@@ -61,6 +61,19 @@ describe('member feed validation', () => {
     expect(issues).to.deep.equal([{ entry: 'members[1] ("usurper")', field: 'domains', message: '"www.kaliop.com" already belongs to member "kaliop" (as part of "kaliop.com")' }]);
   });
 
+  it('cuts a name, a city, a tag and a description beyond their limits, ending with “…”, and keeps the member', async () => {
+    const feed = await sampleMemberFeed();
+    const long = 'Démesuré '.repeat(120_000); // about 1 MB
+    Object.assign(feed.members[0]!, { name: long, city: long, tags: [long], description: { fr: long, en: long } });
+    const { data, issues } = parseMemberFeed(feed, URL_);
+    expect(issues).to.deep.equal([]);
+    const member = data.members.find((m) => m.id === feed.members[0]!.id)!;
+    for (const [text, max] of [[member.name, 300], [member.city, 300], [member.tags[0]!.fr, 300], [member.description.fr, 20_000], [member.description.en, 20_000]] as const) {
+      expect(text!.length).to.be.at.most(max).and.above(max - 12);
+      expect(text!.startsWith('Démesuré') && text!.endsWith('…')).to.equal(true);
+    }
+  });
+
   it('refuses a feed of an unknown version, or one that is not an object', () => {
     expect(() => parseMemberFeed({ version: 2, members: [] }, URL_)).to.throw(/unsupported member feed version 2/);
     expect(() => parseMemberFeed([], URL_)).to.throw(/must be a JSON object/);

@@ -105,8 +105,9 @@ describe('<fsd-event-calendar> hostile iCalendar files (issue 12)', () => {
     const result = await run(await serveIcs(await fixtureText('per-second-zone.ics')), '2027-03-10');
     expectResponsive(result);
     expect(eventsOn(result.calendar, '2027-03-10')).to.deep.equal(['10:00 Atelier à Paris']);
-    // Heure de Nîmes: refused, and the calendar has no X-WR-TIMEZONE: the reader's zone (UTC in the test browser).
-    expect(eventsOn(result.calendar, '2027-03-11')).to.have.length(1);
+    // Heure de Nîmes: refused, not an IANA name, and the calendar has no X-WR-TIMEZONE: its times are read as wall-clock
+    // times in the zone the calendar shows (Paris), 15:00 as written.
+    expect(eventsOn(result.calendar, '2027-03-11')).to.deep.equal(['15:00 Visite à Nîmes']);
     expect(said(result.messages, 'VTIMEZONE "Europe/Paris" left out', 'FREQ=SECONDLY', 'the browser\'s data for Europe/Paris')).to.equal(true);
     expect(said(result.messages, 'VTIMEZONE "Heure de Nîmes" left out', 'FREQ=SECONDLY')).to.equal(true);
     root(result.calendar).querySelector('dialog')!.close();
@@ -176,4 +177,23 @@ describe('<fsd-event-calendar> hostile iCalendar files (issue 12)', () => {
     expect(notes(second.calendar)).to.deep.equal([`Une source d’événements est trop lourde : une partie seulement de ses événements est affichée (${url}).`]);
   });
 
+
+  it('a 1 MB title, place and description are cut with “…” in the month grid and in the details dialog', async function () {
+    this.timeout(30_000);
+    const long = 'Un titre démesuré '.repeat(60_000);
+    const lines = ['BEGIN:VEVENT', 'UID:long@example.org', 'DTSTAMP:20261120T090000Z', 'DTSTART;TZID=Europe/Paris:20270316T140000', 'DTEND;TZID=Europe/Paris:20270316T150000', `SUMMARY:${long}`, `LOCATION:${long}`, `DESCRIPTION:${long}`, 'END:VEVENT'];
+    const result = await run(await serveIcs(file([...VALID, ...lines])), '2027-03-16');
+    expectResponsive(result);
+    const shown = eventsOn(result.calendar, '2027-03-16')[0]!;
+    expect(shown.startsWith('14:00 Un titre démesuré') && shown.endsWith('…'), shown.slice(0, 40)).to.equal(true);
+    expect(shown.length).to.be.below(320);
+    const dialog = root(result.calendar).querySelector('dialog')!;
+    const heading = clean(dialog.querySelector('.dialog__title')!.textContent);
+    expect(heading.endsWith('…') && heading.length <= 300).to.equal(true);
+    const place = clean(dialog.querySelector('.dialog__facts dd')!.textContent);
+    expect(place.endsWith('…') && place.length <= 300).to.equal(true);
+    const description = clean(dialog.querySelector('.dialog__description')!.textContent);
+    expect(description.endsWith('…') && description.length > 19_000 && description.length <= 20_000).to.equal(true);
+    expect(eventsOn(result.calendar, '2027-03-15')).to.deep.equal(['09:30 Atelier valide']);
+  });
 });

@@ -9,7 +9,7 @@ import ICAL from 'ical.js';
 import { clip, DESCRIPTION_LIMIT, fail, EntryProblem, TITLE_LIMIT } from './entries.js';
 import { FeedError, FeedErrorKind } from './errors.js';
 import { sortByStart } from './events.js';
-import { FIRST_SLICE_MS, guardedStep, MAX_CALENDAR_OCCURRENCES, MAX_RANGE_EVENTS, runFor, runSliced, SLICE_MS, StepTooLong, type Run, type Steps } from './ics-budget.js';
+import { FIRST_SLICE_MS, guardedStep, loopClock, MAX_CALENDAR_OCCURRENCES, MAX_RANGE_EVENTS, pause, runFor, runSliced, SLICE_MS, StepTooLong, type Run, type Steps } from './ics-budget.js';
 import { LOG_PREFIX } from './log.js';
 import { options } from './options.js';
 import type { Parsed } from './parser.js';
@@ -292,6 +292,9 @@ function checkZones(vcalendar: Component, issues: FeedIssue[]): Set<string> {
   return dropped;
 }
 
+/** The properties {@link repair} may rewrite. */
+const REPAIRED = /^(?:RRULE|EXRULE|DTSTART|DTEND|DUE|RECURRENCE-ID|EXDATE|RDATE)[;:]/i;
+
 /**
  * The text with its lines unfolded, and repaired where calendar programs are known to write loosely:
  * - a TZID that is a Windows display name, unquoted, holds a colon (`TZID=(UTC+01:00) Brussels…:2027…`): quoted;
@@ -304,6 +307,8 @@ function repair(text: string): string[] {
     .split(/\r?\n|\r/)
     .map((raw) => {
       const line = raw.includes('(') ? raw.replace(/;TZID=(\(UTC[+-]\d\d:\d\d\)[^:;"]*)/i, ';TZID="$1"') : raw;
+      // Most lines (SUMMARY, UID, BEGIN…) need nothing: no copy of their parts is made.
+      if (!REPAIRED.test(line)) return line;
       const colon = valueStart(line);
       if (colon < 0) return line;
       const head = line.slice(0, colon);
@@ -343,22 +348,32 @@ interface Part {
   name: string;
   index: number;
   lines: string[];
+  /** The length of its lines, in characters. */
+  chars: number;
 }
 
 /** Components per JSON text of a calendar kept ({@link IcsCalendar.jcal}). */
 const RUN = 500;
 /** Characters of the file parsed in one step: ical.js parses a text in one call. */
-const GROUP_CHARS = 64 * 1024;
+const GROUP_CHARS = 16 * 1024;
 /** Characters of the file unfolded and repaired in one step. */
-const PIECE_CHARS = 64 * 1024;
+const PIECE_CHARS = 16 * 1024;
 
 /** A part that ical.js cannot read alone: named, with its first unreadable line's property. */
-function unreadablePart(part: Part, error: unknown): FeedIssue {
-  const bad = part.lines.find((line, i) => i > 0 && !/^(BEGIN|END):/i.test(line) && !readable([`BEGIN:${part.name}`, line, `END:${part.name}`]));
+function* unreadablePart(part: Part, error: unknown): Generator<void, FeedIssue, void> {
+  // Line by line, the thread given back: the bad line of a hostile part may be its last of 100,000.
+  let bad: string | undefined;
+  const due = loopClock();
+  for (let i = 1; i < part.lines.length && bad === undefined; i++) {
+    const line = part.lines[i]!;
+    if (!/^(BEGIN|END):/i.test(line) && !readable([`BEGIN:${part.name}`, line, `END:${part.name}`])) bad = line;
+    if (due()) yield;
+  }
   // The bad line's property name; a line with none (a fold that lost its space) is named by its text.
   const field = bad === undefined ? part.name : (/^[A-Za-z0-9-]+(?=[;:])/.exec(bad)?.[0].toUpperCase() ?? bad.trim().slice(0, 60));
   const value = (key: string) => {
-    const line = part.lines.find((l) => new RegExp(`^${key}[;:]`, 'i').test(l));
+    const property = new RegExp(`^${key}[;:]`, 'i');
+    const line = part.lines.find((l) => property.test(l));
     return line === undefined ? undefined : line.slice(valueStart(line) + 1);
   };
   return { entry: partName(part.name, part.index, value('UID'), value('SUMMARY')), field: field || part.name, message: `could not be read (${(error as Error).message})` };
@@ -445,27 +460,44 @@ function* reading(text: string, url: string, done: (parsed: Parsed<IcsCalendar>)
   /** Parts read, not yet parsed, and their length in characters. */
   let group: Part[] = [];
   let size = 0;
-  /** The group parsed: in one call, or a large part in pieces, or, where that fails, part by part. */
-  function* parseGroup(): Steps {
+  /** Parts parsed: in one call, or a large part in pieces, or, where that fails, part by part. */
+  function* parseParts(parts: Part[], chars: number): Steps {
     let read: unknown[][] | undefined;
+    let failure: unknown;
     try {
-      if (size > GROUP_CHARS && group.length === 1) read = yield* largePart(group[0]!);
-      else read = componentsOf(group.flatMap((part) => part.lines));
-    } catch {
-      // One bad part in the group: each read alone.
+      read = parts.length === 1 && chars > GROUP_CHARS ? yield* largePart(parts[0]!) : componentsOf(parts.flatMap((part) => part.lines));
+    } catch (error) {
+      // One bad part among them: each read alone.
+      failure = error;
     }
-    if (read && read.length === group.length) for (const component of read) subcomponents.push(component);
-    else {
-      for (const part of group) {
-        try {
-          subcomponents.push(...componentsOf(part.lines));
-        } catch (error) {
-          issues.push(unreadablePart(part, error));
-        }
+    if (read && (read.length === parts.length || parts.length === 1)) {
+      for (const component of read) subcomponents.push(component);
+      return;
+    }
+    if (parts.length === 1) {
+      issues.push(yield* unreadablePart(parts[0]!, failure));
+      return;
+    }
+    for (const part of parts) {
+      try {
+        for (const component of componentsOf(part.lines)) subcomponents.push(component);
+      } catch (error) {
+        issues.push(yield* unreadablePart(part, error));
       }
     }
+  }
+  /** The group parsed; a part larger than a group (the one that filled it) alone, in pieces. */
+  function* parseGroup(): Steps {
+    const parts = group;
+    const chars = size;
     group = [];
     size = 0;
+    const last = parts[parts.length - 1]!;
+    if (parts.length > 1 && last.chars > GROUP_CHARS) {
+      parts.pop();
+      yield* parseParts(parts, chars - last.chars);
+      yield* parseParts([last], last.chars);
+    } else yield* parseParts(parts, chars);
   }
   // The text is read a piece at a time, unfolded and repaired ({@link repair}), cut into its parts as it goes, and
   // each group of parts parsed once it is large enough: the lines of the whole file are never held at once.
@@ -493,13 +525,14 @@ function* reading(text: string, url: string, done: (parsed: Parsed<IcsCalendar>)
         const name = upper.slice(6);
         const index = counts.get(name) ?? 0;
         counts.set(name, index + 1);
-        part = { name, index, lines: [] };
+        part = { name, index, lines: [], chars: 0 };
       }
       if (depth === 0 || !part) {
         head.push(line);
         continue;
       }
       part.lines.push(line);
+      part.chars += line.length;
       size += line.length;
       if (upper.startsWith('END:') && --depth === 0) {
         group.push(part);
@@ -537,6 +570,7 @@ function* reading(text: string, url: string, done: (parsed: Parsed<IcsCalendar>)
   // and taken out in one pass at the end (removing them one by one is quadratic).
   const bad = new Set<unknown>();
   const all = vcalendar.toJSON()[2] as unknown[][];
+  const checking = loopClock();
   for (let i = 0, index = -1; i < all.length; i++) {
     if (all[i]![0] !== 'vevent') continue;
     index++;
@@ -549,7 +583,7 @@ function* reading(text: string, url: string, done: (parsed: Parsed<IcsCalendar>)
       issues.push({ entry: partName('VEVENT', index, vevent.getFirstPropertyValue('uid'), vevent.getFirstPropertyValue('summary')), field: problem.field, message: problem.message });
       bad.add(vevent.jCal);
     }
-    if (index % 256 === 255) yield;
+    if (checking()) yield;
   }
   const kept = bad.size ? all.filter((sub) => !bad.has(sub)) : all;
   yield;
@@ -595,7 +629,11 @@ export async function readIcs(text: string, url: string): Promise<Parsed<IcsCale
   let parsed: Parsed<IcsCalendar> | undefined;
   const work = reading(text, url, (result) => (parsed = result));
   const run: Run = { spentMs: 0, counting: false };
-  if (!runFor(work, run, SLICE_MS)) await runSliced(work, run, new AbortController().signal);
+  if (!runFor(work, run, SLICE_MS)) {
+    await runSliced(work, run, new AbortController().signal);
+    // What follows (the calendar shown, its first expansion) starts a task of its own, not the end of the last slice.
+    await pause();
+  }
   return parsed!;
 }
 
@@ -638,7 +676,7 @@ function* exclusions(master: Component, context: Context): Generator<void, Exclu
   const properties = master.jCal[1] as unknown[][];
   const excluded: Exclusions = { master, instants: new Set(), days: new Set(), wallDays: new Set() };
   if (!properties.some((p) => p[0] === 'exdate')) return excluded;
-  let count = 0;
+  const due = loopClock();
   for (const jcal of properties) {
     if (jcal[0] !== 'exdate') continue;
     const property = new ICAL.Property(jcal, master);
@@ -654,7 +692,7 @@ function* exclusions(master: Component, context: Context): Generator<void, Exclu
     } catch (error) {
       console.warn(`${LOG_PREFIX} ${eventName(String(master.getFirstPropertyValue('uid')), master)}: an EXDATE left out (${String(error)})`);
     }
-    if (++count % 256 === 0) yield;
+    if (due()) yield;
   }
   excluded.master = new ICAL.Component([master.name, properties.filter((p) => p[0] !== 'exdate'), master.jCal[2]], master.parent ?? undefined);
   return excluded;
@@ -768,10 +806,11 @@ function* preparing(calendar: IcsCalendar, zone: string, into: (result: Prepared
 
   const masters = new Map<string, Component>();
   const exceptions = new Map<string, Map<string, Component>>();
+  const due = loopClock();
   for (let i = 0, index = -1; i < subcomponents.length; i++) {
     if (subcomponents[i]![0] !== 'vevent') continue;
     index++;
-    if (index % 256 === 255) yield;
+    if (due()) yield;
     const vevent = new ICAL.Component(subcomponents[i]!, vcalendar);
     const uid = String(vevent.getFirstPropertyValue('uid') ?? `vevent-${index}`);
     if (!vevent.hasProperty('recurrence-id')) {
@@ -830,7 +869,7 @@ function* preparing(calendar: IcsCalendar, zone: string, into: (result: Prepared
         if (!(error instanceof EntryProblem)) stopped(error, `${eventName(uid, component)}: an override left out`);
         else console.warn(`${LOG_PREFIX} ${eventName(uid, component)}: an override left out: field "${error.field}" ${error.message}`);
       }
-      if (i % 256 === 255) yield;
+      if (due()) yield;
     }
     const length = Math.max(0, event.duration.toSeconds() * 1000);
     result.series.push({ uid, master, event, startTzid: tzidOf(master, 'dtstart'), overrides, length, excluded });
@@ -893,9 +932,10 @@ function* expanding(calendar: IcsCalendar, from: number, to: number, shownZone: 
     return described;
   };
   const events: CalendarEvent[] = [];
+  const due = loopClock();
   for (let i = 0; i < singles.length; i++) {
     if (overlaps(singles[i]!)) events.push(singles[i]!);
-    if (i % 1024 === 1023) yield;
+    if (due()) yield;
   }
   out.events = events;
 
@@ -904,10 +944,9 @@ function* expanding(calendar: IcsCalendar, from: number, to: number, shownZone: 
   let active: Turn[] = series.filter((s) => !s.failed).map((s) => ({ series: s, iterator: undefined, until }));
   // Overrides of occurrences that the expansion does not look at in detail (long before the range, or after it)
   // that were moved into the range.
-  let looked = 0;
   for (const { overrides, length } of series) {
     for (const { id, at, item, times } of overrides) {
-      if (++looked % 1024 === 0) yield;
+      if (due()) yield;
       if (at + length + 2 * 86_400_000 >= from && at <= until) continue;
       if (!isCancelled(item) && overlaps(times)) {
         events.push({ id, ...describedOnce(item), ...times });

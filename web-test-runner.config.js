@@ -21,6 +21,7 @@ import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { INSTALL_HINTS, chosenEngines, chromeArgs, findChrome, findFirefox, findWebKit, firefoxEnv, firefoxPrefs, missingEngines } from './tools/browser.mjs';
 import { countingReporter } from './test/server/counting-reporter.js';
 import { feedMiddleware } from './test/server/feed-middleware.js';
+import { heavyIcsMiddleware } from './test/server/heavy-ics.js';
 import { progressMiddleware, progressScript } from './test/server/progress.js';
 import { startHostProxy } from './test/server/host-proxy.js';
 import { visualRegression } from './test/server/visual-regression.js';
@@ -110,7 +111,10 @@ export default {
     { name: 'feed', files: 'packages/feed/test/**/*.test.ts' },
     { name: 'badge', files: 'packages/widgets/test/member-badge/**/*.test.ts' },
     { name: 'directory', files: 'packages/widgets/test/member-directory/**/*.test.ts' },
-    { name: 'calendar', files: 'packages/widgets/test/event-calendar/**/*.test.ts' },
+    { name: 'calendar', files: 'packages/widgets/test/event-calendar/*.test.ts' },
+    // The heaviest iCalendar files (100,000 events…), a page each, under a heartbeat that wants the machine to itself:
+    // only when asked for (`--group heavy`), which `npm test` does after the other groups, one engine at a time.
+    ...(group === 'heavy' ? [{ name: 'heavy', files: 'packages/widgets/test/event-calendar/heavy/*.test.ts' }] : []),
     ...(viewerZone ? [{ name: 'viewer-zone', files: 'packages/widgets/test/event-calendar/real-exports.test.ts', browsers: [viewerZone] }] : []),
     // what every widget shares on a host page: languages, headings, narrow containers
     { name: 'embedding', files: 'packages/widgets/test/embedding/**/*.test.ts' },
@@ -124,7 +128,7 @@ export default {
   // then run again alone (scripts/test.mjs).
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
-  middleware: [progressMiddleware, feedMiddleware],
+  middleware: [progressMiddleware, heavyIcsMiddleware, feedMiddleware],
   // Each test page beats, and names each test as it starts (test/server/progress.js): a file that never finishes is
   // then reported with the test it was on, and whether its page was still alive.
   testRunnerHtml: (framework) => `<!DOCTYPE html><html><head>${progressScript}</head><body><script type="module" src="${framework}"></script></body></html>`,

@@ -52,48 +52,64 @@ check('lint (eslint)', 'npx', ['eslint', '.']);
 check('type-check (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 const built = check('build (rollup)', 'npm', ['run', 'build', '--silent']);
 
-rmSync('.cache/wtr-results.json', { force: true });
-const wtrStart = Date.now();
-const wtr = run(`browser tests (web-test-runner: ${chosenEngines().join(', ')})`, 'npx', ['web-test-runner']);
-const wtrSeconds = Math.round((Date.now() - wtrStart) / 1000);
-/** @type {string[]} one line per engine, printed again at the end */
-const perEngine = [];
+/** @type {Record<string, { passed: number, failed: number, skipped: number, sessionErrors: number }>} per engine, all runs */
+const engineTotals = {};
 /** @type {string[]} what went wrong and was made good (a file run again), printed at the end */
 const notes = [];
-if (existsSync('.cache/wtr-results.json')) {
-  const counted = JSON.parse(readFileSync('.cache/wtr-results.json', 'utf8'));
-  // A file whose page never finished (web-test-runner waits testsFinishTimeout, then gives no result for it) runs
-  // once more, alone in its engine; both runs are printed. Its first run counts only when the second fails too.
-  for (const stuck of counted.unfinished ?? []) {
-    const file = stuck.file.replace(process.cwd() + '/', '');
-    const engine = { Chrome: 'chromium', Firefox: 'firefox', WebKit: 'webkit' }[stuck.engine];
-    if (!engine) continue;
-    rmSync('.cache/wtr-results.json', { force: true });
-    run(`${stuck.engine} ${file} again, alone: its page did not finish in the run of every file`, 'npx', ['web-test-runner'], { env: { FSD_ENGINES: engine, FSD_FILES: file } });
-    const again = existsSync('.cache/wtr-results.json') ? JSON.parse(readFileSync('.cache/wtr-results.json', 'utf8')) : undefined;
-    if (!again || again.failed || again.sessionErrors || again.skipped || !again.passed) continue;
-    const line = counted.failures.findIndex((failure) => failure.startsWith(`${stuck.engine} ${stuck.file}: did not run:`));
-    notes.push(`${stuck.engine} ${file} did not finish in the run of every file (${counted.failures[line]?.split(': did not run: ')[1]}); alone, ${again.passed} passed`);
-    counted.failures.splice(line, 1);
-    counted.sessionErrors--;
-    counted.passed += again.passed - stuck.passed;
-    counted.failed -= stuck.failed;
-    const per = counted.engines[stuck.engine];
-    Object.assign(per, { passed: per.passed + again.passed - stuck.passed, failed: per.failed - stuck.failed, sessionErrors: per.sessionErrors - 1 });
+
+/**
+ * One run of web-test-runner, counted into the totals: `args` its arguments, `env` more environment. A file whose page
+ * never finished (web-test-runner waits testsFinishTimeout, then gives no result for it) runs once more, alone in its
+ * engine; both runs are printed, and its first run counts only when the second fails too.
+ */
+function browserTests(label, args, env = {}) {
+  rmSync('.cache/wtr-results.json', { force: true });
+  const wtr = run(label, 'npx', ['web-test-runner', ...args], { env });
+  const before = failures.length;
+  if (existsSync('.cache/wtr-results.json')) {
+    const counted = JSON.parse(readFileSync('.cache/wtr-results.json', 'utf8'));
+    for (const stuck of counted.unfinished ?? []) {
+      const file = stuck.file.replace(process.cwd() + '/', '');
+      const engine = { Chrome: 'chromium', Firefox: 'firefox', WebKit: 'webkit' }[stuck.engine];
+      if (!engine) continue;
+      rmSync('.cache/wtr-results.json', { force: true });
+      run(`${stuck.engine} ${file} again, alone: its page did not finish`, 'npx', ['web-test-runner'], { env: { ...env, FSD_ENGINES: engine, FSD_FILES: file } });
+      const again = existsSync('.cache/wtr-results.json') ? JSON.parse(readFileSync('.cache/wtr-results.json', 'utf8')) : undefined;
+      if (!again || again.failed || again.sessionErrors || again.skipped || !again.passed) continue;
+      const line = counted.failures.findIndex((failure) => failure.startsWith(`${stuck.engine} ${stuck.file}: did not run:`));
+      notes.push(`${stuck.engine} ${file} did not finish (${counted.failures[line]?.split(': did not run: ')[1]}); alone, ${again.passed} passed`);
+      counted.failures.splice(line, 1);
+      counted.sessionErrors--;
+      counted.passed += again.passed - stuck.passed;
+      counted.failed -= stuck.failed;
+      const per = counted.engines[stuck.engine];
+      Object.assign(per, { passed: per.passed + again.passed - stuck.passed, failed: per.failed - stuck.failed, sessionErrors: per.sessionErrors - 1 });
+    }
+    for (const [name, c] of Object.entries(counted.engines ?? {})) {
+      const sum = (engineTotals[name] ??= { passed: 0, failed: 0, skipped: 0, sessionErrors: 0 });
+      for (const key of Object.keys(sum)) sum[key] += c[key];
+    }
+    for (const line of counted.failures ?? []) failures.push(`browser test ${line.replace(process.cwd() + '/', '')}`);
+    totals.passed += counted.passed;
+    totals.failed += counted.failed + counted.sessionErrors + counted.skipped;
+    if (counted.failed || counted.sessionErrors) failures.push(`${label}: ${counted.failed} failed, ${counted.sessionErrors} files did not run`);
+    if (counted.skipped) failures.push(`${label}: ${counted.skipped} skipped (every test must run)`);
   }
-  for (const [name, c] of Object.entries(counted.engines ?? {})) {
-    perEngine.push(`  ${name}: ${c.passed} passed, ${c.failed + c.skipped} failed${c.skipped ? ` (${c.skipped} skipped)` : ''}${c.sessionErrors ? `, ${c.sessionErrors} files did not run` : ''}`);
+  if (wtr.status !== 0 && failures.length === before && !notes.length) {
+    totals.failed++;
+    failures.push(`${label}: the runner failed`);
   }
-  for (const line of counted.failures ?? []) failures.push(`browser test ${line.replace(process.cwd() + '/', '')}`);
-  totals.passed += counted.passed;
-  totals.failed += counted.failed + counted.sessionErrors + counted.skipped;
-  if (counted.failed || counted.sessionErrors) failures.push(`browser tests: ${counted.failed} failed, ${counted.sessionErrors} files did not run`);
-  if (counted.skipped) failures.push(`browser tests: ${counted.skipped} skipped (every test must run)`);
 }
-if (wtr.status !== 0 && !failures.some((f) => f.startsWith('browser tests')) && !notes.length) {
-  totals.failed++;
-  failures.push('browser tests: the runner failed');
-}
+
+const wtrStart = Date.now();
+browserTests(`browser tests (web-test-runner: ${chosenEngines().join(', ')})`, []);
+// The heaviest files' heartbeat wants the machine to itself: their group runs alone, one engine at a time.
+for (const engine of chosenEngines()) browserTests(`heaviest iCalendar files (web-test-runner --group heavy: ${engine} alone)`, ['--group', 'heavy'], { FSD_ENGINES: engine });
+const wtrSeconds = Math.round((Date.now() - wtrStart) / 1000);
+/** @type {string[]} one line per engine, printed again at the end */
+const perEngine = Object.entries(engineTotals).map(
+  ([name, c]) => `  ${name}: ${c.passed} passed, ${c.failed + c.skipped} failed${c.skipped ? ` (${c.skipped} skipped)` : ''}${c.sessionErrors ? `, ${c.sessionErrors} files did not run` : ''}`,
+);
 
 // Node-side tests of one engine (the extension's Firefox build in Firefox) run when that engine is chosen.
 const files = nodeTestFiles().filter((file) => !/(^|\/)firefox[^/]*\.node\.test\.mjs$/.test(file) || chosenEngines().includes('firefox'));

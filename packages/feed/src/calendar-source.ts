@@ -19,8 +19,9 @@ const loadReader = (): Promise<typeof Reader> => (reader ??= Promise.all([import
  */
 export const calendarSourceParser: FeedParser<CalendarSource> = {
   kind: 'calendar',
-  // 2: events feeds keep their subscriptions. 3: an iCalendar file's jCal is kept as JSON text.
-  revision: 3,
+  // 2: events feeds keep their subscriptions. 3: an iCalendar file's jCal is kept as JSON text. 4: a large one's as
+  // Blobs (IcsCalendar.runs).
+  revision: 4,
   format: 'text',
   accept: 'application/json, text/calendar;q=0.9, */*;q=0.5',
   prepare: loadReader,

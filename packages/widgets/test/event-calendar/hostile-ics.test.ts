@@ -1,19 +1,10 @@
 // Issue 12, the calendar part: iCalendar files made to hang or break the page. For each, the page stays responsive
 // (the heartbeat's longest gap under RESPONSIVE_GAP_MS) while the calendar loads, changes month and opens an event;
 // the valid events still show; the console names what was wrong. Small files are in test/fixtures/ics/; big ones
-// are made here.
-import { expect, fixture } from '@open-wc/testing';
-import type { FsdEventCalendar } from '../../src/fsd-event-calendar.js';
-import '../../src/fsd-event-calendar.js';
-import { captureConsole, putFeed, serveFeed, uniqueName, until } from '../../../../test/helpers/feeds.js';
-import { longestStall, RESPONSIVE_GAP_MS } from '../../../../test/helpers/heartbeat.js';
-
-const root = (c: FsdEventCalendar) => c.shadowRoot!;
-const clean = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
-const cell = (c: FsdEventCalendar, day: string) => root(c).querySelector<HTMLElement>(`[data-day="${day}"]`);
-const eventsOn = (c: FsdEventCalendar, day: string) => [...(cell(c, day)?.querySelectorAll('[part~="event"]') ?? [])].map((e) => clean(e.textContent));
-const title = (c: FsdEventCalendar) => clean(root(c).querySelector('[part~="title"]')?.textContent);
-const notes = (c: FsdEventCalendar) => [...root(c).querySelectorAll('[part~="note"]')].map((n) => clean(n.textContent));
+// are made here; the heaviest (100,000 events…) are in hostile-ics-heavy.test.ts.
+import { expect } from '@open-wc/testing';
+import { putFeed, serveFeed, uniqueName, until } from '../../../../test/helpers/feeds.js';
+import { clean, eventsOn, expectResponsive, letGo, notes, preload, registry, root, run, said, title } from './hostile-ics-run.js';
 
 const HEADER = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//FrenchSouth.digital//tests//FR', 'X-WR-TIMEZONE:Europe/Paris'];
 const file = (lines: string[]) => [...HEADER, ...lines, 'END:VCALENDAR', ''].join('\r\n');
@@ -26,72 +17,11 @@ const VALID = [
   'BEGIN:VEVENT', 'UID:valid-b@example.org', 'DTSTAMP:20261120T090000Z', 'DTSTART;VALUE=DATE:20270318', 'DTEND;VALUE=DATE:20270319', 'SUMMARY:Journée valide', 'END:VEVENT',
 ];
 
-interface Run {
-  calendar: FsdEventCalendar;
-  /** Every console warning and error while it loaded, changed month and opened an event. */
-  messages: string[];
-  stalls: { load: number; month: number; dialog: number };
-}
-
-/** Settled: not loading any more (an `.ics` source is read and expanded in slices). */
-const settled = (calendar: FsdEventCalendar, timeout: number) => until(() => calendar.state !== 'loading', timeout, 'the calendar to settle');
-
-/**
- * Loads a calendar of `src` on March 2027 in Paris time, then goes to April and back, then opens the first event of
- * `openDay`: each under a heartbeat.
- */
-async function run(src: string, openDay: string, timeout = 8000): Promise<Run> {
-  const calendar = document.createElement('fsd-event-calendar');
-  for (const [name, value] of Object.entries({ src, date: '2027-03-01', 'time-zone': 'Europe/Paris', lang: 'fr' })) calendar.setAttribute(name, value);
-  const stalls = { load: 0, month: 0, dialog: 0 };
-  let element!: FsdEventCalendar;
-  const errors = await captureConsole('error', async () =>
-    captureConsole('warn', async () => {
-      stalls.load = await longestStall(async () => {
-        element = await fixture<FsdEventCalendar>(calendar);
-        await settled(element, timeout);
-      });
-      const nav = root(element).querySelectorAll<HTMLButtonElement>('[part~="nav"] button');
-      stalls.month = await longestStall(async () => {
-        nav[2]!.click();
-        await until(() => title(element) === 'Avril 2027', timeout, 'April');
-        await settled(element, timeout);
-        nav[0]!.click();
-        await until(() => title(element) === 'Mars 2027', timeout, 'March');
-        await settled(element, timeout);
-      });
-      stalls.dialog = await longestStall(async () => {
-        cell(element, openDay)!.querySelector<HTMLElement>('[part~="event"]')!.click();
-        await until(() => !!root(element).querySelector('dialog')?.open, timeout, 'the dialog');
-      });
-    }),
-  );
-  return { calendar: element, messages: [...errors.result.messages, ...errors.messages], stalls };
-}
-
-function expectResponsive({ stalls }: Run): void {
-  expect(stalls.load, 'longest stall while loading (ms)').to.be.below(RESPONSIVE_GAP_MS);
-  expect(stalls.month, 'longest stall while changing month (ms)').to.be.below(RESPONSIVE_GAP_MS);
-  expect(stalls.dialog, 'longest stall while opening an event (ms)').to.be.below(RESPONSIVE_GAP_MS);
-}
-
-const said = (messages: string[], ...parts: string[]) => messages.some((m) => m.startsWith('[FrenchSouth.digital]') && parts.every((p) => m.includes(p)));
-
-/** The feeds this page holds (the feed client's registry), to forget between tests: a visitor's page holds one calendar, not ten. */
-const registry = () => (globalThis as unknown as Record<symbol, Map<string, unknown>>)[Symbol.for('fsd.feed-client.entries.v1')]!;
-
 describe('<fsd-event-calendar> hostile iCalendar files (issue 12)', () => {
   // The dev server compiles each module on its first import: done before any heartbeat, as a built bundle would be.
-  before(async () => {
-    await import('../../src/event-calendar/event-details.js');
-    await import('@frenchsouth-digital/feed').then((feed) => feed.loadIcs());
-  });
+  before(preload);
   // What a test's calendar held (megabytes of text and events) is let go, so that no later test measures its collection.
-  afterEach(async () => {
-    for (const element of document.querySelectorAll('fsd-event-calendar')) element.remove();
-    registry().clear();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  });
+  afterEach(letGo);
 
   it('a VTIMEZONE whose rule changes the clocks every minute: refused, its events shown in the calendar’s zone', async () => {
     const result = await run(await serveIcs(await fixtureText('per-minute-zone.ics')), '2027-03-10');

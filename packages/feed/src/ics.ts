@@ -776,6 +776,8 @@ interface Prepared {
 }
 
 const prepared = new WeakMap<IcsCalendar, Map<string, Prepared>>();
+/** Preparations under way, per calendar and zone. */
+const preparations = new WeakMap<IcsCalendar, Map<string, Steps>>();
 
 const isCancelled = (component: Component) => String(component.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED';
 
@@ -976,8 +978,20 @@ function* expanding(calendar: IcsCalendar, from: number, to: number, shownZone: 
   if (!byZone) prepared.set(calendar, (byZone = new Map()));
   if (!byZone.has(zone)) {
     // Done once per calendar and zone, linear in the file (whose size the feed client bounds): not in the budget.
+    let going = preparations.get(calendar);
+    if (!going) preparations.set(calendar, (going = new Map()));
+    let work = going.get(zone);
+    if (!work) going.set(zone, (work = preparing(calendar, zone, (result) => byZone.set(zone, result))));
     run.counting = false;
-    yield* preparing(calendar, zone, (result) => byZone.set(zone, result));
+    // Stepped here, not delegated with `yield*`: an expansion stopped for another range (a visitor clicking through
+    // the months) leaves the preparation where it is, and the next expansion goes on with it.
+    try {
+      while (!work.next().done) yield;
+    } catch (error) {
+      going.delete(zone);
+      throw error;
+    }
+    going.delete(zone);
     run.counting = true;
   }
   const { context, singles, series, details } = byZone.get(zone)!;

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { calendarSourceParser, loadFeed, loadIcs, wallClock, type CalendarEvent, type CalendarSource } from '@frenchsouth-digital/feed';
-import { captureConsole, serveFeed } from '../../../test/helpers/feeds.js';
+import { captureConsole, serveFeed, until } from '../../../test/helpers/feeds.js';
 
 const fixture = async (name: string) => (await fetch(`/test/fixtures/ics/${name}`)).text();
 
@@ -76,5 +76,45 @@ describe('iCalendar sources (ical.js)', () => {
     const error = await captureConsole('error', () => loadFeed<CalendarSource>(notIcs, calendarSourceParser));
     expect(error.result.status).to.equal('error');
     expect(error.messages[0]).to.contain('neither a JSON events feed nor an iCalendar file');
+  });
+});
+
+describe('iCalendar expansion in slices', () => {
+  it('a change of month while a large calendar is being prepared goes on with the preparation, never starts it again', async function () {
+    this.timeout(60_000);
+    const { readIcs, expandIcsSoon } = await loadIcs();
+    const url = 'https://calendar.example/large.ics';
+    const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//FrenchSouth.digital//tests//FR', 'X-WR-TIMEZONE:Europe/Paris'];
+    // 20,000 events, a few an hour through 2027 and 2028.
+    for (let i = 0; i < 20_000; i++) {
+      const start = new Date(Date.UTC(2027, 0, 1, 8) + i * 3_155_000).toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
+      lines.push('BEGIN:VEVENT', `UID:large-${i}@example.org`, 'DTSTAMP:20261120T090000Z', `DTSTART:${start}`, `SUMMARY:Événement ${i}`, 'END:VEVENT');
+    }
+    const { data } = await readIcs([...lines, 'END:VCALENDAR', ''].join('\r\n'), url);
+    // The preparation reads the calendar's runs of components back with JSON.parse: counted here.
+    const runs = data.jcal!.length - 1;
+    const parse = JSON.parse;
+    let parsed = 0;
+    JSON.parse = ((text: string, reviver?: (key: string, value: unknown) => unknown) => {
+      if (typeof text === 'string' && text.length > 1000 && text.startsWith('[[')) parsed++;
+      return parse(text, reviver);
+    }) as typeof JSON.parse;
+    const month = (m: number) => [Date.UTC(2027, m, 1), Date.UTC(2027, m + 1, 1)] as const;
+    const june = () => expandIcsSoon(data, ...month(5), 'Europe/Paris', () => {}, url);
+    try {
+      // A visitor clicking "next" faster than the preparation: each month asked for stops the expansion before it.
+      for (let m = 0; m < 6; m++) {
+        const given = expandIcsSoon(data, ...month(m), 'Europe/Paris', () => {}, url);
+        if (m === 0) expect(given, 'the first month is worked out in slices').to.equal(undefined);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      }
+      await until(() => june() !== undefined, 30_000, 'June');
+    } finally {
+      JSON.parse = parse;
+    }
+    expect(parsed, 'runs read back').to.equal(runs);
+    const { events } = june()!;
+    expect(events.length).to.be.within(800, 900);
+    expect(events.every((e) => e.start >= '2027-05-31' && e.start < '2027-07-02')).to.equal(true);
   });
 });

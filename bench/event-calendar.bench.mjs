@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gzipKB, staticClosure } from '../tools/bundle.mjs';
-import { median } from './harness.mjs';
+import { median, twoVisits } from './harness.mjs';
 
 const RUNS = 9;
 const EVENTS = 1000;
@@ -60,21 +60,6 @@ function writeFeeds(folder) {
   writeFileSync(`${folder}/calendar-1000.ics`, lines.join('\r\n') + '\r\n');
 }
 
-async function run(browser, url) {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  const load = async () => {
-    await page.goto(url, { waitUntil: 'load' });
-    const result = await page.evaluate(() => window.__result);
-    if (result.error) throw new Error(result.error);
-    return result;
-  };
-  const first = await load();
-  const second = await load();
-  await context.close();
-  return { first, second };
-}
-
 export default async function ({ browser, origin, report }) {
   const folder = '.cache/bench-data';
   mkdirSync(folder, { recursive: true });
@@ -88,10 +73,10 @@ export default async function ({ browser, origin, report }) {
   const page = (query) => `${origin}/bench/calendar.html?${query}`;
   const results = { json: [], ics: [], reference: [], fullcalendar: [] };
   for (let i = 0; i < RUNS; i++) {
-    results.json.push(await run(browser, page('src=/bench/data/calendar-1000.json')));
-    results.fullcalendar.push(await run(browser, page('src=/bench/data/calendar-1000.json&fullcalendar')));
-    results.ics.push(await run(browser, page('src=/bench/data/calendar-1000.ics')));
-    results.reference.push(await run(browser, page('src=/bench/data/calendar-1000.json&reference')));
+    results.json.push(await twoVisits(browser, page('src=/bench/data/calendar-1000.json')));
+    results.fullcalendar.push(await twoVisits(browser, page('src=/bench/data/calendar-1000.json&fullcalendar')));
+    results.ics.push(await twoVisits(browser, page('src=/bench/data/calendar-1000.ics')));
+    results.reference.push(await twoVisits(browser, page('src=/bench/data/calendar-1000.json&reference')));
   }
   if (!results.fullcalendar.every((r) => r.first.count === EVENTS)) throw new Error('FullCalendar did not hold every event');
   for (const kind of ['json', 'ics']) {

@@ -4,25 +4,9 @@
 // reference measured in the same run, the same file only fetched, decoded and cut into lines. Medians of RUNS.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { HEAVY_ICS, heavyIcs } from '../test/server/heavy-ics.js';
-import { median } from './harness.mjs';
+import { median, twoVisits } from './harness.mjs';
 
 const RUNS = 5;
-
-async function visits(browser, url) {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  const load = async () => {
-    await page.goto(url, { waitUntil: 'load' });
-    await page.waitForFunction(() => window.__result, { timeout: 120_000 });
-    const result = await page.evaluate(() => window.__result);
-    if (result.error) throw new Error(result.error);
-    return result;
-  };
-  const first = await load();
-  const second = await load();
-  await context.close();
-  return { first, second };
-}
 
 export default async function ({ browser, origin, report }) {
   const folder = '.cache/bench-data';
@@ -34,8 +18,8 @@ export default async function ({ browser, origin, report }) {
     const ours = [];
     const reference = [];
     for (let i = 0; i < RUNS; i++) {
-      ours.push(await visits(browser, url('')));
-      reference.push(await visits(browser, url('&reference')));
+      ours.push(await twoVisits(browser, url('')));
+      reference.push(await twoVisits(browser, url('&reference')));
     }
     const states = new Set(ours.flatMap((r) => [r.first.state, r.second.state]));
     if (states.size !== 1 || !states.has('ready')) throw new Error(`${name}: the calendar ended ${[...states].join(', ')}, not ready`);

@@ -65,7 +65,7 @@ const notes = [];
 function browserTests(label, args, env = {}) {
   rmSync('.cache/wtr-results.json', { force: true });
   const wtr = run(label, 'npx', ['web-test-runner', ...args], { env });
-  const before = failures.length;
+  const before = { failures: failures.length, notes: notes.length };
   if (existsSync('.cache/wtr-results.json')) {
     const counted = JSON.parse(readFileSync('.cache/wtr-results.json', 'utf8'));
     for (const stuck of counted.unfinished ?? []) {
@@ -95,7 +95,8 @@ function browserTests(label, args, env = {}) {
     if (counted.failed || counted.sessionErrors) failures.push(`${label}: ${counted.failed} failed, ${counted.sessionErrors} files did not run`);
     if (counted.skipped) failures.push(`${label}: ${counted.skipped} skipped (every test must run)`);
   }
-  if (wtr.status !== 0 && failures.length === before && !notes.length) {
+  // A run that failed with nothing counted against it, and no file run again, failed in the runner itself.
+  if (wtr.status !== 0 && failures.length === before.failures && notes.length === before.notes) {
     totals.failed++;
     failures.push(`${label}: the runner failed`);
   }

@@ -280,7 +280,7 @@ function checkZone(zone: Component): void {
  * Its TZID stays usable: an IANA name is read with the browser's zone data (as every IANA TZID is), another as the
  * calendar's wall-clock time (its `X-WR-TIMEZONE`, else the zone the calendar shows). Gives the TZIDs taken out.
  */
-function checkZones(vcalendar: Component, issues: FeedIssue[]): Set<string> {
+function checkZones(vcalendar: Component, report: (issue: FeedIssue) => void): Set<string> {
   const dropped = new Set<string>();
   const floating = ianaZone(textOf(vcalendar, 'x-wr-timezone'));
   for (const zone of vcalendar.getAllSubcomponents('vtimezone')) {
@@ -292,7 +292,7 @@ function checkZones(vcalendar: Component, issues: FeedIssue[]): Set<string> {
       if (!(problem instanceof EntryProblem)) throw problem;
       const iana = ianaZone(tzid);
       const instead = iana ? `the browser's data for ${iana} is used instead` : `its times are shown in the calendar's zone (${floating ?? 'the zone the calendar shows'})`;
-      issues.push({ entry: `VTIMEZONE "${tzid.slice(0, 80)}"`, field: problem.field, message: `${problem.message}; ${instead}` });
+      report({ entry: `VTIMEZONE "${tzid.slice(0, 80)}"`, field: problem.field, message: `${problem.message}; ${instead}` });
       vcalendar.removeSubcomponent(zone);
       if (tzid) dropped.add(tzid);
     }
@@ -571,7 +571,7 @@ function* reading(text: string, url: string, done: (parsed: Parsed<IcsCalendar>)
   const vcalendar = new ICAL.Component(['vcalendar', top[1] ?? [], subcomponents]);
 
   // Zones first: a VEVENT's times are read with its zone from here on.
-  const dropped = checkZones(vcalendar, issues);
+  const dropped = checkZones(vcalendar, (issue) => naming() && issues.push(issue));
   indexZones(vcalendar);
   const zones = new Set(vcalendar.getAllSubcomponents('vtimezone').map((z) => String(z.getFirstPropertyValue('tzid'))));
   // Each TZID looked up once: a file may name one unknown zone in 100,000 events.

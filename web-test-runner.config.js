@@ -27,16 +27,6 @@ import { startHostProxy } from './test/server/host-proxy.js';
 import { visualRegression } from './test/server/visual-regression.js';
 import { webkitLauncher } from './test/server/webkit-launcher.js';
 
-// A port chosen here, so that the member hosts the badge tests open (http://www.kaliop.com:PORT/…) can be secure
-// contexts as the members' https sites are: WebCrypto, which checks feed signatures, exists only there.
-const port = await new Promise((resolve) => {
-  const probe = createServer().listen(0, () => {
-    const { port: free } = probe.address();
-    probe.close(() => resolve(free));
-  });
-});
-const SECURE_TEST_HOSTS = ['www.kaliop.com', 'www.kaliop.com.', 'kaliop.com', 'blog.kaliop.com', 'www.kaliop.fr', 'www.xn--mller-kva.example', 'www.awox.com'];
-const secureOrigins = `--unsafely-treat-insecure-origin-as-secure=${SECURE_TEST_HOSTS.map((host) => `http://${host}:${port}`).join(',')}`;
 
 // The visual baselines are written only on this explicit request, for the visual group alone, in Chromium.
 const updateVisual = process.argv.includes('--update-visual-baseline');
@@ -57,6 +47,19 @@ if (missing.length) {
   process.exit(1);
 }
 const proxyPort = engines.some((name) => name !== 'chromium') ? await startHostProxy() : 0;
+
+// A port chosen here, so that the member hosts the badge tests open (http://www.kaliop.com:PORT/…) can be secure
+// contexts as the members' https sites are: WebCrypto, which checks feed signatures, exists only there. Chosen once
+// the host proxy listens: probed before it, the port was once found taken when the test server started (EADDRINUSE),
+// most likely by the proxy, which the system can give the port just let go.
+const port = await new Promise((resolve) => {
+  const probe = createServer().listen(0, () => {
+    const { port: free } = probe.address();
+    probe.close(() => resolve(free));
+  });
+});
+const SECURE_TEST_HOSTS = ['www.kaliop.com', 'www.kaliop.com.', 'kaliop.com', 'blog.kaliop.com', 'www.kaliop.fr', 'www.xn--mller-kva.example', 'www.awox.com'];
+const secureOrigins = `--unsafely-treat-insecure-origin-as-secure=${SECURE_TEST_HOSTS.map((host) => `http://${host}:${port}`).join(',')}`;
 
 const launchers = {
   chromium: () =>

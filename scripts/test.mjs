@@ -104,8 +104,8 @@ function browserTests(label, args, env = {}) {
 
 const wtrStart = Date.now();
 browserTests(`browser tests (web-test-runner: ${chosenEngines().join(', ')})`, []);
-// The heaviest files' heartbeat wants the machine to itself: their group runs alone, one engine at a time.
-for (const engine of chosenEngines()) browserTests(`heaviest iCalendar files (web-test-runner --group heavy: ${engine} alone)`, ['--group', 'heavy'], { FSD_ENGINES: engine });
+// The tests that time the longest stall want the machine to themselves: their group runs alone, one engine at a time.
+for (const engine of chosenEngines()) browserTests(`longest stalls (web-test-runner --group responsive: ${engine} alone)`, ['--group', 'responsive'], { FSD_ENGINES: engine });
 const wtrSeconds = Math.round((Date.now() - wtrStart) / 1000);
 /** @type {string[]} one line per engine, printed again at the end */
 const perEngine = Object.entries(engineTotals).map(

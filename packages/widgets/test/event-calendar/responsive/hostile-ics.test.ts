@@ -3,7 +3,7 @@
 // the valid events still show; the console names what was wrong. Small files are in test/fixtures/ics/; big ones
 // are made here; the heaviest (100,000 events…) are in hostile-ics-heavy.test.ts.
 import { expect } from '@open-wc/testing';
-import { putFeed, serveFeed, uniqueName, until } from '../../../../test/helpers/feeds.js';
+import { putFeed, serveFeed, uniqueName, until } from '../../../../../test/helpers/feeds.js';
 import { clean, eventsOn, expectResponsive, letGo, notes, preload, registry, root, run, said, title } from './hostile-ics-run.js';
 
 const HEADER = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//FrenchSouth.digital//tests//FR', 'X-WR-TIMEZONE:Europe/Paris'];

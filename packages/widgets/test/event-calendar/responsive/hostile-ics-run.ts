@@ -1,10 +1,10 @@
-// What the hostile iCalendar tests share (hostile-ics.test.ts, heavy/*.test.ts): a calendar loaded on
+// What the hostile iCalendar tests share (hostile-ics.test.ts, heavy-*.test.ts): a calendar loaded on
 // March 2027 in Paris time, taken to April and back, and an event opened, each under a heartbeat.
 import { expect, fixture } from '@open-wc/testing';
-import type { FsdEventCalendar } from '../../src/fsd-event-calendar.js';
-import '../../src/fsd-event-calendar.js';
-import { captureConsole, uniqueName, until } from '../../../../test/helpers/feeds.js';
-import { longestStall, RESPONSIVE_GAP_MS } from '../../../../test/helpers/heartbeat.js';
+import type { FsdEventCalendar } from '../../../src/fsd-event-calendar.js';
+import '../../../src/fsd-event-calendar.js';
+import { captureConsole, uniqueName, until } from '../../../../../test/helpers/feeds.js';
+import { longestStall, RESPONSIVE_GAP_MS } from '../../../../../test/helpers/heartbeat.js';
 
 export const root = (c: FsdEventCalendar) => c.shadowRoot!;
 export const clean = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
@@ -69,7 +69,7 @@ export const registry = () => (globalThis as unknown as Record<symbol, Map<strin
 
 /** The modules a calendar loads on demand, loaded before any heartbeat (the dev server compiles each on its first import, as a built bundle would not). */
 export async function preload(): Promise<void> {
-  await import('../../src/event-calendar/event-details.js');
+  await import('../../../src/event-calendar/event-details.js');
   await import('@frenchsouth-digital/feed').then((feed) => feed.loadIcs());
 }
 

@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import { createStore, get, set } from 'idb-keyval';
 import { longestStall, RESPONSIVE_GAP_MS } from '../../../../../test/helpers/heartbeat.js';
 import { until } from '../../../../../test/helpers/feeds.js';
-import { eventsOn, expectResponsive, heavyIcsUrl, letGo, preload, root, run, said } from '../hostile-ics-run.js';
+import { eventsOn, expectResponsive, heavyIcsUrl, letGo, preload, root, run, said } from './hostile-ics-run.js';
 
 /** Whether this browser's IndexedDB keeps a Blob (not in an ephemeral session of WebKit's). */
 async function keepsBlobs(): Promise<boolean> {

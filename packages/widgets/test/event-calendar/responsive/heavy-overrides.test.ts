@@ -1,7 +1,7 @@
 // Issue 12, one of the heaviest iCalendar files, in a page of its own (a visitor's page holds one calendar, not four:
 // what the one before left for the collector is not measured here). See heavy-ics.js in test/server for the file.
 import { expect } from '@open-wc/testing';
-import { heavyIcsUrl, eventsOn, expectResponsive, letGo, preload, run } from '../hostile-ics-run.js';
+import { heavyIcsUrl, eventsOn, expectResponsive, letGo, preload, run } from './hostile-ics-run.js';
 
 describe('<fsd-event-calendar> the heaviest iCalendar files (issue 12)', () => {
   before(preload);

@@ -1,12 +1,13 @@
 // Where each engine's test page is, for the case where a test file never finishes (web-test-runner then says only
-// "did not finish within …ms"). Every test page sends, with navigator.sendBeacon, a beat each second and the name of
-// each test as it starts; the summary of a file that did not finish then says which test was running and whether the
-// page still beat (a test waiting on something) or had stopped (its thread held: a loop, a modal prompt).
+// "did not finish within …ms"). Every test page sends, with navigator.sendBeacon, a beat each second, the name of
+// each test as it starts and as it ends, and the end of the run; the summary of a file that did not finish then says
+// which test was running and whether the page still beat (a test waiting on something) or had stopped (its thread
+// held: a loop, a modal prompt), or that every test had ended (the results never reached the runner).
 //   progressScript     the classic script put before the test framework in each test page (web-test-runner.config.js)
 //   progressMiddleware records the beats, POST /__wtr-progress
 //   progressOf         what was last heard from an engine's page of a file, for counting-reporter.js
 
-/** engine name (Chrome, Firefox, WebKit) + test file → { beat, test, testAt } (times in ms since the epoch) */
+/** engine name (Chrome, Firefox, WebKit) + test file → { beat, test, testAt, ended, done } (times in ms since the epoch) */
 const heard = new Map();
 
 /** The engine's name as web-test-runner's launchers give it, from a page's user agent. */
@@ -26,11 +27,13 @@ export async function progressMiddleware(ctx, next) {
     ctx.req.on('end', () => resolve(text));
   });
   try {
-    const { file, test } = JSON.parse(body);
+    const { file, test, ended, done } = JSON.parse(body);
     if (typeof file === 'string') {
       const entry = heard.get(key(engineOf(ctx.get('user-agent')), file)) ?? {};
       entry.beat = Date.now();
-      if (typeof test === 'string') Object.assign(entry, { test, testAt: entry.beat });
+      if (typeof test === 'string') Object.assign(entry, { test, testAt: entry.beat, ended: undefined });
+      if (typeof ended === 'string' && ended === entry.test) entry.ended = entry.beat;
+      if (done === true) entry.done = entry.beat;
       heard.set(key(engineOf(ctx.get('user-agent')), file), entry);
     }
   } catch {
@@ -52,25 +55,32 @@ export function progressOf(engine, file, now = Date.now()) {
   if (!entry) return undefined;
   const seconds = (ms) => `${Math.round(ms / 1000)} s`;
   const running = entry.test ? `the last test started was "${entry.test}", ${seconds(now - entry.testAt)} before` : 'no test had started';
-  const beat = now - entry.beat > 5000 ? `the page stopped beating ${seconds(now - entry.beat)} before (its thread held)` : 'the page was still beating (a test waiting)';
-  return `${running}; ${beat}`;
+  if (entry.done) return `${running}; the run had ended ${seconds(now - entry.done)} before, but its results never reached the runner`;
+  const ended = entry.ended ? `, and ended ${seconds(now - entry.ended)} before` : '';
+  const waiting = entry.ended ? 'an `after` hook or the framework waiting' : 'a test waiting';
+  const beat = now - entry.beat > 5000 ? `the page stopped beating ${seconds(now - entry.beat)} before (its thread held)` : `the page was still beating (${waiting})`;
+  return `${running}${ended}; ${beat}`;
 }
 
-// In the page: beats, and a hook before each test (mocha's `beforeEach` at the root, caught as the framework defines
-// it). Never throws into the test page.
+// In the page: beats, and hooks before and after each test and after the run (mocha's root hooks, caught as the
+// framework defines its globals). Never throws into the test page.
 export const progressScript = `<script>(() => {
-  const send = (test) => {
+  const send = (news) => {
     try {
       const file = window.__WTR_CONFIG__ && window.__WTR_CONFIG__.testFile;
-      if (file) navigator.sendBeacon('/__wtr-progress', JSON.stringify({ file: file.split('?')[0], test }));
+      if (file) navigator.sendBeacon('/__wtr-progress', JSON.stringify({ file: file.split('?')[0], ...news }));
     } catch {}
   };
-  setInterval(() => send(), 1000);
-  Object.defineProperty(window, 'beforeEach', {
+  setInterval(() => send({}), 1000);
+  const title = (context) => (context.currentTest ? context.currentTest.fullTitle() : '');
+  const onDefine = (name, rootHook) => Object.defineProperty(window, name, {
     configurable: true,
     set(hook) {
-      Object.defineProperty(window, 'beforeEach', { value: hook, writable: true, configurable: true, enumerable: true });
-      try { hook(function () { send(this.currentTest ? this.currentTest.fullTitle() : ''); }); } catch {}
+      Object.defineProperty(window, name, { value: hook, writable: true, configurable: true, enumerable: true });
+      try { hook(rootHook); } catch {}
     },
   });
+  onDefine('beforeEach', function () { send({ test: title(this) }); });
+  onDefine('afterEach', function () { send({ ended: title(this) }); });
+  onDefine('after', function () { send({ done: true }); });
 })();</script>`;

@@ -22,7 +22,7 @@ import { INSTALL_HINTS, chosenEngines, chromeArgs, findChrome, findFirefox, find
 import { countingReporter } from './test/server/counting-reporter.js';
 import { feedMiddleware } from './test/server/feed-middleware.js';
 import { heavyIcsMiddleware } from './test/server/heavy-ics.js';
-import { progressMiddleware, progressScript } from './test/server/progress.js';
+import { progressMiddleware, progressPlugin, progressScript } from './test/server/progress.js';
 import { startHostProxy } from './test/server/host-proxy.js';
 import { visualRegression } from './test/server/visual-regression.js';
 import { webkitLauncher } from './test/server/webkit-launcher.js';
@@ -139,7 +139,7 @@ export default {
   // Each test page beats, and names each test as it starts (test/server/progress.js): a file that never finishes is
   // then reported with the test it was on, and whether its page was still alive.
   testRunnerHtml: (framework) => `<!DOCTYPE html><html><head>${progressScript}</head><body><script type="module" src="${framework}"></script></body></html>`,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), visualRegression({ update: updateVisual })],
+  plugins: [progressPlugin, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), visualRegression({ update: updateVisual })],
   browsers: Object.values(browsers),
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter('.cache/wtr-results.json')],
 };

@@ -5,6 +5,7 @@
 // held: a loop, a modal prompt), or that every test had ended (the results never reached the runner).
 //   progressScript     the classic script put before the test framework in each test page (web-test-runner.config.js)
 //   progressMiddleware records the beats, POST /__wtr-progress
+//   progressPlugin     records when the runner's socket brought each page's results (a web-test-runner plugin)
 //   progressOf         what was last heard from an engine's page of a file, for counting-reporter.js
 
 /** engine name (Chrome, Firefox, WebKit) + test file → { beat, test, testAt, ended, done } (times in ms since the epoch) */
@@ -19,6 +20,18 @@ function engineOf(userAgent = '') {
 
 const key = (engine, file) => `${engine} ${file}`;
 
+/** web-test-runner's session id → when its page's results came in on the runner's socket (ms since the epoch) */
+const received = new Map();
+
+export const progressPlugin = {
+  name: 'fsd-progress',
+  serverStart({ webSockets }) {
+    webSockets?.on('message', ({ data }) => {
+      if (data?.type === 'wtr-session-finished' && typeof data.sessionId === 'string') received.set(data.sessionId, Date.now());
+    });
+  },
+};
+
 export async function progressMiddleware(ctx, next) {
   if (ctx.path !== '/__wtr-progress' || ctx.method !== 'POST') return next();
   const body = await new Promise((resolve) => {
@@ -27,13 +40,15 @@ export async function progressMiddleware(ctx, next) {
     ctx.req.on('end', () => resolve(text));
   });
   try {
-    const { file, test, ended, done } = JSON.parse(body);
+    const { file, session, test, ended, done, sent } = JSON.parse(body);
     if (typeof file === 'string') {
       const entry = heard.get(key(engineOf(ctx.get('user-agent')), file)) ?? {};
       entry.beat = Date.now();
       if (typeof test === 'string') Object.assign(entry, { test, testAt: entry.beat, ended: undefined });
       if (typeof ended === 'string' && ended === entry.test) entry.ended = entry.beat;
       if (done === true) entry.done = entry.beat;
+      if (typeof session === 'string') entry.session = session;
+      if (sent && typeof sent === 'object') entry.sent = { ...sent, at: entry.beat };
       heard.set(key(engineOf(ctx.get('user-agent')), file), entry);
     }
   } catch {
@@ -55,7 +70,18 @@ export function progressOf(engine, file, now = Date.now()) {
   if (!entry) return undefined;
   const seconds = (ms) => `${Math.round(ms / 1000)} s`;
   const running = entry.test ? `the last test started was "${entry.test}", ${seconds(now - entry.testAt)} before` : 'no test had started';
-  if (entry.done) return `${running}; the run had ended ${seconds(now - entry.done)} before, but its results never reached the runner`;
+  if (entry.done) {
+    const got = entry.session && received.get(entry.session);
+    const { sent } = entry;
+    const fate = got
+      ? `the runner's socket brought them ${seconds(now - got)} before, and the runner never took them in`
+      : !sent
+        ? 'the test framework never sent them'
+        : sent.state === 1
+          ? `they were sent (${sent.bytes.toLocaleString('en')} characters) on an open socket and never arrived`
+          : `the socket was not open (state ${sent.state}), so they were sent again by HTTP, and never arrived`;
+    return `${running}; the run had ended ${seconds(now - entry.done)} before, but its results never reached the runner: ${fate}`;
+  }
   const ended = entry.ended ? `, and ended ${seconds(now - entry.ended)} before` : '';
   const waiting = entry.ended ? 'an `after` hook or the framework waiting' : 'a test waiting';
   const beat = now - entry.beat > 5000 ? `the page stopped beating ${seconds(now - entry.beat)} before (its thread held)` : `the page was still beating (${waiting})`;
@@ -65,11 +91,27 @@ export function progressOf(engine, file, now = Date.now()) {
 // In the page: beats, and hooks before and after each test and after the run (mocha's root hooks, caught as the
 // framework defines its globals). Never throws into the test page.
 export const progressScript = `<script>(() => {
+  const session = new URL(location.href).searchParams.get('wtr-session-id');
   const send = (news) => {
     try {
       const file = window.__WTR_CONFIG__ && window.__WTR_CONFIG__.testFile;
-      if (file) navigator.sendBeacon('/__wtr-progress', JSON.stringify({ file: file.split('?')[0], ...news }));
+      if (file) navigator.sendBeacon('/__wtr-progress', JSON.stringify({ file: file.split('?')[0], session, ...news }));
     } catch {}
+  };
+  // The page's results, as the framework sends them on the runner's socket: noted, and sent by the runner's HTTP
+  // route instead when that socket is not open (they would be dropped without a word).
+  const socketSend = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (data) {
+    try {
+      if (typeof data === 'string' && data.includes('"type":"wtr-session-finished"')) {
+        send({ sent: { state: this.readyState, bytes: data.length } });
+        if (this.readyState !== WebSocket.OPEN) {
+          fetch('/__web-test-runner__/wtr-legacy-browser-api', { method: 'POST', body: data }).catch(() => {});
+          return;
+        }
+      }
+    } catch {}
+    return socketSend.call(this, data);
   };
   setInterval(() => send({}), 1000);
   const title = (context) => (context.currentTest ? context.currentTest.fullTitle() : '');

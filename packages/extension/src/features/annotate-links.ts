@@ -11,9 +11,10 @@
  *   once from the hosts already known, else the link loses its mark until the background answers.
  * - Removed links are dropped at once from the observers and the drawn marks; the queue of links to judge holds
  *   them weakly (WeakRef), so a page that removes links faster than they are judged keeps no detached node alive.
- * - Cost bounded by what the visitor sees: marks exist only for member links in or near the viewport
- *   (IntersectionObserver), placed once per frame at most (requestAnimationFrame: layout reads, then writes), in
- *   document coordinates: scrolling the page moves them as one group and re-places none.
+ * - Cost bounded by what the visitor sees: marks exist only for member links within a few viewports of the
+ *   viewport (WATCHED_VIEWPORTS), placed once per frame at most (requestAnimationFrame: layout reads, then writes),
+ *   in document coordinates: scrolling the page moves them as one group, and they are placed ahead, when that
+ *   window moves, so that a scroll within half a viewport writes nothing to the layer.
  *   The judging of links happens in idle-time slices of at most 6 ms.
  * - {@link init} starts it; when its signal aborts, everything stops (observers, idle callbacks, pending work) and
  *   the layer, the `data-fsd-member` attributes and the descriptions go.
@@ -87,7 +88,7 @@ interface Marked {
   member: LinkMember;
   /** The description id it added to the link's `aria-describedby`. */
   description: string;
-  /** Its mark in the layer, while the link is in or near the viewport. */
+  /** Its mark in the layer, while the link is within the watched viewports. */
   mark?: HTMLElement;
 }
 
@@ -110,7 +111,7 @@ export function init(signal: AbortSignal): void {
   let running = false;
   /** The member links marked, and what was added to each. */
   const marked = new WeakMap<HTMLAnchorElement, Marked>();
-  /** The marked links in or near the viewport (IntersectionObserver): the only ones with a mark drawn. */
+  /** The marked links in or near the viewport (IntersectionObserver). Marks are drawn for every watched link. */
   const visible = new Set<HTMLAnchorElement>();
   /**
    * Every marked link (until it is unmarked: removed links are at once, and a measure drops any left disconnected),
@@ -143,9 +144,9 @@ export function init(signal: AbortSignal): void {
           visible.add(link);
           fresh.add(link);
         } else {
+          // Its mark stays, clipped by the layer, until the link leaves the watched viewports (watchNear): a mark
+          // taken out and put back as links cross the margin changed the layer, hence a paint, at every frame.
           visible.delete(link);
-          state.mark?.remove();
-          delete state.mark;
         }
       }
       // Only the links that came into view need a mark placed: the others' marks have not moved in the document.
@@ -215,15 +216,20 @@ export function init(signal: AbortSignal): void {
     frame = 0;
     layer.attach();
     const scroll = { x: scrollX, y: scrollY };
+    let ahead = true;
     if (remeasure) {
       remeasure = false;
       measureAll();
       watchNear();
     } else if (Math.abs(scroll.y - watchedAt) > innerHeight / 2) watchNear();
+    else ahead = false;
     // Every visible link after a change that can move links; else those that came into view, and the pinned ones.
+    // When the watched viewports move, every watched link too: the marks are then in place before their links
+    // scroll into view, and a scroll within half a viewport writes nothing to the layer.
     const full = relayout;
     relayout = false;
-    const links = full ? [...visible] : [...new Set([...fresh, ...pinned])].filter((link) => visible.has(link));
+    const shown = full ? [...visible] : [...new Set([...fresh, ...pinned])].filter((link) => visible.has(link));
+    const links = ahead ? [...new Set([...shown, ...watched])] : shown;
     fresh.clear();
     const moves = links.map((link) => link.isConnected && !inPinnedBox(link));
     const placements = links.map((link) => (link.isConnected ? markPlacement(link) : undefined));

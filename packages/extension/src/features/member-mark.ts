@@ -6,7 +6,7 @@
  *   page (a fixed box adds nothing to the page's scrollable area, and what is outside the viewport is clipped), its
  *   layout and paint are its own (containment), and it takes no click.
  * - Its shadow root (open: the page's CSS cannot reach into it, and the page's own scripts can see what it shows)
- *   holds one small dot per member link in or near the viewport, placed from the link's boxes
+ *   holds one small dot per member link within a few viewports of the viewport, placed from the link's boxes
  *   ({@link markPlacement}): in the line gap above the end of its last line box for links in running text, in the
  *   top right corner of the padding for block links, in the top right corner of the image for image links. Never
  *   over text: where a line has no gap (line-height: normal) and no space follows the link, an inline link gets no
@@ -263,20 +263,22 @@ export class MarkLayer {
    * it stays where it is in the viewport (a link in a fixed or sticky box).
    */
   place(mark: HTMLElement, placement: Placement | undefined, scroll?: { x: number; y: number }): void {
+    // Nothing is written that is already so: a write, even of the same value, has the page painted again.
     if (!placement) {
-      mark.hidden = true;
+      if (!mark.hidden) mark.hidden = true;
       return;
     }
     const group = scroll ? this.#scrolling : this.#root;
     if (mark.parentNode !== group) group.append(mark);
-    mark.classList.toggle('corner', placement.corner);
+    if (mark.classList.contains('corner') !== placement.corner) mark.classList.toggle('corner', placement.corner);
     const size = `${placement.size}px`;
     if (mark.style.width !== size) {
       mark.style.width = size;
       mark.style.height = size;
     }
-    mark.style.transform = `translate(${placement.x + (scroll?.x ?? 0)}px, ${placement.y + (scroll?.y ?? 0)}px)`;
-    mark.hidden = false;
+    const transform = `translate(${placement.x + (scroll?.x ?? 0)}px, ${placement.y + (scroll?.y ?? 0)}px)`;
+    if (mark.style.transform !== transform) mark.style.transform = transform;
+    if (mark.hidden) mark.hidden = false;
   }
 
   /** Moves the group of document-placed marks to the page's scroll offset: a single style write. */

@@ -25,7 +25,7 @@ import { parsedHost } from '../lib/hosts.js';
 import { HostCache } from '../lib/host-cache.js';
 import { MAX_LOOKUP_HOSTS, send, type LinkMember } from '../lib/protocol.js';
 import { messages } from '../ui/extension.messages.js';
-import { LAYER_TAG, MarkLayer, markPlacement } from './member-mark.js';
+import { LAYER_TAG, MarkLayer, markPlacement, scrollMax } from './member-mark.js';
 
 /** The longest slice of work at a time, well under a frame, even when the browser offers a longer idle period. */
 const SLICE_MS = 6;
@@ -90,6 +90,14 @@ interface Marked {
   description: string;
   /** Its mark in the layer, while the link is within the watched viewports. */
   mark?: HTMLElement;
+  /** The link's box in the document when its mark was placed there (links that scroll with the document). */
+  at?: { x: number; y: number; width: number; height: number };
+}
+
+/** Whether `box` (viewport coordinates, read at scroll offset `scroll`) is still the box `at` (document coordinates). */
+function stillAt(box: DOMRectReadOnly, scroll: { x: number; y: number }, at: NonNullable<Marked['at']>): boolean {
+  const near = (a: number, b: number) => Math.abs(a - b) < 0.5;
+  return near(box.left + scroll.x, at.x) && near(box.top + scroll.y, at.y) && near(box.width, at.width) && near(box.height, at.height);
 }
 
 /** Annotates the page's links until `signal` aborts; then removes every mark it added. */
@@ -142,7 +150,9 @@ export function init(signal: AbortSignal): void {
         }
         if (entry.isIntersecting) {
           visible.add(link);
-          fresh.add(link);
+          // Placed ahead, where the link still is: nothing to do.
+          const placed = state.mark && !state.mark.hidden && state.at;
+          if (!placed || !stillAt(entry.boundingClientRect, { x: scrollX, y: scrollY }, placed)) fresh.add(link);
         } else {
           // Its mark stays, clipped by the layer, until the link leaves the watched viewports (watchNear): a mark
           // taken out and put back as links cross the margin changed the layer, hence a paint, at every frame.
@@ -150,7 +160,7 @@ export function init(signal: AbortSignal): void {
         }
       }
       // Only the links that came into view need a mark placed: the others' marks have not moved in the document.
-      schedule(false, false);
+      if (fresh.size) schedule(false, false);
     },
     { rootMargin: NEAR_VIEWPORT },
   );
@@ -163,6 +173,8 @@ export function init(signal: AbortSignal): void {
    */
   let frame = 0;
   let relayout = false;
+  /** The horizontal scroll offset at the last placement. */
+  let drawnX = 0;
   /** The visible links in a fixed or sticky box, as of the last full placement. */
   let pinned: HTMLAnchorElement[] = [];
   /** The links that came into view since the last frame: their marks are still to be placed. */
@@ -216,6 +228,8 @@ export function init(signal: AbortSignal): void {
     frame = 0;
     layer.attach();
     const scroll = { x: scrollX, y: scrollY };
+    const maxY = layer.followsScroll ? scrollMax() : 0;
+    drawnX = scroll.x;
     let ahead = true;
     if (remeasure) {
       remeasure = false;
@@ -233,6 +247,7 @@ export function init(signal: AbortSignal): void {
     fresh.clear();
     const moves = links.map((link) => link.isConnected && !inPinnedBox(link));
     const placements = links.map((link) => (link.isConnected ? markPlacement(link) : undefined));
+    const boxes = links.map((link, i) => (moves[i] ? link.getBoundingClientRect() : undefined));
     const nowPinned = links.filter((link, i) => link.isConnected && !moves[i]);
     pinned = full ? nowPinned : [...new Set([...pinned.filter((link) => visible.has(link)), ...nowPinned])];
     links.forEach((link, i) => {
@@ -243,8 +258,11 @@ export function init(signal: AbortSignal): void {
       }
       state.mark ??= layer.createMark(state.member.id);
       layer.place(state.mark, placements[i], moves[i] ? scroll : undefined);
+      const box = boxes[i];
+      if (box && placements[i]) state.at = { x: box.left + scroll.x, y: box.top + scroll.y, width: box.width, height: box.height };
+      else delete state.at;
     });
-    layer.scrollTo(scroll.x, scroll.y);
+    layer.scrollTo(scroll.x, scroll.y, maxY);
   }
 
   function describedBy(link: HTMLAnchorElement): string[] {
@@ -428,8 +446,17 @@ export function init(signal: AbortSignal): void {
 
   const reflow = () => schedule();
   const listening = { capture: true, passive: true, signal: work.signal };
-  // The document's own scroll moves the marks' group; a nested scroller's moves its links against the document.
-  addEventListener('scroll', (event) => schedule(event.target !== document), listening);
+  // A nested scroller's scroll moves its links against the document: every mark is placed again. The document's own
+  // scroll moves the marks' group: a frame is drawn for it only when there is something to write (the group where
+  // the engine does not move it, marks in fixed or sticky boxes, the watched viewports to move, a horizontal scroll).
+  addEventListener(
+    'scroll',
+    (event) => {
+      if (event.target !== document) schedule(true);
+      else if (!layer.followsScroll || pinned.length || scrollX !== drawnX || Math.abs(scrollY - watchedAt) > innerHeight / 2) schedule(false);
+    },
+    listening,
+  );
   addEventListener('resize', reflow, { passive: true, signal: work.signal });
   document.fonts?.addEventListener('loadingdone', reflow, { signal: work.signal });
   const resized = new ResizeObserver(reflow);

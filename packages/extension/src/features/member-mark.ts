@@ -12,9 +12,11 @@
  *   over text: where a line has no gap (line-height: normal) and no space follows the link, an inline link gets no
  *   dot (only its description).
  * - Two groups of marks: those of links that scroll with the document are placed once, in document coordinates, in
- *   a group moved by the scroll offset (`transform`, a composited layer of its own: scrolling re-places no mark,
- *   repaints nothing, and costs one style write a frame); those of links in a fixed or sticky box are placed in
- *   viewport coordinates, again at each scroll.
+ *   a group moved by the scroll offset (a composited layer of its own: scrolling re-places no mark and repaints
+ *   nothing). Where the engine has scroll-driven animations (Chromium), the document's vertical scroll moves the
+ *   group by itself (`animation-timeline: scroll(root y)`, on the compositor), so scrolling writes nothing on the
+ *   page's thread; elsewhere (Firefox), the group's `translate` is written once a frame. The marks of links in a
+ *   fixed or sticky box are placed in viewport coordinates, again at each scroll.
  * - Screen readers: the layer's light DOM holds one hidden description per member (`<span id hidden>`, not slotted,
  *   so never rendered), which the marked links name with `aria-describedby`.
  */
@@ -59,6 +61,15 @@ const STYLE = `
   inset-block-start: 0;
   inset-inline-start: 0;
   will-change: transform;
+}
+/* --fsd-scroll-max: the document's largest vertical scroll offset, written when it changes */
+.scrolling.follows {
+  animation: fsd-follow-scroll linear both;
+  animation-timeline: scroll(root y);
+}
+@keyframes fsd-follow-scroll {
+  from { transform: translateY(0); }
+  to { transform: translateY(calc(-1px * var(--fsd-scroll-max, 0))); }
 }
 .mark {
   position: absolute;
@@ -207,6 +218,11 @@ export class MarkLayer {
   /** The group of marks placed in document coordinates, moved by the scroll offset. */
   readonly #scrolling: HTMLElement;
   #offset = '';
+  /**
+   * Whether the document's vertical scroll moves the group by itself (a scroll-driven animation): then only a
+   * horizontal scroll, or a change of the largest scroll offset, is written.
+   */
+  readonly followsScroll = typeof CSS !== 'undefined' && CSS.supports('animation-timeline', 'scroll(root y)');
   /** label → the id of its hidden description in the layer's light DOM. */
   readonly #descriptions = new Map<string, string>();
   static #layers = 0;
@@ -217,7 +233,7 @@ export class MarkLayer {
     this.#root = this.host.attachShadow({ mode: 'open' });
     adoptStyles(this.#root);
     this.#scrolling = document.createElement('div');
-    this.#scrolling.className = 'scrolling';
+    this.#scrolling.className = this.followsScroll ? 'scrolling follows' : 'scrolling';
     this.#root.append(this.#scrolling);
     this.#prefix = `fsd-member-description-${Date.now().toString(36)}-${MarkLayer.#layers++}-`;
   }
@@ -281,13 +297,26 @@ export class MarkLayer {
     if (mark.hidden) mark.hidden = false;
   }
 
-  /** Moves the group of document-placed marks to the page's scroll offset: a single style write. */
-  scrollTo(x: number, y: number): void {
-    const offset = `translate(${-x}px, ${-y}px)`;
-    if (offset !== this.#offset) this.#scrolling.style.transform = this.#offset = offset;
+  /**
+   * Moves the group of document-placed marks to the page's scroll offset (`x`, `y`), read with `maxY`, the largest
+   * vertical offset ({@link scrollMax}), before any write of the frame. Writes only what changed.
+   */
+  scrollTo(x: number, y: number, maxY: number): void {
+    const offset = this.followsScroll ? `${-x}px 0|${maxY}` : `${-x}px ${-y}px`;
+    if (offset === this.#offset) return;
+    this.#offset = offset;
+    const [translate, max] = offset.split('|');
+    this.#scrolling.style.translate = translate!;
+    if (max !== undefined) this.#scrolling.style.setProperty('--fsd-scroll-max', max);
   }
 
   remove(): void {
     this.host.remove();
   }
+}
+
+/** The document's largest vertical scroll offset, as a scroll timeline of the root measures it (a layout read). */
+export function scrollMax(): number {
+  const root = document.scrollingElement ?? document.documentElement;
+  return Math.max(0, root.scrollHeight - root.clientHeight);
 }

@@ -217,7 +217,8 @@ export class MarkLayer {
   readonly #root: ShadowRoot;
   /** The group of marks placed in document coordinates, moved by the scroll offset. */
   readonly #scrolling: HTMLElement;
-  #offset = '';
+  #translate = '';
+  #maxY = Number.NaN;
   /**
    * Whether the document's vertical scroll moves the group by itself (a scroll-driven animation): then only a
    * horizontal scroll, or a change of the largest scroll offset, is written.
@@ -279,7 +280,7 @@ export class MarkLayer {
    * it stays where it is in the viewport (a link in a fixed or sticky box).
    */
   place(mark: HTMLElement, placement: Placement | undefined, scroll?: { x: number; y: number }): void {
-    // Nothing is written that is already so: a write, even of the same value, has the page painted again.
+    // Only what changed is written: a change in the layer has the whole document painted again.
     if (!placement) {
       if (!mark.hidden) mark.hidden = true;
       return;
@@ -302,12 +303,9 @@ export class MarkLayer {
    * vertical offset ({@link scrollMax}), before any write of the frame. Writes only what changed.
    */
   scrollTo(x: number, y: number, maxY: number): void {
-    const offset = this.followsScroll ? `${-x}px 0|${maxY}` : `${-x}px ${-y}px`;
-    if (offset === this.#offset) return;
-    this.#offset = offset;
-    const [translate, max] = offset.split('|');
-    this.#scrolling.style.translate = translate!;
-    if (max !== undefined) this.#scrolling.style.setProperty('--fsd-scroll-max', max);
+    const translate = this.followsScroll ? `${-x}px 0` : `${-x}px ${-y}px`;
+    if (translate !== this.#translate) this.#scrolling.style.translate = this.#translate = translate;
+    if (this.followsScroll && maxY !== this.#maxY) this.#scrolling.style.setProperty('--fsd-scroll-max', String((this.#maxY = maxY)));
   }
 
   remove(): void {

@@ -2,6 +2,9 @@
 // built in the page left the page's collector 100 ms pauses to make during the very load the heartbeat measures.
 //   GET  /__heavy-ics/NAME.ics?ID   one of HEAVY_ICS (the query lets each test have a URL, hence a cache key, of its own)
 //   POST /__heavy-ics-down?ID       from then on, GET …?ID answers 503: the network down, for the offline copy
+//   POST /__heavy-ics-make/NAME     makes the file now, before a test's heartbeat starts: making 15 MB of text (up
+//                                   to 0.5 s of this process, and its collector's threads) while the page loads it
+//                                   took the machine's two cores from the very page being timed
 // Each file holds two valid events of March 2027 in Paris (VALID) beside its heavy part.
 
 /** A UTC date-time as iCalendar writes it: 20270315T083000Z. */
@@ -70,6 +73,12 @@ export function heavyIcs(name) {
 export async function heavyIcsMiddleware(ctx, next) {
   if (ctx.path === '/__heavy-ics-down' && ctx.method === 'POST') {
     down.add(ctx.querystring);
+    ctx.status = 204;
+    return;
+  }
+  const making = /^\/__heavy-ics-make\/([\w-]+)$/.exec(ctx.path);
+  if (making && ctx.method === 'POST' && Object.hasOwn(HEAVY_ICS, making[1])) {
+    heavyIcs(making[1]);
     ctx.status = 204;
     return;
   }

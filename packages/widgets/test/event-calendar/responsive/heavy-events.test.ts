@@ -18,7 +18,7 @@ async function keepsBlobs(): Promise<boolean> {
 }
 
 describe('<fsd-event-calendar> the heaviest iCalendar files (issue 12)', () => {
-  before(preload);
+  before(() => preload('events-100000'));
   afterEach(letGo);
 
   it('100,000 events: read in slices, the month’s events shown', async function () {

@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import { heavyIcsUrl, eventsOn, expectResponsive, letGo, preload, run } from './hostile-ics-run.js';
 
 describe('<fsd-event-calendar> the heaviest iCalendar files (issue 12)', () => {
-  before(preload);
+  before(() => preload('overrides-50000'));
   afterEach(letGo);
 
   it('50,000 overrides of one series: grouped in one pass, each shown in place of its occurrence', async function () {

@@ -67,10 +67,18 @@ export const said = (messages: string[], ...parts: string[]) => messages.some((m
 /** The feeds this page holds (the feed client's registry), to forget between tests: a visitor's page holds one calendar, not ten. */
 export const registry = () => (globalThis as unknown as Record<symbol, Map<string, unknown>>)[Symbol.for('fsd.feed-client.entries.v1')]!;
 
-/** The modules a calendar loads on demand, loaded before any heartbeat (the dev server compiles each on its first import, as a built bundle would not). */
-export async function preload(): Promise<void> {
+/**
+ * The modules a calendar loads on demand, loaded before any heartbeat (the dev server compiles each on its first
+ * import, as a built bundle would not), and the `heavy` files the test server is to have made by then
+ * (test/server/heavy-ics.js).
+ */
+export async function preload(...heavy: string[]): Promise<void> {
   await import('../../../src/event-calendar/event-details.js');
   await import('@frenchsouth-digital/feed').then((feed) => feed.loadIcs());
+  for (const name of heavy) {
+    const made = await fetch(`/__heavy-ics-make/${name}`, { method: 'POST' });
+    if (made.status !== 204) throw new Error(`the test server did not make ${name}: HTTP ${made.status}`);
+  }
 }
 
 /** What a test's calendar held (megabytes of text and events) let go, so that no later test measures its collection. */

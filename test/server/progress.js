@@ -40,7 +40,7 @@ export async function progressMiddleware(ctx, next) {
     ctx.req.on('end', () => resolve(text));
   });
   try {
-    const { file, session, test, ended, done, sent } = JSON.parse(body);
+    const { file, session, test, ended, done, sent, failure } = JSON.parse(body);
     if (typeof file === 'string') {
       const entry = heard.get(key(engineOf(ctx.get('user-agent')), file)) ?? {};
       entry.beat = Date.now();
@@ -49,6 +49,7 @@ export async function progressMiddleware(ctx, next) {
       if (done === true) entry.done = entry.beat;
       if (typeof session === 'string') entry.session = session;
       if (sent && typeof sent === 'object') entry.sent = { ...sent, at: entry.beat };
+      if (typeof failure === 'string' && entry.done) entry.failure = failure;
       heard.set(key(engineOf(ctx.get('user-agent')), file), entry);
     }
   } catch {
@@ -80,7 +81,8 @@ export function progressOf(engine, file, now = Date.now()) {
         : sent.state === 1
           ? `they were sent (${sent.bytes.toLocaleString('en')} characters) on an open socket and never arrived`
           : `the socket was not open (state ${sent.state}), so they were sent again by HTTP, and never arrived`;
-    return `${running}; the run had ended ${seconds(now - entry.done)} before, but its results never reached the runner: ${fate}`;
+    const failure = entry.failure ? ` (after the run, the page's last uncaught error: ${entry.failure})` : '';
+    return `${running}; the run had ended ${seconds(now - entry.done)} before, but its results never reached the runner: ${fate}${failure}`;
   }
   const ended = entry.ended ? `, and ended ${seconds(now - entry.ended)} before` : '';
   const waiting = entry.ended ? 'an `after` hook or the framework waiting' : 'a test waiting';
@@ -125,4 +127,10 @@ export const progressScript = `<script>(() => {
   onDefine('beforeEach', function () { send({ test: title(this) }); });
   onDefine('afterEach', function () { send({ ended: title(this) }); });
   onDefine('after', function () { send({ done: true }); });
+  // An error or a rejection nobody caught (the framework's sending of the results, for one), named to the runner.
+  const uncaught = (reason) => {
+    try { send({ failure: String((reason && (reason.stack || reason.message)) || reason).slice(0, 500) }); } catch {}
+  };
+  addEventListener('error', (event) => uncaught(event.error || event.message));
+  addEventListener('unhandledrejection', (event) => uncaught(event.reason));
 })();</script>`;

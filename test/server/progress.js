@@ -48,7 +48,7 @@ export async function progressMiddleware(ctx, next) {
       if (typeof ended === 'string' && ended === entry.test) entry.ended = entry.beat;
       if (done === true) entry.done = entry.beat;
       if (typeof session === 'string') entry.session = session;
-      if (sent && typeof sent === 'object') entry.sent = { ...sent, at: entry.beat };
+      if (sent && typeof sent === 'object') entry.sent = sent;
       if (typeof failure === 'string' && entry.done) entry.failure = failure;
       heard.set(key(engineOf(ctx.get('user-agent')), file), entry);
     }

@@ -1,7 +1,7 @@
 // Issue 12, the calendar part: iCalendar files made to hang or break the page. For each, the page stays responsive
 // (the heartbeat's longest gap under RESPONSIVE_GAP_MS) while the calendar loads, changes month and opens an event;
 // the valid events still show; the console names what was wrong. Small files are in test/fixtures/ics/; big ones
-// are made here; the heaviest (100,000 events…) are in hostile-ics-heavy.test.ts.
+// are made here; the heaviest (100,000 events…) are in heavy-*.test.ts, beside this file.
 import { expect } from '@open-wc/testing';
 import { putFeed, serveFeed, uniqueName, until } from '../../../../../test/helpers/feeds.js';
 import { clean, eventsOn, expectResponsive, letGo, notes, preload, registry, root, run, said, title } from './hostile-ics-run.js';

@@ -190,6 +190,31 @@ describe('feed client and feeds of any size', () => {
   });
 });
 
+describe('feed client and a feed of several megabytes', () => {
+  it('reads it whole, decoded a megabyte at a time: a byte order mark, and characters cut by each megabyte’s end', async () => {
+    const feed = await sampleMemberFeed();
+    const text = '😀'.repeat(250);
+    const members = Array.from({ length: 3000 }, (_, i) => ({ ...feed.members[i % feed.members.length], id: `membre-${i}`, domains: [`membre-${i}.example.org`], description: { fr: text } }));
+    // Padding at the start, as long as it takes for the first megabyte to end inside a four-byte character.
+    const bodyWith = (pad: number) => new TextEncoder().encode(`\uFEFF${JSON.stringify({ comment: 'x'.repeat(pad), ...feed, members })}`);
+    const MB = 1024 * 1024;
+    const unpadded = bodyWith(0);
+    let start = MB - 2;
+    while (unpadded[start] !== 0xf0) start--;
+    const body = bodyWith(MB - 2 - start);
+    const cut = [MB, 2 * MB, 3 * MB].filter((at) => (body[at]! & 0xc0) === 0x80).length;
+    expect(body[MB - 2]).to.equal(0xf0);
+    expect(cut, 'megabytes that end inside a character').to.be.at.least(1);
+    expect(body.byteLength).to.be.above(3 * MB);
+    const state = await loadFeed(await serveFeed(new TextDecoder('utf-8', { ignoreBOM: true }).decode(body)), memberFeedParser);
+    expect(state.status).to.equal('ready');
+    if (state.status !== 'ready') return;
+    expect(state.data.members.length).to.equal(3000);
+    const wrong = state.data.members.filter((m) => m.description?.fr !== text).map((m) => m.id);
+    expect(wrong, 'members whose text was decoded wrong').to.deep.equal([]);
+  });
+});
+
 describe('feed client and a feed dated in the future', () => {
   it('takes a feed dated in the future as published when it came, so that the next correction replaces it', async () => {
     const name = uniqueName();

@@ -48,3 +48,31 @@ export async function longestStall(work: () => Promise<unknown> | unknown, settl
   }
   return heartbeat.stop();
 }
+
+/** How many times, in all, a scenario whose longest stall passed {@link RESPONSIVE_GAP_MS} is run before it fails. */
+export const STALL_ATTEMPTS = 3;
+
+/**
+ * Runs `scenario` (one whole measured scenario, from scratch: a feed of its own each time) until every stall that
+ * `stalls` reads from its result is under {@link RESPONSIVE_GAP_MS}, and gives that result; the caller then checks
+ * what it showed. A heartbeat measures wall time, so on a busy machine it also counts the machine's own delays (two
+ * cores shared with the browser's other processes and the test server; a collection of what the last test held): a
+ * stall of 251 ms once in a CI run, 52–58 ms in every run of the same file here. A stall the product causes comes back
+ * each time the same work is done; the machine's seldom does. So a scenario over the limit is run again, after
+ * `cleanUp`, up to {@link STALL_ATTEMPTS} times in all, and fails with every attempt's figures. The console says when
+ * an attempt was over.
+ */
+export async function responsively<T>(scenario: (attempt: number) => Promise<T>, stalls: (result: T) => Record<string, number>, cleanUp?: () => Promise<unknown> | unknown): Promise<T> {
+  const over: string[] = [];
+  for (let attempt = 1; ; attempt++) {
+    const result = await scenario(attempt);
+    const figures = Object.entries(stalls(result));
+    if (figures.every(([, ms]) => ms < RESPONSIVE_GAP_MS)) return result;
+    over.push(figures.map(([name, ms]) => `${name} ${Math.round(ms)} ms`).join(', '));
+    console.info(`[heartbeat] attempt ${attempt} of ${STALL_ATTEMPTS} stalled past ${RESPONSIVE_GAP_MS} ms: ${over[over.length - 1]}`);
+    if (attempt === STALL_ATTEMPTS) {
+      throw new Error(`the page stalled past ${RESPONSIVE_GAP_MS} ms in each of ${STALL_ATTEMPTS} attempts (longest stalls: ${over.map((line, i) => `${i + 1}. ${line}`).join('; ')})`);
+    }
+    await cleanUp?.();
+  }
+}

@@ -1,23 +1,29 @@
 // The directory under hostile searches: a deep link or a paste of 270 KB, a search of 80 words. They time the page's
 // longest stall, so they run in the group `responsive`, one engine at a time (web-test-runner.config.js).
-import { expect } from '@open-wc/testing';
-import { RESPONSIVE_GAP_MS, longestStall } from '../../../../../test/helpers/heartbeat.js';
+import { expect, fixtureCleanup } from '@open-wc/testing';
+import { longestStall, responsively } from '../../../../../test/helpers/heartbeat.js';
 import { directoryFor, feedWith, member, names, search, searchInput } from '../helpers.js';
 
-describe('<fsd-member-directory> hostile searches', () => {
+describe('<fsd-member-directory> hostile searches', function () {
+  // A scenario under the heartbeat may run up to three times (responsively).
+  this.timeout(30_000);
   it('takes the first 200 characters of a 270 KB deep link or paste, and stays responsive', async () => {
     const long = `kaliop ${'x'.repeat(270_000)}`;
     history.replaceState(null, '', `?fsd-q=${encodeURIComponent(long)}`);
     try {
-      let d!: Awaited<ReturnType<typeof directoryFor>>;
-      const stall = await longestStall(async () => (d = await directoryFor({ 'url-state': 'query' })), 50);
-      expect(stall).to.be.below(RESPONSIVE_GAP_MS);
-      expect(searchInput(d).value).to.equal(long.slice(0, 200));
-      expect(searchInput(d).maxLength).to.equal(200);
-      expect(names(d)).to.deep.equal([]);
-      // A script (or a paste the browser did not cut) puts more in the box: the directory keeps 200 characters.
-      const pasted = await longestStall(() => search(d, `${'é'.repeat(151)}${'😀'.repeat(100)}`), 50);
-      expect(pasted).to.be.below(RESPONSIVE_GAP_MS);
+      const { d, first } = await responsively(
+        async () => {
+          let d!: Awaited<ReturnType<typeof directoryFor>>;
+          const load = await longestStall(async () => (d = await directoryFor({ 'url-state': 'query' })), 50);
+          const first = { value: searchInput(d).value, maxLength: searchInput(d).maxLength, names: names(d) };
+          // A script (or a paste the browser did not cut) puts more in the box: the directory keeps 200 characters.
+          const paste = await longestStall(() => search(d, `${'é'.repeat(151)}${'😀'.repeat(100)}`), 50);
+          return { d, first, stalls: { load, paste } };
+        },
+        ({ stalls }) => stalls,
+        fixtureCleanup,
+      );
+      expect(first).to.deep.equal({ value: long.slice(0, 200), maxLength: 200, names: [] });
       expect(searchInput(d).value).to.equal(`${'é'.repeat(151)}${'😀'.repeat(24)}`, 'cut at 200 UTF-16 units, never inside a character');
       await search(d, 'kaliop');
       expect(names(d)).to.deep.equal(['Kaliop']);

@@ -38,7 +38,8 @@ test('the badge loads its feed validator only on demand, and that chunk stays sm
   const size = gzipSize(lazy);
   console.log(`# badge on-demand chunks: ${(size / KB).toFixed(2)} KB gzipped in ${lazy.length} files`);
   // 5.25 KB: 5 KB until the validator checked the signature of a JSON feed read by a text reader (the calendar's).
-  assert.ok(size <= 5.25 * KB, `on-demand chunks are ${(size / KB).toFixed(2)} KB gzipped, over 5.25 KB`);
+  // 5.35 KB: a body over a megabyte is decoded a megabyte at a time, each in a task of its own (revalidate.ts).
+  assert.ok(size <= 5.35 * KB, `on-demand chunks are ${(size / KB).toFixed(2)} KB gzipped, over 5.35 KB`);
 });
 
 test('the signature check (issue 16) is a chunk of its own, loaded on demand, and stays small', () => {

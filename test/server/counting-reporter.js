@@ -2,7 +2,7 @@
 // and the same counts per engine under `engines` (keyed by the launcher's name: Chrome, Firefox, WebKit).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { progressOf } from './progress.js';
+import { progressOf, uncloneableOf } from './progress.js';
 
 /** Counts a session's tests into `totals`, and names each one that failed or was skipped in `named`. */
 function count(suite, totals, named, path) {
@@ -27,8 +27,12 @@ export function countingReporter(file) {
       const engines = {};
       /** @type {{ engine: string, file: string, passed: number, failed: number }[]} files whose page never finished */
       const unfinished = [];
+      /** @type {string[]} files whose results held values that could not be cloned (sent with their names instead) */
+      const uncloneable = [];
       for (const session of sessions) {
         const name = session.browser?.name ?? 'unknown';
+        const parts = uncloneableOf(name, session.testFile);
+        if (parts) uncloneable.push(`${name} ${session.testFile.replace(process.cwd() + '/', '')}: ${parts}`);
         const engine = (engines[name] ??= { passed: 0, failed: 0, skipped: 0, sessionErrors: 0 });
         for (const target of [totals, engine]) {
           count(session.testResults, target, target === totals ? failures : undefined, [`${name} ${session.testFile}`]);
@@ -45,7 +49,7 @@ export function countingReporter(file) {
         }
       }
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, JSON.stringify({ ...totals, engines, failures, unfinished }));
+      writeFileSync(file, JSON.stringify({ ...totals, engines, failures, unfinished, uncloneable }));
     },
   };
 }

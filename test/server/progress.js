@@ -7,6 +7,7 @@
 //   progressMiddleware records the beats, POST /__wtr-progress
 //   progressPlugin     records when the runner's socket brought each page's results (a web-test-runner plugin)
 //   progressOf         what was last heard from an engine's page of a file, for counting-reporter.js
+//   uncloneableOf      the parts of a page's results that could not be cloned (named, then sent as their names)
 
 /** engine name (Chrome, Firefox, WebKit) + test file → { beat, test, testAt, ended, done } (times in ms since the epoch) */
 const heard = new Map();
@@ -40,7 +41,7 @@ export async function progressMiddleware(ctx, next) {
     ctx.req.on('end', () => resolve(text));
   });
   try {
-    const { file, session, test, ended, done, sent, failure } = JSON.parse(body);
+    const { file, session, test, ended, done, sent, failure, uncloneable } = JSON.parse(body);
     if (typeof file === 'string') {
       const entry = heard.get(key(engineOf(ctx.get('user-agent')), file)) ?? {};
       entry.beat = Date.now();
@@ -50,6 +51,7 @@ export async function progressMiddleware(ctx, next) {
       if (typeof session === 'string') entry.session = session;
       if (sent && typeof sent === 'object') entry.sent = sent;
       if (typeof failure === 'string' && entry.done) entry.failure = failure;
+      if (typeof uncloneable === 'string') entry.uncloneable = uncloneable;
       heard.set(key(engineOf(ctx.get('user-agent')), file), entry);
     }
   } catch {
@@ -90,6 +92,18 @@ export function progressOf(engine, file, now = Date.now()) {
   return `${running}${ended}; ${beat}`;
 }
 
+/**
+ * What of `engine`'s page of `file` could not be cloned when its results were sent (web-test-runner's `stable()`
+ * clones them with structuredClone, and a value it cannot clone lost the whole file's results: the page then never
+ * finished), or `undefined`.
+ * @param {string} engine
+ * @param {string} file
+ */
+export function uncloneableOf(engine, file) {
+  const relative = file.startsWith(process.cwd()) ? file.slice(process.cwd().length) : `/${file.replace(/^\//, '')}`;
+  return (heard.get(key(engine, relative)) ?? heard.get(key(engine, relative.replace(/^\//, ''))))?.uncloneable;
+}
+
 // In the page: beats, and hooks before and after each test and after the run (mocha's root hooks, caught as the
 // framework defines its globals). Never throws into the test page.
 export const progressScript = `<script>(() => {
@@ -115,6 +129,47 @@ export const progressScript = `<script>(() => {
     } catch {}
     return socketSend.call(this, data);
   };
+  // web-test-runner clones what it sends (stable(), with structuredClone): one value that cannot be cloned made the
+  // sending reject unseen, and the file's results were lost. When a clone fails, each part that cannot be cloned is
+  // replaced by its description, and named to the runner; the rest goes through as it is.
+  const clone = window.structuredClone;
+  if (typeof clone === 'function') {
+    window.structuredClone = function (value, options) {
+      try {
+        return clone.call(window, value, options);
+      } catch (error) {
+        const named = [];
+        const seen = new WeakSet();
+        const clean = (part, path) => {
+          const type = typeof part;
+          if (type === 'function' || type === 'symbol') {
+            named.push(path + ' (' + type + ')');
+            return '[' + type + ']';
+          }
+          if (type !== 'object' || part === null) return part;
+          if (seen.has(part)) return part;
+          seen.add(part);
+          try {
+            clone.call(window, part);
+            return part;
+          } catch {}
+          const plain = Array.isArray(part) || Object.getPrototypeOf(part) === Object.prototype || Object.getPrototypeOf(part) === null;
+          if (!plain) {
+            const name = Object.prototype.toString.call(part);
+            named.push(path + ' (' + name + ')');
+            return '[' + name + ']';
+          }
+          if (Array.isArray(part)) return part.map((item, i) => clean(item, path + '[' + i + ']'));
+          const copy = {};
+          for (const key of Object.keys(part)) copy[key] = clean(part[key], path + '.' + key);
+          return copy;
+        };
+        const cleaned = clean(value, 'results');
+        send({ uncloneable: (named.join(', ') || String(error)).slice(0, 1000) });
+        return clone.call(window, cleaned, options);
+      }
+    };
+  }
   setInterval(() => send({}), 1000);
   const title = (context) => (context.currentTest ? context.currentTest.fullTitle() : '');
   const onDefine = (name, rootHook) => Object.defineProperty(window, name, {

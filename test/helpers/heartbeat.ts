@@ -69,7 +69,10 @@ export async function responsively<T>(scenario: (attempt: number) => Promise<T>,
     const figures = Object.entries(stalls(result));
     if (figures.every(([, ms]) => ms < RESPONSIVE_GAP_MS)) return result;
     over.push(figures.map(([name, ms]) => `${name} ${Math.round(ms)} ms`).join(', '));
-    console.info(`[heartbeat] attempt ${attempt} of ${STALL_ATTEMPTS} stalled past ${RESPONSIVE_GAP_MS} ms: ${over[over.length - 1]}`);
+    const line = `attempt ${attempt} of ${STALL_ATTEMPTS} stalled past ${RESPONSIVE_GAP_MS} ms (${over[over.length - 1]})`;
+    console.info(`[heartbeat] ${line}`);
+    // Said in the summary of `npm test` too (test/server/progress.js), passed or not.
+    (globalThis as { __fsdProgressNote?: (text: string) => void }).__fsdProgressNote?.(line);
     if (attempt === STALL_ATTEMPTS) {
       throw new Error(`the page stalled past ${RESPONSIVE_GAP_MS} ms in each of ${STALL_ATTEMPTS} attempts (longest stalls: ${over.map((line, i) => `${i + 1}. ${line}`).join('; ')})`);
     }

@@ -2,7 +2,7 @@
 // and the same counts per engine under `engines` (keyed by the launcher's name: Chrome, Firefox, WebKit).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { progressOf, uncloneableOf } from './progress.js';
+import { notesOf, progressOf, uncloneableOf } from './progress.js';
 
 /** Counts a session's tests into `totals`, and names each one that failed or was skipped in `named`. */
 function count(suite, totals, named, path) {
@@ -29,10 +29,13 @@ export function countingReporter(file) {
       const unfinished = [];
       /** @type {string[]} files whose results held values that could not be cloned (sent with their names instead) */
       const uncloneable = [];
+      /** @type {string[]} what the tests asked to be told (window.__fsdProgressNote) */
+      const notes = [];
       for (const session of sessions) {
         const name = session.browser?.name ?? 'unknown';
         const parts = uncloneableOf(name, session.testFile);
         if (parts) uncloneable.push(`${name} ${session.testFile.replace(process.cwd() + '/', '')}: ${parts}`);
+        for (const note of notesOf(name, session.testFile)) notes.push(`${name} ${session.testFile.replace(process.cwd() + '/', '')}: ${note}`);
         const engine = (engines[name] ??= { passed: 0, failed: 0, skipped: 0, sessionErrors: 0 });
         for (const target of [totals, engine]) {
           count(session.testResults, target, target === totals ? failures : undefined, [`${name} ${session.testFile}`]);
@@ -49,7 +52,7 @@ export function countingReporter(file) {
         }
       }
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, JSON.stringify({ ...totals, engines, failures, unfinished, uncloneable }));
+      writeFileSync(file, JSON.stringify({ ...totals, engines, failures, unfinished, uncloneable, notes }));
     },
   };
 }

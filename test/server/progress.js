@@ -8,6 +8,7 @@
 //   progressPlugin     records when the runner's socket brought each page's results (a web-test-runner plugin)
 //   progressOf         what was last heard from an engine's page of a file, for counting-reporter.js
 //   uncloneableOf      the parts of a page's results that could not be cloned (named, then sent as their names)
+//   notesOf            what a page's tests asked to be told in the summary (window.__fsdProgressNote(text))
 
 /** engine name (Chrome, Firefox, WebKit) + test file → { beat, test, testAt, ended, done } (times in ms since the epoch) */
 const heard = new Map();
@@ -41,7 +42,7 @@ export async function progressMiddleware(ctx, next) {
     ctx.req.on('end', () => resolve(text));
   });
   try {
-    const { file, session, test, ended, done, sent, failure, uncloneable } = JSON.parse(body);
+    const { file, session, test, ended, done, sent, failure, uncloneable, note } = JSON.parse(body);
     if (typeof file === 'string') {
       const entry = heard.get(key(engineOf(ctx.get('user-agent')), file)) ?? {};
       entry.beat = Date.now();
@@ -52,6 +53,7 @@ export async function progressMiddleware(ctx, next) {
       if (sent && typeof sent === 'object') entry.sent = sent;
       if (typeof failure === 'string' && entry.done) entry.failure = failure;
       if (typeof uncloneable === 'string') entry.uncloneable = uncloneable;
+      if (typeof note === 'string' && (entry.notes ??= []).length < 20) entry.notes.push(`${entry.test ? `"${entry.test}": ` : ''}${note.slice(0, 500)}`);
       heard.set(key(engineOf(ctx.get('user-agent')), file), entry);
     }
   } catch {
@@ -102,6 +104,18 @@ export function progressOf(engine, file, now = Date.now()) {
 export function uncloneableOf(engine, file) {
   const relative = file.startsWith(process.cwd()) ? file.slice(process.cwd().length) : `/${file.replace(/^\//, '')}`;
   return (heard.get(key(engine, relative)) ?? heard.get(key(engine, relative.replace(/^\//, ''))))?.uncloneable;
+}
+
+/**
+ * What `engine`'s page of `file` asked to be told in the summary of the run (a scenario run again because the machine
+ * stalled it, for one: test/helpers/heartbeat.ts), or an empty list.
+ * @param {string} engine
+ * @param {string} file
+ * @returns {string[]}
+ */
+export function notesOf(engine, file) {
+  const relative = file.startsWith(process.cwd()) ? file.slice(process.cwd().length) : `/${file.replace(/^\//, '')}`;
+  return (heard.get(key(engine, relative)) ?? heard.get(key(engine, relative.replace(/^\//, ''))))?.notes ?? [];
 }
 
 // In the page: beats, and hooks before and after each test and after the run (mocha's root hooks, caught as the
@@ -170,6 +184,8 @@ export const progressScript = `<script>(() => {
       }
     };
   }
+  // A line for the summary of the run, from a test (notesOf).
+  window.__fsdProgressNote = (text) => send({ note: String(text) });
   setInterval(() => send({}), 1000);
   const title = (context) => (context.currentTest ? context.currentTest.fullTitle() : '');
   const onDefine = (name, rootHook) => Object.defineProperty(window, name, {

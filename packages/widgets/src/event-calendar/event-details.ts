@@ -94,7 +94,10 @@ export function dayPopover(date: string, items: DayItem[], lang: LanguageTag, le
       ${items.map(
         ({ o, time, title }) => html`<li>
           <button part="event" class="item" @click=${(e: Event) => {
+            // Closed before the event opens, so that the popover leaves in the same update as its dialog comes, not
+            // once its toggle event does (a task later: after the dialog, in Firefox).
             closePopover(e);
+            onClose();
             onOpen(o);
           }}><span class="item__time">${time}</span> <span class="item__title">${title}</span></button>
         </li>`,

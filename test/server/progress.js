@@ -62,6 +62,12 @@ export async function progressMiddleware(ctx, next) {
   ctx.status = 204;
 }
 
+/** What was heard from `engine`'s page of `file` (an absolute path or one from the root). */
+function entryOf(engine, file) {
+  const relative = file.startsWith(process.cwd()) ? file.slice(process.cwd().length) : `/${file.replace(/^\//, '')}`;
+  return heard.get(key(engine, relative)) ?? heard.get(key(engine, relative.replace(/^\//, '')));
+}
+
 /**
  * A sentence on what was last heard from `engine`'s page of `file` (an absolute path or one from the root), or
  * `undefined` when nothing was.
@@ -70,8 +76,7 @@ export async function progressMiddleware(ctx, next) {
  * @param {number} [now]
  */
 export function progressOf(engine, file, now = Date.now()) {
-  const relative = file.startsWith(process.cwd()) ? file.slice(process.cwd().length) : `/${file.replace(/^\//, '')}`;
-  const entry = heard.get(key(engine, relative)) ?? heard.get(key(engine, relative.replace(/^\//, '')));
+  const entry = entryOf(engine, file);
   if (!entry) return undefined;
   const seconds = (ms) => `${Math.round(ms / 1000)} s`;
   const running = entry.test ? `the last test started was "${entry.test}", ${seconds(now - entry.testAt)} before` : 'no test had started';
@@ -102,8 +107,7 @@ export function progressOf(engine, file, now = Date.now()) {
  * @param {string} file
  */
 export function uncloneableOf(engine, file) {
-  const relative = file.startsWith(process.cwd()) ? file.slice(process.cwd().length) : `/${file.replace(/^\//, '')}`;
-  return (heard.get(key(engine, relative)) ?? heard.get(key(engine, relative.replace(/^\//, ''))))?.uncloneable;
+  return entryOf(engine, file)?.uncloneable;
 }
 
 /**
@@ -114,8 +118,7 @@ export function uncloneableOf(engine, file) {
  * @returns {string[]}
  */
 export function notesOf(engine, file) {
-  const relative = file.startsWith(process.cwd()) ? file.slice(process.cwd().length) : `/${file.replace(/^\//, '')}`;
-  return (heard.get(key(engine, relative)) ?? heard.get(key(engine, relative.replace(/^\//, ''))))?.notes ?? [];
+  return entryOf(engine, file)?.notes ?? [];
 }
 
 // In the page: beats, and hooks before and after each test and after the run (mocha's root hooks, caught as the

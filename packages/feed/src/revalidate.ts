@@ -48,7 +48,8 @@ const fingerprint = async (bytes: Uint8Array<ArrayBuffer>): Promise<string> =>
 
 /**
  * The body's text (UTF-8, a leading byte order mark dropped), a megabyte at a time, each in a task of its own: 17 MB
- * decoded in one call held the page 50 ms, and up to 145 ms on a busy machine.
+ * decoded in one call held the page 50 ms, and up to 145 ms on a busy machine. A `setTimeout` between them, not
+ * ics-budget.ts's `pause()`, which comes with ical.js in the iCalendar chunk.
  */
 async function decodeText(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   const decoder = new TextDecoder();

@@ -716,7 +716,19 @@ interface Series {
   excluded: Exclusions;
   /** Set once a step of the series was stopped ({@link StepTooLong}): it is left out of every later expansion. */
   failed?: true;
+  /**
+   * The occurrences its iterator has given so far, in order, with their instants; `iterator` is kept where it
+   * stopped, at the end of them, and `done` once it gave its last. A later range (the next month) starts from these
+   * instead of from the series' first occurrence, a year back for a weekly meeting. At most {@link SEEN_MOST}; past
+   * them, each expansion walks a fresh iterator of its own, as it would without them.
+   */
+  seen: { next: InstanceType<typeof ICAL.Time>; at: number }[];
+  iterator?: ReturnType<InstanceType<typeof ICAL.Event>['iterator']>;
+  done?: true;
 }
+
+/** The most occurrences of one series kept ({@link Series.seen}): a weekly series over 190 years, a daily one over 27. */
+const SEEN_MOST = 10_000;
 
 /** A series' EXDATEs, as sets ({@link exclusions}). */
 interface Exclusions {
@@ -938,7 +950,7 @@ function* preparing(calendar: IcsCalendar, zone: string, into: (result: Prepared
       if (due()) yield;
     }
     const length = Math.max(0, event.duration.toSeconds() * 1000);
-    result.series.push({ uid, master, event, startTzid: tzidOf(master, 'dtstart'), overrides, length, excluded });
+    result.series.push({ uid, master, event, startTzid: tzidOf(master, 'dtstart'), overrides, length, excluded, seen: [] });
   }
   // Overrides whose series is not in the file still show, as single events.
   for (const [uid, list] of exceptions) {
@@ -1017,9 +1029,21 @@ function* expanding(calendar: IcsCalendar, from: number, to: number, shownZone: 
   }
   out.events = events;
 
-  type Turn = { series: Series; iterator: ReturnType<Series['event']['iterator']> | undefined; until: number };
+  /** A series' turn: where it is in its occurrences seen, or its own iterator once they are all used and full. */
+  type Turn = { series: Series; index: number; own?: Series['iterator']; until: number };
   const until = to + 86_400_000;
-  let active: Turn[] = series.filter((s) => !s.failed).map((s) => ({ series: s, iterator: undefined, until }));
+  /** The first occurrence seen that is not over well before the range (the same test as in `step`). */
+  const firstIndex = ({ seen, length }: Series) => {
+    let low = 0;
+    let high = seen.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (seen[middle]!.at + length + 2 * 86_400_000 < from) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  let active: Turn[] = series.filter((s) => !s.failed).map((s) => ({ series: s, index: firstIndex(s), until }));
   // Overrides of occurrences that the expansion does not look at in detail (long before the range, or after it)
   // that were moved into the range.
   for (const { overrides, length } of series) {
@@ -1034,11 +1058,31 @@ function* expanding(calendar: IcsCalendar, from: number, to: number, shownZone: 
   let occurrences = 0;
   /** One occurrence of a series: `false` once the series is done (or dropped). */
   const step = (turn: Turn): boolean => {
-    const { uid, event, startTzid, length, excluded } = turn.series;
-    turn.iterator ??= event.iterator();
-    const next = turn.iterator.next();
-    if (!next) return false;
-    const at = next.isDate ? Date.parse(`${dayOfTime(next)}T00:00:00Z`) : instantOfTime(next, startTzid, context);
+    const { uid, event, startTzid, length, excluded, seen } = turn.series;
+    const instant = (time: InstanceType<typeof ICAL.Time>) => (time.isDate ? Date.parse(`${dayOfTime(time)}T00:00:00Z`) : instantOfTime(time, startTzid, context));
+    let next: InstanceType<typeof ICAL.Time> | null;
+    let at: number;
+    if (turn.index < seen.length) {
+      ({ next, at } = seen[turn.index++]!);
+    } else if (turn.series.done) {
+      return false;
+    } else if (turn.own || seen.length >= SEEN_MOST) {
+      // Past the occurrences kept: a fresh iterator, whose first ones (those kept) are passed over.
+      next = (turn.own ??= event.iterator()).next();
+      if (!next) return false;
+      at = instant(next);
+      if (at <= seen[seen.length - 1]!.at) return true;
+    } else {
+      const series = turn.series;
+      next = (series.iterator ??= event.iterator()).next();
+      if (!next) {
+        series.done = true;
+        return false;
+      }
+      at = instant(next);
+      seen.push({ next, at });
+      turn.index++;
+    }
     if (at > turn.until) return false;
     if (next.isDate ? excluded.days.has(dayOfTime(next)) || excluded.wallDays.has(dayOfTime(next)) : excluded.instants.has(at) || excluded.days.has(dayOfTime(next))) return true;
     // An occurrence over well before the range is skipped cheaply (an override that moved it is found apart).

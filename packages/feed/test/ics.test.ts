@@ -118,3 +118,53 @@ describe('iCalendar expansion in slices', () => {
     expect(events.every((e) => e.start >= '2027-05-31' && e.start < '2027-07-02')).to.equal(true);
   });
 });
+
+describe('iCalendar expansion, range after range', () => {
+  const DAILY_SINCE_1990 = [
+    'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//FrenchSouth.digital//tests//FR',
+    'BEGIN:VEVENT', 'UID:daily-1990@example.org', 'DTSTAMP:20261120T090000Z', 'DTSTART;TZID=Europe/Paris:19900102T083000',
+    'DTEND;TZID=Europe/Paris:19900102T090000', 'RRULE:FREQ=DAILY', 'EXDATE;TZID=Europe/Paris:20270310T083000', 'SUMMARY:Revue de presse', 'END:VEVENT',
+    'END:VCALENDAR', '',
+  ].join('\r\n');
+  // Forward, back, and jumps: a visitor clicking through the months, then typing a date.
+  const months = ['2026-11', '2026-12', '2027-01', '2027-02', '2027-03', '2027-02', '2027-01', '2027-10', '2027-03', '2026-01', '2028-04'];
+  const range = (month: string): [number, number] => {
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    return [Date.UTC(y, m - 1, 1) - 7 * 86_400_000, Date.UTC(y, m, 1) + 7 * 86_400_000];
+  };
+  const shown = (events: CalendarEvent[]) => events.map((e) => `${e.id} ${e.start} ${e.end} ${e.title.fr}`);
+
+  it('gives each month the events a calendar read afresh gives it, whatever the months before (every fixture, two zones)', async function () {
+    this.timeout(60_000);
+    const { parseIcs, expandIcs } = await loadIcs();
+    const files: [string, string][] = [['daily-since-1990.ics', DAILY_SINCE_1990]];
+    for (const name of ['google.ics', 'outlook.ics', 'nextcloud.ics', 'wild/google-calendar.ics', 'wild/exchange-2016.ics', 'wild/outlook-com.ics', 'wild/apple-icloud.ics', 'wild/thunderbird.ics', 'wild/davx5-android.ics', 'wild/wordpress-the-events-calendar.ics']) {
+      files.push([name, await fixture(name)]);
+    }
+    let compared = 0;
+    for (const [name, text] of files) {
+      for (const zone of ['Europe/Paris', 'America/New_York']) {
+        const walked = parseIcs(text, `https://calendar.example/${name}`).data;
+        for (const month of months) {
+          const [from, to] = range(month);
+          const fresh = expandIcs(parseIcs(text, `https://calendar.example/${name}`).data, from, to, zone).events;
+          expect(shown(expandIcs(walked, from, to, zone).events), `${name}, ${month}, ${zone}`).to.deep.equal(shown(fresh));
+          compared += fresh.length;
+        }
+      }
+    }
+    expect(compared, 'events compared').to.be.above(1000);
+  });
+
+  it('keeps a daily series of 37 years whole past the occurrences it keeps, its EXDATE left out', async () => {
+    const { parseIcs, expandIcs } = await loadIcs();
+    const calendar = parseIcs(DAILY_SINCE_1990, 'https://calendar.example/daily.ics').data;
+    for (const month of ['2027-03', '2027-04', '2027-03']) {
+      const [from, to] = range(month);
+      const days = expandIcs(calendar, from, to, 'Europe/Paris').events.map((e) => e.start.slice(0, 10));
+      // One a day over the range (the month and a week each side), but 10 March.
+      expect(days.length, month).to.equal(Math.round((to - from) / 86_400_000) - (month === '2027-03' ? 1 : 0));
+      expect(days).to.not.include('2027-03-10');
+    }
+  });
+});

@@ -1056,10 +1056,11 @@ function* expanding(calendar: IcsCalendar, from: number, to: number, shownZone: 
     }
   }
   let occurrences = 0;
+  /** Where an occurrence starts: a date at its UTC midnight, a time in its series' zone. */
+  const instant = (time: InstanceType<typeof ICAL.Time>, tzid: string | undefined) => (time.isDate ? Date.parse(`${dayOfTime(time)}T00:00:00Z`) : instantOfTime(time, tzid, context));
   /** One occurrence of a series: `false` once the series is done (or dropped). */
   const step = (turn: Turn): boolean => {
     const { uid, event, startTzid, length, excluded, seen } = turn.series;
-    const instant = (time: InstanceType<typeof ICAL.Time>) => (time.isDate ? Date.parse(`${dayOfTime(time)}T00:00:00Z`) : instantOfTime(time, startTzid, context));
     let next: InstanceType<typeof ICAL.Time> | null;
     let at: number;
     if (turn.index < seen.length) {
@@ -1070,7 +1071,7 @@ function* expanding(calendar: IcsCalendar, from: number, to: number, shownZone: 
       // Past the occurrences kept: a fresh iterator, whose first ones (those kept) are passed over.
       next = (turn.own ??= event.iterator()).next();
       if (!next) return false;
-      at = instant(next);
+      at = instant(next, startTzid);
       if (at <= seen[seen.length - 1]!.at) return true;
     } else {
       const series = turn.series;
@@ -1079,7 +1080,7 @@ function* expanding(calendar: IcsCalendar, from: number, to: number, shownZone: 
         series.done = true;
         return false;
       }
-      at = instant(next);
+      at = instant(next, startTzid);
       seen.push({ next, at });
       turn.index++;
     }

@@ -247,12 +247,7 @@ test('on every site from the options page, with a site left out from the popup',
   await page.goto(sites.url('www.other-news.fr', '/article'), { waitUntil: 'load' });
   await page.waitForFunction(() => document.querySelectorAll('a[data-fsd-member]').length === 5, { timeout: 10_000 });
 
-  const tabId = await ext.tabIdOf(page.url());
-  const popup = await ext.browser.newPage();
-  await popup.goto(ext.page('popup.html', `?tab=${tabId}`), { waitUntil: 'load' });
-  await popup.click('fsd-extension-popup >>> .annotate button[aria-pressed="true"]');
-  await popup.waitForSelector('fsd-extension-popup >>> .annotate button[aria-pressed="false"]');
-  await popup.close();
+  await switchAnnotation(await ext.tabIdOf(page.url()), true);
   while (JSON.stringify(await registered()) === JSON.stringify([[['*://*/*'], []]]) && Date.now() - start < 10_000) await new Promise((r) => setTimeout(r, 50));
   assert.deepEqual(await registered(), [[['*://*/*'], ['*://www.other-news.fr/*']]]);
   await page.reload({ waitUntil: 'load' });
@@ -274,6 +269,10 @@ test('on every site from the options page, with a site left out from the popup',
 async function switchAnnotation(tabId, from) {
   const popup = await ext.browser.newPage();
   await popup.goto(ext.page('popup.html', `?tab=${tabId}`), { waitUntil: 'load' });
+  // Clicked once the popup is drawn: a click sent as soon as it loaded was once lost in a CI run (the switch kept
+  // its state for 30 s), and a visitor cannot click what is not on the screen yet.
+  await popup.waitForSelector(`fsd-extension-popup >>> .annotate button[aria-pressed="${from}"]`);
+  await popup.evaluate(() => new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn))));
   await popup.click(`fsd-extension-popup >>> .annotate button[aria-pressed="${from}"]`);
   await popup.waitForSelector(`fsd-extension-popup >>> .annotate button[aria-pressed="${!from}"]`);
   await popup.close();

@@ -85,8 +85,7 @@ function browserTests(label, args, env = {}) {
       const per = counted.engines[stuck.engine];
       Object.assign(per, { passed: per.passed + again.passed - stuck.passed, failed: per.failed - stuck.failed, sessionErrors: per.sessionErrors - 1 });
     }
-    for (const line of counted.notes ?? []) notes.push(line);
-    for (const line of counted.uncloneable ?? []) notes.push(`the results of ${line.split(':')[0]} held values that cannot be cloned, sent as their names: ${line.slice(line.indexOf(':') + 2)}`);
+    notes.push(...(counted.notes ?? []));
     for (const [name, c] of Object.entries(counted.engines ?? {})) {
       const sum = (engineTotals[name] ??= { passed: 0, failed: 0, skipped: 0, sessionErrors: 0 });
       for (const key of Object.keys(sum)) sum[key] += c[key];

@@ -62,10 +62,10 @@ export const STALL_ATTEMPTS = 3;
  * `cleanUp`, up to {@link STALL_ATTEMPTS} times in all, and fails with every attempt's figures. The console says when
  * an attempt was over.
  */
-export async function responsively<T>(scenario: (attempt: number) => Promise<T>, stalls: (result: T) => Record<string, number>, cleanUp?: () => Promise<unknown> | unknown): Promise<T> {
+export async function responsively<T>(scenario: () => Promise<T>, stalls: (result: T) => Record<string, number>, cleanUp?: () => Promise<unknown> | unknown): Promise<T> {
   const over: string[] = [];
   for (let attempt = 1; ; attempt++) {
-    const result = await scenario(attempt);
+    const result = await scenario();
     const figures = Object.entries(stalls(result));
     if (figures.every(([, ms]) => ms < RESPONSIVE_GAP_MS)) return result;
     over.push(figures.map(([name, ms]) => `${name} ${Math.round(ms)} ms`).join(', '));

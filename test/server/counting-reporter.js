@@ -27,15 +27,17 @@ export function countingReporter(file) {
       const engines = {};
       /** @type {{ engine: string, file: string, passed: number, failed: number }[]} files whose page never finished */
       const unfinished = [];
-      /** @type {string[]} files whose results held values that could not be cloned (sent with their names instead) */
-      const uncloneable = [];
-      /** @type {string[]} what the tests asked to be told (window.__fsdProgressNote) */
+      /**
+       * @type {string[]} lines for the summary: what the tests asked to be told (window.__fsdProgressNote), and the
+       * values of a file's results that could not be cloned (sent with their names instead)
+       */
       const notes = [];
       for (const session of sessions) {
         const name = session.browser?.name ?? 'unknown';
+        const where = `${name} ${session.testFile.replace(process.cwd() + '/', '')}`;
+        for (const note of notesOf(name, session.testFile)) notes.push(`${where}: ${note}`);
         const parts = uncloneableOf(name, session.testFile);
-        if (parts) uncloneable.push(`${name} ${session.testFile.replace(process.cwd() + '/', '')}: ${parts}`);
-        for (const note of notesOf(name, session.testFile)) notes.push(`${name} ${session.testFile.replace(process.cwd() + '/', '')}: ${note}`);
+        if (parts) notes.push(`the results of ${where} held values that cannot be cloned, sent as their names: ${parts}`);
         const engine = (engines[name] ??= { passed: 0, failed: 0, skipped: 0, sessionErrors: 0 });
         for (const target of [totals, engine]) {
           count(session.testResults, target, target === totals ? failures : undefined, [`${name} ${session.testFile}`]);
@@ -52,7 +54,7 @@ export function countingReporter(file) {
         }
       }
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, JSON.stringify({ ...totals, engines, failures, unfinished, uncloneable, notes }));
+      writeFileSync(file, JSON.stringify({ ...totals, engines, failures, unfinished, notes }));
     },
   };
 }

@@ -41,10 +41,14 @@ td, th { border: 1px solid #c8c2b4; padding: 0.25rem 0.5rem; text-align: start; 
 .card strong { display: block; color: #0b5a87; }
 .images { display: flex; gap: 0.75rem; }
 .images img { display: block; }
+.carousel { width: 20rem; overflow: hidden; border: 1px solid #c8c2b4; }
+.slides { display: flex; }
+.slide { flex: 0 0 100%; box-sizing: border-box; display: block; padding: 0.75rem 1rem; text-decoration: none; }
+.collapsed { max-height: 0; overflow: hidden; }
 .last { margin-bottom: 0; padding-bottom: 0; }`;
 
 /**
- * An article page.
+ * An article page (with a carousel and a collapsed section when it has more than 8 paragraphs).
  * @param {{ paragraphs?: number, title?: string, head?: string, script?: string }} [options] `paragraphs`: how many
  *   paragraphs of running text (nine links each); `head`: more markup in <head> (e.g. the observer's script tag)
  * @returns {string} HTML
@@ -68,6 +72,12 @@ export function articlePage({ paragraphs = 12, title = 'Le numérique en Occitan
     if (p === 4) {
       const cards = ['Kaliop', 'La Poste', 'Wikipédia'].map((name) => `<a class="card" href="https://${hostAt(n)}/fiche/${n++}"><strong>${name}</strong>Fiche de l’entreprise, ses offres et ses événements.</a>`).join('');
       body.push(`<div class="cards">${cards}</div>`);
+    }
+    if (p === 8) {
+      // A carousel whose slides past the first are clipped away (the last ones beyond the page's right edge), and a
+      // collapsed section: links the page does not show, though they have boxes.
+      const slides = MEMBERS.slice(0, 4).map((host, k) => `<a class="slide" href="https://${host}/diapo/${k}">Diapositive ${k + 1} : à la une</a>`).join('');
+      body.push(`<div class="carousel"><div class="slides">${slides}</div></div><div class="collapsed"><p>Replié : <a href="https://${MEMBERS[0]}/replie">un lien caché</a></p></div>`);
     }
     if (p === 6) {
       const images = [0, 1, 2].map(() => `<a href="https://${hostAt(n)}/photo/${n++}"><img src="${IMAGE}" width="160" height="90" alt="Photo"></a>`).join('');

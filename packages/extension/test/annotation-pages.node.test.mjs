@@ -120,6 +120,27 @@ test('an article (kerned serif text, nav list, table, cards, image links, links 
     cards: membersAmong('fiche'),
     images: membersAmong('photo'),
   });
+  // A carousel shows one slide: only its link has a mark (the others are clipped away, some beyond the page's right
+  // edge), and a link in a collapsed section has none. Sliding (a style change, nothing the script hears of) moves
+  // the mark to the slide now shown.
+  await annotated.evaluate(() => document.querySelector('.carousel').scrollIntoView({ block: 'center' }));
+  await frames(annotated);
+  const clipped = () =>
+    annotated.evaluate(() => {
+      const layer = document.querySelector('fsd-link-marks').shadowRoot;
+      const marks = [...layer.querySelectorAll('.mark:not([hidden])')].map((m) => m.getBoundingClientRect());
+      const carousel = document.querySelector('.carousel').getBoundingClientRect();
+      const within = (box) => marks.filter((m) => m.left >= box.left && m.right <= box.right && m.top >= box.top && m.bottom <= box.bottom).length;
+      return {
+        slides: [...document.querySelectorAll('.slide')].map((a) => !!a.dataset.fsdMember && within(a.getBoundingClientRect()) === 1),
+        collapsed: !!document.querySelector('.collapsed a').dataset.fsdMember && within(document.querySelector('.collapsed a').getBoundingClientRect()),
+        outside: marks.filter((m) => m.left > carousel.right && m.top < carousel.bottom && m.bottom > carousel.top).length,
+      };
+    });
+  assert.deepEqual(await clipped(), { slides: [true, false, false, false], collapsed: 0, outside: 0 });
+  await annotated.evaluate(() => (document.querySelector('.slides').style.transform = 'translateX(-100%)'));
+  await waitFor(async () => (await clipped()).slides[1], 'the mark of the slide shown');
+  assert.deepEqual(await clipped(), { slides: [false, true, false, false], collapsed: 0, outside: 0 });
   assert.deepEqual(await annotated.evaluate(() => window.__watch.wrong), []);
   // Screen readers: the link's description names the member.
   const described = await annotated.$eval('nav a[data-fsd-member="kaliop"]', (a) => document.getElementById(a.getAttribute('aria-describedby'))?.textContent);

@@ -25,7 +25,7 @@ import { parsedHost } from '../lib/hosts.js';
 import { HostCache } from '../lib/host-cache.js';
 import { MAX_LOOKUP_HOSTS, send, type LinkMember } from '../lib/protocol.js';
 import { messages } from '../ui/extension.messages.js';
-import { LAYER_TAG, MarkLayer, markPlacement, scrollMax } from './member-mark.js';
+import { LAYER_TAG, MarkLayer, markPlacement, type Placement } from './member-mark.js';
 
 /** The longest slice of work at a time, well under a frame, even when the browser offers a longer idle period. */
 const SLICE_MS = 6;
@@ -42,13 +42,48 @@ const NEAR_VIEWPORT = '50% 0px';
 /** How far, in viewports above and below it, the marked links are watched for coming into view. */
 const WATCHED_VIEWPORTS = 2;
 
-/** Whether `link` is in a box that does not scroll with the document (`position: fixed` or `sticky`). */
-function inPinnedBox(link: Element): boolean {
-  for (let element: Element | null = link; element; element = element.parentElement) {
-    const { position } = getComputedStyle(element);
-    if (position === 'fixed' || position === 'sticky') return true;
+/** What `link`'s boxes do to it: whether one pins it to the viewport, and the part of the viewport they show it in. */
+interface Ancestry {
+  /** In a box that does not scroll with the document (`position: fixed` or `sticky`, itself or an ancestor). */
+  pinned: boolean;
+  /**
+   * The intersection of the boxes of its ancestors that clip their overflow (a carousel, a scroller, a collapsed
+   * section; `<body>` and `<html>` left out), viewport coordinates; `undefined` when none does.
+   */
+  clip?: { left: number; top: number; right: number; bottom: number };
+}
+
+/** The link's {@link Ancestry} (style and layout reads only). */
+function ancestry(link: Element): Ancestry {
+  const found: Ancestry = { pinned: false };
+  let fixed = false;
+  for (let element: Element | null = link; element && element !== document.body && element !== document.documentElement; element = element.parentElement) {
+    const style = getComputedStyle(element);
+    if (style.position === 'fixed' || style.position === 'sticky') found.pinned = true;
+    // The boxes above a fixed one do not clip it.
+    if (element !== link && !fixed && (style.overflowX !== 'visible' || style.overflowY !== 'visible')) {
+      const box = element.getBoundingClientRect();
+      const clip = (found.clip ??= { left: -Infinity, top: -Infinity, right: Infinity, bottom: Infinity });
+      if (style.overflowX !== 'visible') {
+        clip.left = Math.max(clip.left, box.left);
+        clip.right = Math.min(clip.right, box.right);
+      }
+      if (style.overflowY !== 'visible') {
+        clip.top = Math.max(clip.top, box.top);
+        clip.bottom = Math.min(clip.bottom, box.bottom);
+      }
+    }
+    fixed ||= style.position === 'fixed';
   }
-  return false;
+  return found;
+}
+
+/** `placement`, if its dot's centre lies within `clip` (what the link's ancestors show of it). */
+function shownIn(placement: Placement | undefined, clip: Ancestry['clip']): Placement | undefined {
+  if (!placement || !clip) return placement;
+  const x = placement.x + placement.size / 2;
+  const y = placement.y + placement.size / 2;
+  return x >= clip.left && x <= clip.right && y >= clip.top && y <= clip.bottom ? placement : undefined;
 }
 
 /** The next idle period (or a timeout, so that it always comes); rejects, and cancels the wait, once `signal` aborts. */
@@ -90,14 +125,6 @@ interface Marked {
   description: string;
   /** Its mark in the layer, while the link is within the watched viewports. */
   mark?: HTMLElement;
-  /** The link's box in the document when its mark was placed there (links that scroll with the document). */
-  at?: { x: number; y: number; width: number; height: number };
-}
-
-/** Whether `box` (viewport coordinates, read at scroll offset `scroll`) is still the box `at` (document coordinates). */
-function stillAt(box: DOMRectReadOnly, scroll: { x: number; y: number }, at: NonNullable<Marked['at']>): boolean {
-  const near = (a: number, b: number) => Math.abs(a - b) < 0.5;
-  return near(box.left + scroll.x, at.x) && near(box.top + scroll.y, at.y) && near(box.width, at.width) && near(box.height, at.height);
 }
 
 /** Annotates the page's links until `signal` aborts; then removes every mark it added. */
@@ -119,67 +146,62 @@ export function init(signal: AbortSignal): void {
   let running = false;
   /** The member links marked, and what was added to each. */
   const marked = new WeakMap<HTMLAnchorElement, Marked>();
-  /** The marked links in or near the viewport (IntersectionObserver). Marks are drawn for every watched link. */
-  const visible = new Set<HTMLAnchorElement>();
   /**
    * Every marked link (until it is unmarked: removed links are at once, and a measure drops any left disconnected),
-   * with where it was last measured in the document, and the ones among them that the IntersectionObserver
-   * watches: those within {@link WATCHED_VIEWPORTS} viewports of the viewport. An observer over every marked link
-   * cost 3 ms a frame while scrolling a page of 1,256 of them.
+   * with where it was last measured in the document (top and bottom), and the ones among them whose marks exist:
+   * those within {@link WATCHED_VIEWPORTS} viewports of the viewport, and those in fixed or sticky boxes.
    */
   const all = new Set<HTMLAnchorElement>();
-  let measured: { link: HTMLAnchorElement; top: number; bottom: number }[] = [];
+  let measured = new Map<HTMLAnchorElement, readonly [number, number]>();
   const watched = new Set<HTMLAnchorElement>();
+  /** The watched links whose marks are still to be placed (newly watched, or after a change that can move links). */
+  const stale = new Set<HTMLAnchorElement>();
+  /** The watched links in a fixed or sticky box: their marks are in the viewport's coordinates. */
+  const pinned = new Set<HTMLAnchorElement>();
+  /**
+   * The watched links that can be shown or hidden without a change the script hears of: those without a box (not
+   * rendered: a menu that opens) and those in a box that clips them (a carousel, a scroller). The observer tells
+   * when they come into view or leave it.
+   */
+  const observed = new Set<HTMLAnchorElement>();
+  /** Those of them that came into view, or left it, since the last frame: their marks are placed again. */
+  const crossed = new Set<HTMLAnchorElement>();
   let watchedAt = Number.NaN;
+  /** Whether the viewport came near or past an edge of the watched viewports (a sentinel). */
+  let edge = false;
   let remeasure = false;
   const layer = new MarkLayer();
   // Stops the work: when `signal` aborts, and when the extension goes away under the page (updated or disabled),
   // in which case the marks stay where they are.
   const work = new AbortController();
 
+  /**
+   * Two kinds of targets: the layer's sentinels, which the viewport meets half a viewport from where the watched
+   * viewports were set; and the {@link observed} links. The other links are not observed: their marks stay right as
+   * the page scrolls, and scrolling costs their observation nothing.
+   */
   const viewport = new IntersectionObserver(
     (entries) => {
       for (const entry of entries) {
-        const link = entry.target as HTMLAnchorElement;
-        const state = marked.get(link);
-        if (!state || !link.isConnected) {
-          viewport.unobserve(link);
-          watched.delete(link);
-          visible.delete(link);
-          continue;
-        }
-        if (entry.isIntersecting) {
-          visible.add(link);
-          // Placed ahead, where the link still is: nothing to do.
-          const placed = state.mark && !state.mark.hidden && state.at;
-          if (!placed || !stillAt(entry.boundingClientRect, { x: scrollX, y: scrollY }, placed)) fresh.add(link);
-        } else {
-          // Its mark stays, clipped by the layer, until the link leaves the watched viewports (watchNear): a mark
-          // taken out and put back as links cross the margin changed the layer, hence a paint, at every frame.
-          visible.delete(link);
-        }
+        if (layer.sentinels.includes(entry.target as HTMLElement)) edge ||= entry.isIntersecting;
+        else if (observed.has(entry.target as HTMLAnchorElement)) crossed.add(entry.target as HTMLAnchorElement);
       }
-      // Only the links that came into view need a mark placed: the others' marks have not moved in the document.
-      if (fresh.size) schedule(false, false);
+      if (edge || crossed.size) schedule(false, false);
     },
     { rootMargin: NEAR_VIEWPORT },
   );
 
   /**
-   * Places the marks of the visible links, once per frame at most: every layout read, then every write. A scroll
-   * of the document alone moves the group of document-placed marks and re-places only the marks of links in fixed
-   * or sticky boxes; anything else that can move links (a nested scroller, a resize, fonts, the page's changes, links
-   * coming into view) re-places every visible mark.
+   * Places marks, once per frame at most: every layout read, then every write. Marks placed in the document stay
+   * right while it scrolls; what is placed in a frame:
+   * - after anything that can move links (the page's changes, a nested scroller, a resize, fonts): every watched mark
+   *   in or near the viewport, the others when the watched viewports next move;
+   * - when the watched viewports move: the marks of the links that enter them, and those left to place;
+   * - links that came into view from having no box; and the marks pinned to the viewport, at each scroll.
    */
   let frame = 0;
   let relayout = false;
-  /** The horizontal scroll offset at the last placement. */
-  let drawnX = 0;
-  /** The visible links in a fixed or sticky box, as of the last full placement. */
-  let pinned: HTMLAnchorElement[] = [];
-  /** The links that came into view since the last frame: their marks are still to be placed. */
-  const fresh = new Set<HTMLAnchorElement>();
-  /** `layout`: the visible marks are placed again; `measure`: so is where every marked link is in the document. */
+  /** `layout`: the marks are placed again; `measure`: so is where every marked link is in the document. */
   function schedule(layout = true, measure = layout): void {
     relayout ||= layout;
     remeasure ||= measure;
@@ -187,82 +209,107 @@ export function init(signal: AbortSignal): void {
   }
   /** Where each marked link is in the document (layout reads only; disconnected links are let go). */
   function measureAll(): void {
-    measured = [];
+    measured = new Map();
     for (const link of all) {
       if (!link.isConnected) {
         unmark(link);
         continue;
       }
       const box = link.getBoundingClientRect();
-      measured.push({ link, top: box.top + scrollY, bottom: box.bottom + scrollY });
+      measured.set(link, [box.top + scrollY, box.bottom + scrollY]);
     }
   }
   /**
-   * Watches the marked links within WATCHED_VIEWPORTS viewports of the viewport, as last measured, and those in a
-   * fixed or sticky box, and no other.
+   * Stops drawing the mark of `link` (it leaves the watched viewports, or is unmarked); returns the mark, for the
+   * caller to take out of the layer (a write).
    */
-  function watchNear(): void {
+  function unwatch(link: HTMLAnchorElement): HTMLElement | undefined {
+    watched.delete(link);
+    stale.delete(link);
+    pinned.delete(link);
+    if (observed.delete(link)) viewport.unobserve(link);
+    crossed.delete(link);
+    const state = marked.get(link);
+    const mark = state?.mark;
+    if (state) delete state.mark;
+    return mark;
+  }
+  /**
+   * Watches the marked links within WATCHED_VIEWPORTS viewports of the viewport, as last measured, and those in a
+   * fixed or sticky box, and no other; the links that enter are to be placed. Returns the marks of those that left.
+   */
+  function watchNear(): HTMLElement[] {
     watchedAt = scrollY;
     const low = scrollY - WATCHED_VIEWPORTS * innerHeight;
     const high = scrollY + (WATCHED_VIEWPORTS + 1) * innerHeight;
-    const wanted = new Set<HTMLAnchorElement>();
-    for (const { link, top, bottom } of measured) if (top <= high && bottom >= low) wanted.add(link);
-    // A link in a fixed or sticky box stays in view whatever its place in the document says.
-    for (const link of pinned) if (all.has(link)) wanted.add(link);
+    const wanted = new Set<HTMLAnchorElement>(pinned);
+    for (const [link, [top, bottom]] of measured) if (top <= high && bottom >= low) wanted.add(link);
+    const left: HTMLElement[] = [];
     for (const link of watched) {
       if (wanted.has(link)) continue;
-      viewport.unobserve(link);
-      watched.delete(link);
-      visible.delete(link);
-      const state = marked.get(link);
-      state?.mark?.remove();
-      if (state) delete state.mark;
+      const mark = unwatch(link);
+      if (mark) left.push(mark);
     }
     for (const link of wanted) {
-      if (watched.has(link)) continue;
-      viewport.observe(link);
+      if (watched.has(link) || !all.has(link)) continue;
       watched.add(link);
+      stale.add(link);
     }
+    return left;
   }
   function draw(): void {
     frame = 0;
     layer.attach();
-    const scroll = { x: scrollX, y: scrollY };
-    const maxY = layer.followsScroll ? scrollMax() : 0;
-    drawnX = scroll.x;
-    let ahead = true;
+    // Every read first: the layer's origin, the scroll offset and the viewport's height (each forces a layout when
+    // one is due, so none may follow a write).
+    const origin = layer.origin();
+    const height = innerHeight;
+    const full = relayout;
+    relayout = false;
+    // `scrolled`: the watched viewports move because the viewport did; `moved`: they move, for any reason.
+    const scrolled = !remeasure && (edge || Math.abs(scrollY - watchedAt) > height / 2);
+    const moved = scrolled || remeasure;
     if (remeasure) {
       remeasure = false;
       measureAll();
-      watchNear();
-    } else if (Math.abs(scroll.y - watchedAt) > innerHeight / 2) watchNear();
-    else ahead = false;
-    // Every visible link after a change that can move links; else those that came into view, and the pinned ones.
-    // When the watched viewports move, every watched link too: the marks are then in place before their links
-    // scroll into view, and a scroll within half a viewport writes nothing to the layer.
-    const full = relayout;
-    relayout = false;
-    const shown = full ? [...visible] : [...new Set([...fresh, ...pinned])].filter((link) => visible.has(link));
-    const links = ahead ? [...new Set([...shown, ...watched])] : shown;
-    fresh.clear();
-    const moves = links.map((link) => link.isConnected && !inPinnedBox(link));
-    const placements = links.map((link) => (link.isConnected ? markPlacement(link) : undefined));
-    const boxes = links.map((link, i) => (moves[i] ? link.getBoundingClientRect() : undefined));
-    const nowPinned = links.filter((link, i) => link.isConnected && !moves[i]);
-    pinned = full ? nowPinned : [...new Set([...pinned.filter((link) => visible.has(link)), ...nowPinned])];
-    links.forEach((link, i) => {
-      const state = marked.get(link);
-      if (!state || !link.isConnected) {
-        visible.delete(link);
-        return;
+    }
+    const left = moved ? watchNear() : [];
+    edge = false;
+    if (full) for (const link of watched) stale.add(link);
+    // In or near the viewport (the observer's margin), as last measured.
+    const low = scrollY - height / 2;
+    const high = scrollY + 1.5 * height;
+    const near = (link: HTMLAnchorElement) => {
+      const at = measured.get(link);
+      return !at || (at[0] <= high && at[1] >= low);
+    };
+    const links = new Set<HTMLAnchorElement>([...crossed, ...pinned]);
+    crossed.clear();
+    for (const link of stale) if (scrolled || near(link)) links.add(link);
+    const placing = [...links].filter((link) => link.isConnected && watched.has(link));
+    const ancestries = placing.map(ancestry);
+    const placements = placing.map((link, i) => shownIn(markPlacement(link), ancestries[i]!.clip));
+    const rendered = placing.map((link) => link.getClientRects().length > 0);
+    for (const mark of left) mark.remove();
+    placing.forEach((link, i) => {
+      const state = marked.get(link)!;
+      const { pinned: inPinned, clip } = ancestries[i]!;
+      stale.delete(link);
+      if (inPinned) pinned.add(link);
+      else pinned.delete(link);
+      if (rendered[i] && !clip) {
+        if (observed.delete(link)) viewport.unobserve(link);
+      } else if (!observed.has(link)) {
+        observed.add(link);
+        viewport.observe(link);
       }
       state.mark ??= layer.createMark(state.member.id);
-      layer.place(state.mark, placements[i], moves[i] ? scroll : undefined);
-      const box = boxes[i];
-      if (box && placements[i]) state.at = { x: box.left + scroll.x, y: box.top + scroll.y, width: box.width, height: box.height };
-      else delete state.at;
+      layer.place(state.mark, placements[i], inPinned ? undefined : origin);
     });
-    layer.scrollTo(scroll.x, scroll.y, maxY);
+    // The sentinels: the viewport meets one (the observer's margin is half a viewport) once it is half a viewport
+    // from where the watched viewports were set, or anywhere past that.
+    if (moved) layer.placeSentinels(-height, 2 * height, origin);
+    followDocumentScroll(pinned.size > 0);
   }
 
   function describedBy(link: HTMLAnchorElement): string[] {
@@ -287,12 +334,10 @@ export function init(signal: AbortSignal): void {
   function unmark(link: HTMLAnchorElement): void {
     const state = marked.get(link);
     if (state) {
-      state.mark?.remove();
+      unwatch(link)?.remove();
       marked.delete(link);
-      visible.delete(link);
       all.delete(link);
-      watched.delete(link);
-      viewport.unobserve(link);
+      measured.delete(link);
     }
     if (link.hasAttribute(MEMBER)) link.removeAttribute(MEMBER);
     const tokens = describedBy(link);
@@ -446,17 +491,28 @@ export function init(signal: AbortSignal): void {
 
   const reflow = () => schedule();
   const listening = { capture: true, passive: true, signal: work.signal };
-  // A nested scroller's scroll moves its links against the document: every mark is placed again. The document's own
-  // scroll moves the marks' group: a frame is drawn for it only when there is something to write (the group where
-  // the engine does not move it, marks in fixed or sticky boxes, the watched viewports to move, a horizontal scroll).
-  addEventListener(
-    'scroll',
-    (event) => {
-      if (event.target !== document) schedule(true);
-      else if (!layer.followsScroll || pinned.length || scrollX !== drawnX || Math.abs(scrollY - watchedAt) > innerHeight / 2) schedule(false);
-    },
-    listening,
-  );
+  // A nested scroller's scroll moves its links against the document: every mark is placed again (a capturing
+  // listener on <html> hears every element's scroll, and not the document's). The document's own scroll moves the
+  // marks with it: it is listened to only while marks are pinned to the viewport (the watched viewports move by the
+  // sentinels).
+  document.documentElement.addEventListener('scroll', () => schedule(true), listening);
+  let documentScroll: AbortController | undefined;
+  function followDocumentScroll(on: boolean): void {
+    if (on === !!documentScroll || work.signal.aborted) return;
+    if (on) {
+      documentScroll = new AbortController();
+      addEventListener(
+        'scroll',
+        (event) => {
+          if (event.target === document) schedule(false, false);
+        },
+        { passive: true, signal: documentScroll.signal },
+      );
+    } else {
+      documentScroll!.abort();
+      documentScroll = undefined;
+    }
+  }
   addEventListener('resize', reflow, { passive: true, signal: work.signal });
   document.fonts?.addEventListener('loadingdone', reflow, { signal: work.signal });
   const resized = new ResizeObserver(reflow);
@@ -467,14 +523,12 @@ export function init(signal: AbortSignal): void {
     () => {
       observer.disconnect();
       viewport.disconnect();
+      documentScroll?.abort();
       resized.disconnect();
       cancelAnimationFrame(frame);
       queue.length = urgent.length = head = 0;
-      visible.clear();
-      fresh.clear();
-      all.clear();
-      watched.clear();
-      measured = [];
+      for (const set of [all, watched, stale, pinned, observed, crossed]) set.clear();
+      measured = new Map();
     },
     { once: true },
   );
@@ -489,6 +543,7 @@ export function init(signal: AbortSignal): void {
   );
 
   layer.attach();
+  for (const sentinel of layer.sentinels) viewport.observe(sentinel);
   observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
   collect(document.documentElement);
   void drain();

@@ -1,22 +1,22 @@
 /**
  * Where the marks of members' links are drawn: one layer outside the page's flow, never inside a link.
  *
- * - One element, `<fsd-link-marks>`, appended to `<html>` after the page's `<body>`: `position: fixed`, the size
- *   of the viewport, `overflow: hidden`, `contain: strict`, `pointer-events: none`. It cannot widen or lengthen the
- *   page (a fixed box adds nothing to the page's scrollable area, and what is outside the viewport is clipped), its
- *   layout and paint are its own (containment), and it takes no click.
+ * - One element, `<fsd-link-marks>`, appended to `<html>` after the page's `<body>`: `position: absolute` at the
+ *   document's origin, no size, `pointer-events: none`. Its marks are placed in the document's own coordinates, in a
+ *   group with layout containment (`contain: size layout style`), so the browser scrolls them with the page, on the
+ *   compositor, in every engine: scrolling runs no script of ours and changes nothing in the layer. The containment
+ *   keeps them out of the document's scrollable area: however far a mark is placed, the page neither widens nor
+ *   lengthens, in Chromium and in Firefox. And the layer takes no click.
  * - Its shadow root (open: the page's CSS cannot reach into it, and the page's own scripts can see what it shows)
  *   holds one small dot per member link within a few viewports of the viewport, placed from the link's boxes
  *   ({@link markPlacement}): in the line gap above the end of its last line box for links in running text, in the
  *   top right corner of the padding for block links, in the top right corner of the image for image links. Never
  *   over text: where a line has no gap (line-height: normal) and no space follows the link, an inline link gets no
  *   dot (only its description).
- * - Two groups of marks: those of links that scroll with the document are placed once, in document coordinates, in
- *   a group moved by the scroll offset (a composited layer of its own: scrolling re-places no mark and repaints
- *   nothing). Where the engine has scroll-driven animations (Chromium), the document's vertical scroll moves the
- *   group by itself (`animation-timeline: scroll(root y)`, on the compositor), so scrolling writes nothing on the
- *   page's thread; elsewhere (Firefox), the group's `translate` is written once a frame. The marks of links in a
- *   fixed or sticky box are placed in viewport coordinates, again at each scroll.
+ * - Two sentinels (invisible, in the same group) cover the document above and below the part of it where marks are
+ *   kept: an IntersectionObserver tells when the visitor has scrolled, or jumped, near or past either edge.
+ * - The marks of links in a fixed or sticky box are in a group of their own, `position: fixed` and the size of the
+ *   viewport (`contain: strict`, clipped), placed in viewport coordinates, again at each scroll.
  * - Screen readers: the layer's light DOM holds one hidden description per member (`<span id hidden>`, not slotted,
  *   so never rendered), which the marked links name with `aria-describedby`.
  */
@@ -27,6 +27,8 @@ export const LAYER_TAG = 'fsd-link-marks';
 /** The largest dot in running text, in CSS pixels; smaller when the line gap is smaller, none under {@link MIN_DOT}. */
 const DOT = 6;
 const MIN_DOT = 3;
+/** How far the lower sentinel reaches below the part of the document where marks are kept, in CSS pixels. */
+const SENTINEL_BELOW = 10_000_000;
 /** The dot in the corner of an image link or a block link. */
 const CORNER_DOT = 10;
 const CORNER_INSET = 3;
@@ -41,11 +43,13 @@ const CORNER_INSET = 3;
 const STYLE = `
 :host {
   all: initial !important;
+  direction: ltr !important;
   display: block !important;
-  position: fixed !important;
-  inset: 0 !important;
-  overflow: hidden !important;
-  contain: strict !important;
+  position: absolute !important;
+  top: 0 !important;
+  left: 0 !important;
+  width: 0 !important;
+  height: 0 !important;
   pointer-events: none !important;
   z-index: 2147483647 !important;
   margin: 0 !important;
@@ -56,25 +60,36 @@ const STYLE = `
   opacity: 1 !important;
   transform: none !important;
 }
-.scrolling {
+/* Layout containment: what is inside adds nothing to the document's scrollable area (and is not clipped). */
+.page {
   position: absolute;
-  inset-block-start: 0;
-  inset-inline-start: 0;
-  will-change: transform;
+  top: 0;
+  left: 0;
+  width: 0;
+  height: 0;
+  contain: size layout style;
 }
-/* --fsd-scroll-max: the document's largest vertical scroll offset, written when it changes */
-.scrolling.follows {
-  animation: fsd-follow-scroll linear both;
-  animation-timeline: scroll(root y);
+.pinned {
+  position: fixed;
+  inset: 0;
+  overflow: hidden;
+  contain: strict;
 }
-@keyframes fsd-follow-scroll {
-  from { transform: translateY(0); }
-  to { transform: translateY(calc(-1px * var(--fsd-scroll-max, 0))); }
+/* No layer of its own while no mark is pinned. */
+.pinned:empty {
+  display: none;
+}
+.sentinel {
+  position: absolute;
+  top: 0;
+  left: 0;
+  width: 1px;
+  visibility: hidden;
 }
 .mark {
   position: absolute;
-  inset-block-start: 0;
-  inset-inline-start: 0;
+  top: 0;
+  left: 0;
   box-sizing: border-box;
   border-radius: 50%;
   background: #d9620f;
@@ -211,19 +226,22 @@ function textAfter(link: Node): Text | null {
   return next as Text | null;
 }
 
+/** The layer's origin in the viewport (CSS pixels): the document's origin, or that of a positioned `<html>`. */
+export interface Origin {
+  x: number;
+  y: number;
+}
+
 /** The layer: its element, its marks, and the descriptions that the marked links name. */
 export class MarkLayer {
   readonly host: HTMLElement;
   readonly #root: ShadowRoot;
-  /** The group of marks placed in document coordinates, moved by the scroll offset. */
-  readonly #scrolling: HTMLElement;
-  #translate = '';
-  #maxY = Number.NaN;
-  /**
-   * Whether the document's vertical scroll moves the group by itself (a scroll-driven animation): then only a
-   * horizontal scroll, or a change of the largest scroll offset, is written.
-   */
-  readonly followsScroll = typeof CSS !== 'undefined' && CSS.supports('animation-timeline', 'scroll(root y)');
+  /** The group of marks of links in fixed or sticky boxes, placed in viewport coordinates. */
+  readonly #pinned: HTMLElement;
+  /** The group of marks placed in the document. */
+  readonly #page: HTMLElement;
+  /** The sentinels over the document above and below the part of it where marks are kept. */
+  readonly sentinels: readonly [HTMLElement, HTMLElement];
   /** label → the id of its hidden description in the layer's light DOM. */
   readonly #descriptions = new Map<string, string>();
   static #layers = 0;
@@ -233,15 +251,30 @@ export class MarkLayer {
     this.host = document.createElement(LAYER_TAG);
     this.#root = this.host.attachShadow({ mode: 'open' });
     adoptStyles(this.#root);
-    this.#scrolling = document.createElement('div');
-    this.#scrolling.className = this.followsScroll ? 'scrolling follows' : 'scrolling';
-    this.#root.append(this.#scrolling);
+    this.#pinned = document.createElement('div');
+    this.#pinned.className = 'pinned';
+    const sentinel = () => {
+      const element = document.createElement('div');
+      element.className = 'sentinel';
+      return element;
+    };
+    this.sentinels = [sentinel(), sentinel()];
+    this.#page = document.createElement('div');
+    this.#page.className = 'page';
+    this.#page.append(...this.sentinels);
+    this.#root.append(this.#page, this.#pinned);
     this.#prefix = `fsd-member-description-${Date.now().toString(36)}-${MarkLayer.#layers++}-`;
   }
 
   /** Puts the layer at the end of `<html>` (again, if the page took it away). */
   attach(): void {
     if (this.host.parentNode !== document.documentElement) document.documentElement.append(this.host);
+  }
+
+  /** The layer's origin, for the frame's writes (a layout read). */
+  origin(): Origin {
+    const box = this.host.getBoundingClientRect();
+    return { x: box.left, y: box.top };
   }
 
   /** The id of the hidden description reading `label`, made on first use. */
@@ -275,17 +308,17 @@ export class MarkLayer {
   }
 
   /**
-   * Shows `mark` at `placement` (viewport coordinates), or hides it when there is none. With `scroll` (the page's
-   * scroll offset when `placement` was read), the mark goes into the group that moves with the document; without,
-   * it stays where it is in the viewport (a link in a fixed or sticky box).
+   * Shows `mark` at `placement` (viewport coordinates), or hides it when there is none. With `origin` (read with
+   * `placement`), the mark is placed in the document and scrolls with it; without, it goes into the group pinned to
+   * the viewport (a link in a fixed or sticky box).
    */
-  place(mark: HTMLElement, placement: Placement | undefined, scroll?: { x: number; y: number }): void {
-    // Only what changed is written: a change in the layer has the whole document painted again.
+  place(mark: HTMLElement, placement: Placement | undefined, origin?: Origin): void {
+    // Only what changed is written: a change in the layer has the page painted again.
     if (!placement) {
       if (!mark.hidden) mark.hidden = true;
       return;
     }
-    const group = scroll ? this.#scrolling : this.#root;
+    const group = origin ? this.#page : this.#pinned;
     if (mark.parentNode !== group) group.append(mark);
     if (mark.classList.contains('corner') !== placement.corner) mark.classList.toggle('corner', placement.corner);
     const size = `${placement.size}px`;
@@ -293,28 +326,29 @@ export class MarkLayer {
       mark.style.width = size;
       mark.style.height = size;
     }
-    const transform = `translate(${placement.x + (scroll?.x ?? 0)}px, ${placement.y + (scroll?.y ?? 0)}px)`;
+    // Offsets, not transforms: a transform gives each mark a node of its own in the compositor's property trees.
+    const transform = `translate(${placement.x - (origin?.x ?? 0)}px, ${placement.y - (origin?.y ?? 0)}px)`;
     if (mark.style.transform !== transform) mark.style.transform = transform;
     if (mark.hidden) mark.hidden = false;
   }
 
   /**
-   * Moves the group of document-placed marks to the page's scroll offset (`x`, `y`), read with `maxY`, the largest
-   * vertical offset ({@link scrollMax}), before any write of the frame. Writes only what changed.
+   * Puts the sentinels over the document above `top` and below `bottom` (viewport coordinates, read with `origin`):
+   * the first from the document's top (at least a pixel tall), the second far beyond its end.
    */
-  scrollTo(x: number, y: number, maxY: number): void {
-    const translate = this.followsScroll ? `${-x}px 0` : `${-x}px ${-y}px`;
-    if (translate !== this.#translate) this.#scrolling.style.translate = this.#translate = translate;
-    if (this.followsScroll && maxY !== this.#maxY) this.#scrolling.style.setProperty('--fsd-scroll-max', String((this.#maxY = maxY)));
+  placeSentinels(top: number, bottom: number, origin: Origin): void {
+    const boxes = [
+      [0, Math.max(1, Math.round(top - origin.y))],
+      [Math.max(0, Math.round(bottom - origin.y)), SENTINEL_BELOW],
+    ] as const;
+    this.sentinels.forEach((sentinel, i) => {
+      const [y, height] = boxes[i]!;
+      if (sentinel.style.top !== `${y}px`) sentinel.style.top = `${y}px`;
+      if (sentinel.style.height !== `${height}px`) sentinel.style.height = `${height}px`;
+    });
   }
 
   remove(): void {
     this.host.remove();
   }
-}
-
-/** The document's largest vertical scroll offset, as a scroll timeline of the root measures it (a layout read). */
-export function scrollMax(): number {
-  const root = document.scrollingElement ?? document.documentElement;
-  return Math.max(0, root.scrollHeight - root.clientHeight);
 }

@@ -181,9 +181,9 @@ test('under a strict Content-Security-Policy (no inline style), the marker keeps
   const box = await page.$eval('fsd-link-marks', (layer) => {
     const style = getComputedStyle(layer);
     const mark = getComputedStyle(layer.shadowRoot.querySelector('.mark:not([hidden])'));
-    return { position: style.position, overflow: style.overflow, pointer: style.pointerEvents, attribute: layer.getAttribute('style'), mark: mark.position, radius: mark.borderRadius };
+    return { position: style.position, overflow: style.overflow, pointer: style.pointerEvents, attribute: layer.getAttribute('style'), mark: mark.display, radius: mark.borderRadius };
   });
-  assert.deepEqual(box, { position: 'absolute', overflow: 'visible', pointer: 'none', attribute: null, mark: 'absolute', radius: '50%' });
+  assert.deepEqual(box, { position: 'absolute', overflow: 'visible', pointer: 'none', attribute: null, mark: 'block', radius: '50%' });
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   await page.close();
 });

@@ -153,6 +153,9 @@ export function init(signal: AbortSignal): void {
    */
   const all = new Set<HTMLAnchorElement>();
   let measured = new Map<HTMLAnchorElement, readonly [number, number]>();
+  /** The measured links by their top, and the tallest one's height: the watched viewports are found by bisection. */
+  let byTop: { link: HTMLAnchorElement; top: number; bottom: number }[] = [];
+  let tallest = 0;
   const watched = new Set<HTMLAnchorElement>();
   /** The watched links whose marks are still to be placed (newly watched, or after a change that can move links). */
   const stale = new Set<HTMLAnchorElement>();
@@ -210,14 +213,21 @@ export function init(signal: AbortSignal): void {
   /** Where each marked link is in the document (layout reads only; disconnected links are let go). */
   function measureAll(): void {
     measured = new Map();
+    byTop = [];
+    tallest = 0;
     for (const link of all) {
       if (!link.isConnected) {
         unmark(link);
         continue;
       }
       const box = link.getBoundingClientRect();
-      measured.set(link, [box.top + scrollY, box.bottom + scrollY]);
+      const top = box.top + scrollY;
+      const bottom = box.bottom + scrollY;
+      measured.set(link, [top, bottom]);
+      byTop.push({ link, top, bottom });
+      tallest = Math.max(tallest, bottom - top);
     }
+    byTop.sort((a, b) => a.top - b.top);
   }
   /**
    * Stops drawing the mark of `link` (it leaves the watched viewports, or is unmarked); returns the mark, for the
@@ -243,7 +253,17 @@ export function init(signal: AbortSignal): void {
     const low = scrollY - WATCHED_VIEWPORTS * innerHeight;
     const high = scrollY + (WATCHED_VIEWPORTS + 1) * innerHeight;
     const wanted = new Set<HTMLAnchorElement>(pinned);
-    for (const [link, [top, bottom]] of measured) if (top <= high && bottom >= low) wanted.add(link);
+    // The first link whose top is within the tallest link's height above `low`, then on until `high`.
+    let first = 0;
+    for (let last = byTop.length; first < last; ) {
+      const middle = (first + last) >> 1;
+      if (byTop[middle]!.top < low - tallest) first = middle + 1;
+      else last = middle;
+    }
+    for (let i = first; i < byTop.length && byTop[i]!.top <= high; i++) {
+      const { link, bottom } = byTop[i]!;
+      if (bottom >= low) wanted.add(link);
+    }
     const left: HTMLElement[] = [];
     for (const link of watched) {
       if (wanted.has(link)) continue;
@@ -529,6 +549,7 @@ export function init(signal: AbortSignal): void {
       queue.length = urgent.length = head = 0;
       for (const set of [all, watched, stale, pinned, observed, crossed]) set.clear();
       measured = new Map();
+      byTop = [];
     },
     { once: true },
   );

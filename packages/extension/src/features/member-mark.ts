@@ -38,7 +38,7 @@ const CORNER_INSET = 3;
  * element, which a page's strict Content-Security-Policy (`style-src` without 'unsafe-inline') may block in Firefox.
  * The host rules are `!important`: for the shadow host, an important rule of its own shadow tree wins over the
  * page's, so the layer keeps out of the layout whatever the page's CSS says. The marks' positions are set through
- * the CSSOM (`element.style.transform`), which no Content-Security-Policy blocks.
+ * the CSSOM (`element.style.left`), which no Content-Security-Policy blocks.
  */
 const STYLE = `
 :host {
@@ -60,7 +60,17 @@ const STYLE = `
   opacity: 1 !important;
   transform: none !important;
 }
-/* Layout containment: what is inside adds nothing to the document's scrollable area (and is not clipped). */
+/*
+ * Layout containment: what is inside adds nothing to the document's scrollable area (and is not clipped). With size
+ * containment too, the group is where a layout for a change inside it starts: the page's own layout is not redone.
+ * Marks are items of a one-cell grid, placed by their margins: adding one changes nothing outside the group (an
+ * absolutely positioned child would have the page laid out again).
+ */
+.page,
+.pinned {
+  display: grid;
+  grid-template: 0 / 0;
+}
 .page {
   position: absolute;
   top: 0;
@@ -80,16 +90,16 @@ const STYLE = `
   display: none;
 }
 .sentinel {
-  position: absolute;
-  top: 0;
-  left: 0;
+  grid-area: 1 / 1;
+  align-self: start;
+  justify-self: start;
   width: 1px;
   visibility: hidden;
 }
 .mark {
-  position: absolute;
-  top: 0;
-  left: 0;
+  grid-area: 1 / 1;
+  align-self: start;
+  justify-self: start;
   box-sizing: border-box;
   border-radius: 50%;
   background: #d9620f;
@@ -297,38 +307,43 @@ export class MarkLayer {
     return token.startsWith(this.#prefix);
   }
 
-  /** A new mark, not shown until {@link place}d. */
+  /** A new mark, not in the layer until it is {@link place}d. */
   createMark(member: string): HTMLElement {
     const mark = document.createElement('span');
     mark.className = 'mark';
     mark.dataset.member = member;
     mark.hidden = true;
-    this.#root.append(mark);
     return mark;
   }
+
+  /** What was last written to each mark: its group, class and offsets (read back through the DOM, they cost more). */
+  readonly #written = new WeakMap<HTMLElement, { group: HTMLElement; corner: boolean; size: string; left: string; top: string }>();
 
   /**
    * Shows `mark` at `placement` (viewport coordinates), or hides it when there is none. With `origin` (read with
    * `placement`), the mark is placed in the document and scrolls with it; without, it goes into the group pinned to
-   * the viewport (a link in a fixed or sticky box).
+   * the viewport (a link in a fixed or sticky box). Only what changed is written: a change in the layer has the page
+   * painted again.
    */
   place(mark: HTMLElement, placement: Placement | undefined, origin?: Origin): void {
-    // Only what changed is written: a change in the layer has the page painted again.
     if (!placement) {
       if (!mark.hidden) mark.hidden = true;
       return;
     }
     const group = origin ? this.#page : this.#pinned;
-    if (mark.parentNode !== group) group.append(mark);
-    if (mark.classList.contains('corner') !== placement.corner) mark.classList.toggle('corner', placement.corner);
+    // Margins in the group's grid, not transforms: a transform gives each mark a node of its own in the compositor's
+    // property trees.
     const size = `${placement.size}px`;
-    if (mark.style.width !== size) {
-      mark.style.width = size;
-      mark.style.height = size;
-    }
-    // Offsets, not transforms: a transform gives each mark a node of its own in the compositor's property trees.
-    const transform = `translate(${placement.x - (origin?.x ?? 0)}px, ${placement.y - (origin?.y ?? 0)}px)`;
-    if (mark.style.transform !== transform) mark.style.transform = transform;
+    const left = `${placement.x - (origin?.x ?? 0)}px`;
+    const top = `${placement.y - (origin?.y ?? 0)}px`;
+    const written = this.#written.get(mark);
+    if (written?.group !== group) group.append(mark);
+    if (written?.corner !== placement.corner) mark.className = placement.corner ? 'mark corner' : 'mark';
+    // Property by property (the CSSOM, which no Content-Security-Policy blocks).
+    if (written?.size !== size) mark.style.width = mark.style.height = size;
+    if (written?.left !== left) mark.style.marginLeft = left;
+    if (written?.top !== top) mark.style.marginTop = top;
+    this.#written.set(mark, { group, corner: placement.corner, size, left, top });
     if (mark.hidden) mark.hidden = false;
   }
 
@@ -343,7 +358,7 @@ export class MarkLayer {
     ] as const;
     this.sentinels.forEach((sentinel, i) => {
       const [y, height] = boxes[i]!;
-      if (sentinel.style.top !== `${y}px`) sentinel.style.top = `${y}px`;
+      if (sentinel.style.marginTop !== `${y}px`) sentinel.style.marginTop = `${y}px`;
       if (sentinel.style.height !== `${height}px`) sentinel.style.height = `${height}px`;
     });
   }

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // `npm run screenshots`: takes the README's pictures from the running examples in headless Chromium, so that they
 // stay true. Each scripts/screenshots/*.shots.mjs exports `default async ({ browser, origin, shoot }) => …`.
+//   node scripts/screenshots.mjs [name-filter]   (after a build: only the files whose name holds the filter)
 import { readdirSync } from 'node:fs';
 import { openExamples } from '../tools/server.mjs';
 
 const out = new URL('../docs/images/', import.meta.url);
-const files = readdirSync(new URL('screenshots/', import.meta.url)).filter((f) => f.endsWith('.shots.mjs')).sort();
+const files = readdirSync(new URL('screenshots/', import.meta.url)).filter((f) => f.endsWith('.shots.mjs') && f.includes(process.argv[2] ?? '')).sort();
 const context = await openExamples();
 try {
   for (const file of files) {

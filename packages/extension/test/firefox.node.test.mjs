@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { DIST, launchWithExtension, linksPage, startSites, waitFor, TOOLBAR_CASES } from '../../../tools/extension.mjs';
 import { partnerRegistryCase } from './partner-registry.mjs';
+import { linkBoxes, ownerOf } from '../../../tools/annotation-pages.mjs';
 
 let sites;
 let ext;
@@ -121,6 +122,18 @@ test('Firefox: no site is granted at install; annotation turned on from the popu
   assert.equal(await page.$eval('a[data-fsd-member="awox"]', (a) => document.getElementById(a.getAttribute('aria-describedby'))?.textContent), 'Membre de FrenchSouth.digital : AwoX');
   await page.waitForFunction(() => (document.querySelector('fsd-link-marks')?.shadowRoot?.querySelectorAll('.mark:not([hidden])').length ?? 0) === 3, { timeout: 10_000 });
   assert.deepEqual(await page.evaluate(() => [...document.querySelector('fsd-link-marks').shadowRoot.querySelectorAll('.mark:not([hidden])')].map((m) => m.dataset.member).sort()), ['awox', 'kaliop', 'kaliop']);
+  // Each dot beside its own link (the layer is placed in the document's coordinates, its marks by their margins):
+  // the member named by the dot is the one of the link it belongs to.
+  const owners = await page.evaluate(
+    (ownerSource, boxesSource) => {
+      const ownerOf = new Function(`return (${ownerSource})`)();
+      const boxes = new Function(`return (${boxesSource})`)()();
+      return [...document.querySelector('fsd-link-marks').shadowRoot.querySelectorAll('.mark:not([hidden])')].map((m) => [m.dataset.member, ownerOf(m.getBoundingClientRect(), boxes)?.dataset.fsdMember ?? null]);
+    },
+    ownerOf.toString(),
+    linkBoxes.toString(),
+  );
+  assert.deepEqual(owners.map(([member, owner]) => owner === member), [true, true, true], JSON.stringify(owners));
   await page.close();
 
   // The next visit: the registered script marks the page by itself. Another site, not turned on, is left alone;

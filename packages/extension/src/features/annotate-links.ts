@@ -13,8 +13,8 @@
  *   them weakly (WeakRef), so a page that removes links faster than they are judged keeps no detached node alive.
  * - Cost bounded by what the visitor sees: marks exist only for member links within a few viewports of the
  *   viewport (WATCHED_VIEWPORTS), placed once per frame at most (requestAnimationFrame: layout reads, then writes),
- *   in document coordinates: scrolling the page moves them as one group, and they are placed ahead, when that
- *   window moves, so that a scroll within half a viewport writes nothing to the layer.
+ *   in document coordinates: the browser scrolls them with the page, and they are placed ahead, when that window
+ *   moves (the layer's sentinels tell when), so that scrolling runs no script of ours in between.
  *   The judging of links happens in idle-time slices of at most 6 ms.
  * - {@link init} starts it; when its signal aborts, everything stops (observers, idle callbacks, pending work) and
  *   the layer, the `data-fsd-member` attributes and the descriptions go.
@@ -125,6 +125,8 @@ interface Marked {
   description: string;
   /** Its mark in the layer, while the link is within the watched viewports. */
   mark?: HTMLElement;
+  /** Its top and bottom in the document, when it was last measured. */
+  at?: readonly [number, number];
 }
 
 /** Annotates the page's links until `signal` aborts; then removes every mark it added. */
@@ -147,12 +149,11 @@ export function init(signal: AbortSignal): void {
   /** The member links marked, and what was added to each. */
   const marked = new WeakMap<HTMLAnchorElement, Marked>();
   /**
-   * Every marked link (until it is unmarked: removed links are at once, and a measure drops any left disconnected),
-   * with where it was last measured in the document (top and bottom), and the ones among them whose marks exist:
-   * those within {@link WATCHED_VIEWPORTS} viewports of the viewport, and those in fixed or sticky boxes.
+   * Every marked link (until it is unmarked: removed links are at once, and a measure drops any left disconnected;
+   * where each was last measured is in its {@link Marked} state), and the ones among them whose marks exist: those
+   * within {@link WATCHED_VIEWPORTS} viewports of the viewport, and those in fixed or sticky boxes.
    */
   const all = new Set<HTMLAnchorElement>();
-  let measured = new Map<HTMLAnchorElement, readonly [number, number]>();
   /** The measured links by their top, and the tallest one's height: the watched viewports are found by bisection. */
   let byTop: { link: HTMLAnchorElement; top: number; bottom: number }[] = [];
   let tallest = 0;
@@ -212,7 +213,6 @@ export function init(signal: AbortSignal): void {
   }
   /** Where each marked link is in the document (layout reads only; disconnected links are let go). */
   function measureAll(): void {
-    measured = new Map();
     byTop = [];
     tallest = 0;
     for (const link of all) {
@@ -223,7 +223,7 @@ export function init(signal: AbortSignal): void {
       const box = link.getBoundingClientRect();
       const top = box.top + scrollY;
       const bottom = box.bottom + scrollY;
-      measured.set(link, [top, bottom]);
+      marked.get(link)!.at = [top, bottom];
       byTop.push({ link, top, bottom });
       tallest = Math.max(tallest, bottom - top);
     }
@@ -300,7 +300,7 @@ export function init(signal: AbortSignal): void {
     const low = scrollY - height / 2;
     const high = scrollY + 1.5 * height;
     const near = (link: HTMLAnchorElement) => {
-      const at = measured.get(link);
+      const at = marked.get(link)?.at;
       return !at || (at[0] <= high && at[1] >= low);
     };
     const links = new Set<HTMLAnchorElement>([...crossed, ...pinned]);
@@ -357,7 +357,6 @@ export function init(signal: AbortSignal): void {
       unwatch(link)?.remove();
       marked.delete(link);
       all.delete(link);
-      measured.delete(link);
     }
     if (link.hasAttribute(MEMBER)) link.removeAttribute(MEMBER);
     const tokens = describedBy(link);
@@ -548,7 +547,6 @@ export function init(signal: AbortSignal): void {
       cancelAnimationFrame(frame);
       queue.length = urgent.length = head = 0;
       for (const set of [all, watched, stale, pinned, observed, crossed]) set.clear();
-      measured = new Map();
       byTop = [];
     },
     { once: true },

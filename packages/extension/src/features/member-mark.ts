@@ -38,7 +38,7 @@ const CORNER_INSET = 3;
  * element, which a page's strict Content-Security-Policy (`style-src` without 'unsafe-inline') may block in Firefox.
  * The host rules are `!important`: for the shadow host, an important rule of its own shadow tree wins over the
  * page's, so the layer keeps out of the layout whatever the page's CSS says. The marks' positions are set through
- * the CSSOM (`element.style.left`), which no Content-Security-Policy blocks.
+ * the CSSOM (`element.style.marginLeft`), which no Content-Security-Policy blocks.
  */
 const STYLE = `
 :host {

@@ -45,10 +45,13 @@ td, th { border: 1px solid #c8c2b4; padding: 0.25rem 0.5rem; text-align: start; 
 .slides { display: flex; }
 .slide { flex: 0 0 100%; box-sizing: border-box; display: block; padding: 0.75rem 1rem; text-decoration: none; }
 .collapsed { max-height: 0; overflow: hidden; }
+.menu { position: relative; }
+.menu ul { display: none; position: absolute; top: 0; left: 40rem; margin: 0; padding: 0.5rem 1rem; list-style: none; background: #fdfcf8; border: 1px solid #c8c2b4; }
+.menu.open ul { display: block; }
 .last { margin-bottom: 0; padding-bottom: 0; }`;
 
 /**
- * An article page (with a carousel and a collapsed section when it has more than 8 paragraphs).
+ * An article page (with a carousel, a collapsed section and a closed menu when it has more than 8 paragraphs).
  * @param {{ paragraphs?: number, title?: string, head?: string, script?: string }} [options] `paragraphs`: how many
  *   paragraphs of running text (nine links each); `head`: more markup in <head> (e.g. the observer's script tag)
  * @returns {string} HTML
@@ -78,6 +81,8 @@ export function articlePage({ paragraphs = 12, title = 'Le numérique en Occitan
       // collapsed section: links the page does not show, though they have boxes.
       const slides = MEMBERS.slice(0, 4).map((host, k) => `<a class="slide" href="https://${host}/diapo/${k}">Diapositive ${k + 1} : à la une</a>`).join('');
       body.push(`<div class="carousel"><div class="slides">${slides}</div></div><div class="collapsed"><p>Replié : <a href="https://${MEMBERS[0]}/replie">un lien caché</a></p></div>`);
+      // A menu that opens and closes by a class (nothing the annotation hears of), beside the text.
+      body.push(`<div class="menu"><button type="button">Nos partenaires</button><ul><li><a href="https://${MEMBERS[1]}/menu">Partenaire du mois</a></li></ul></div>`);
     }
     if (p === 6) {
       const images = [0, 1, 2].map(() => `<a href="https://${hostAt(n)}/photo/${n++}"><img src="${IMAGE}" width="160" height="90" alt="Photo"></a>`).join('');

@@ -145,6 +145,21 @@ test('an article (kerned serif text, nav list, table, cards, image links, links 
   // Screen readers: the link's description names the member.
   const described = await annotated.$eval('nav a[data-fsd-member="kaliop"]', (a) => document.getElementById(a.getAttribute('aria-describedby'))?.textContent);
   assert.equal(described, 'Membre de FrenchSouth.digital : Kaliop');
+  // A menu opened by a class gets its dot; closed again, the dot goes with it. Nothing the script hears of tells it
+  // (the observer reports a link that loses its box after the frame that shows it): the dot stays a frame or two, so
+  // the page-world watcher, which checks every frame, is stopped first.
+  await annotated.evaluate(() => (window.__watch.stop = true));
+  const menuDots = (box) =>
+    annotated.evaluate((box) => {
+      const layer = document.querySelector('fsd-link-marks').shadowRoot;
+      const inside = (m) => m.left >= box.left - 4 && m.right <= box.right + 4 && m.top >= box.top - 4 && m.bottom <= box.bottom + 4;
+      return [...layer.querySelectorAll('.mark:not([hidden])')].map((m) => m.getBoundingClientRect()).filter(inside).length;
+    }, box);
+  await annotated.evaluate(() => document.querySelector('.menu').classList.add('open'));
+  const menu = await annotated.$eval('.menu ul', (ul) => JSON.parse(JSON.stringify(ul.getBoundingClientRect())));
+  await waitFor(async () => (await menuDots(menu)) === 1, 'the dot of the link in the menu opened');
+  await annotated.evaluate(() => document.querySelector('.menu').classList.remove('open'));
+  await waitFor(async () => (await menuDots(menu)) === 0, 'the dot to go with the menu closed');
   await plain.close();
   await annotated.close();
 });

@@ -164,10 +164,12 @@ export function init(signal: AbortSignal): void {
   const pinned = new Set<HTMLAnchorElement>();
   /**
    * The watched links that can be shown or hidden without a change the script hears of: those without a box (not
-   * rendered: a menu that opens) and those in a box that clips them (a carousel, a scroller). The observer tells
-   * when they come into view or leave it.
+   * rendered: a menu that opens), or once without one (a menu that closes again), and those in a box that clips
+   * them (a carousel, a scroller). The observer tells when they come into view or leave it.
    */
   const observed = new Set<HTMLAnchorElement>();
+  /** The links once seen without a box: they stay observed, so that a menu that closes takes its dots away. */
+  const toggles = new WeakSet<HTMLAnchorElement>();
   /** Those of them that came into view, or left it, since the last frame: their marks are placed again. */
   const crossed = new Set<HTMLAnchorElement>();
   let watchedAt = Number.NaN;
@@ -317,7 +319,8 @@ export function init(signal: AbortSignal): void {
       stale.delete(link);
       if (inPinned) pinned.add(link);
       else pinned.delete(link);
-      if (rendered[i] && !clip) {
+      if (!rendered[i]) toggles.add(link);
+      if (rendered[i] && !clip && !toggles.has(link)) {
         if (observed.delete(link)) viewport.unobserve(link);
       } else if (!observed.has(link)) {
         observed.add(link);

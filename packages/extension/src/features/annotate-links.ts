@@ -217,14 +217,15 @@ export function init(signal: AbortSignal): void {
   function measureAll(): void {
     byTop = [];
     tallest = 0;
+    const y = scrollY;
     for (const link of all) {
       if (!link.isConnected) {
         unmark(link);
         continue;
       }
       const box = link.getBoundingClientRect();
-      const top = box.top + scrollY;
-      const bottom = box.bottom + scrollY;
+      const top = box.top + y;
+      const bottom = box.bottom + y;
       marked.get(link)!.at = [top, bottom];
       byTop.push({ link, top, bottom });
       tallest = Math.max(tallest, bottom - top);
@@ -310,8 +311,10 @@ export function init(signal: AbortSignal): void {
     for (const link of stale) if (scrolled || near(link)) links.add(link);
     const placing = [...links].filter((link) => link.isConnected && watched.has(link));
     const ancestries = placing.map(ancestry);
-    const placements = placing.map((link, i) => shownIn(markPlacement(link), ancestries[i]!.clip));
-    const rendered = placing.map((link) => link.getClientRects().length > 0);
+    const own = placing.map(markPlacement);
+    const placements = own.map((placement, i) => shownIn(placement, ancestries[i]!.clip));
+    // A link with a place for its dot has a box; only the others are asked.
+    const rendered = placing.map((link, i) => !!own[i] || link.getClientRects().length > 0);
     for (const mark of left) mark.remove();
     placing.forEach((link, i) => {
       const state = marked.get(link)!;

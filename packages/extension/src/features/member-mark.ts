@@ -309,8 +309,8 @@ export class MarkLayer {
 
   /** A new mark, not in the layer until it is {@link place}d. */
   createMark(member: string): HTMLElement {
+    // Its class is written when it is placed.
     const mark = document.createElement('span');
-    mark.className = 'mark';
     mark.dataset.member = member;
     mark.hidden = true;
     return mark;

@@ -388,3 +388,68 @@ test('links in a fixed header, a sticky aside and a scroller of their own: each 
   assert.deepEqual(await page.evaluate(() => window.__watch.wrong.slice(0, 10)), [], 'no mark ever shown beside no link or the wrong one');
   await page.close();
 });
+
+test('a long article, once marked, scrolls top to bottom with nothing written in the layer; text inserted above moves every mark with its link', async () => {
+  sites.pages.set('/long', articlePage({ head: HEAD, paragraphs: 120 }));
+  const page = await open(ON, '/long');
+  await allMarked(page);
+  // Every change in the layer's document-placed groups (the pinned group follows the viewport at each scroll), from
+  // now on; the marks of the whole page are placed ahead in idle time, so the layer settles.
+  await page.evaluate(() => {
+    const watch = (window.__layer = { writes: 0, last: performance.now() });
+    new MutationObserver((records) => {
+      for (const r of records) {
+        if ((r.target.closest?.('.pinned') ?? r.target.parentElement?.closest('.pinned')) || r.target.classList?.contains('pinned')) continue;
+        watch.writes++;
+        watch.last = performance.now();
+      }
+    }).observe(document.querySelector('fsd-link-marks').shadowRoot, { subtree: true, childList: true, attributes: true });
+  });
+  await waitFor(() => page.evaluate(() => performance.now() - window.__layer.last > 500), 'the layer to settle');
+  /** The member links of the running text fully in view, and the dots shown beside them. */
+  const inText = () =>
+    page.evaluate(
+      (ownerSource, boxesSource) => {
+        const ownerOf = new Function(`return (${ownerSource})`)();
+        const boxes = new Function(`return (${boxesSource})`)()();
+        const links = [...document.querySelectorAll('main > p a[data-fsd-member]')].filter((a) => {
+          const r = a.getBoundingClientRect();
+          return r.top >= 30 && r.bottom <= innerHeight;
+        });
+        const layer = document.querySelector('fsd-link-marks').shadowRoot;
+        const owners = new Set([...layer.querySelectorAll('.mark:not([hidden])')].map((m) => ownerOf(m.getBoundingClientRect(), boxes)));
+        return { links: links.length, dotted: links.filter((a) => owners.has(a)).length };
+      },
+      ownerOf.toString(),
+      linkBoxes.toString(),
+    );
+  const height = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+  assert.ok(height > 10_000, `the article is long: ${height} px to scroll`);
+  const top = await inText();
+  assert.ok(top.links > 0 && top.dotted === top.links, `the links in view at the top have their dots: ${JSON.stringify(top)}`);
+  await page.evaluate(() => (window.__layer.writes = 0));
+  // Scrolled as a wheel does, in steps, to the bottom: every dot is already in place.
+  for (let y = 0; y <= height; y += 350) {
+    await page.evaluate((to) => scrollTo(0, to), y);
+    await frames(page);
+  }
+  const bottom = await inText();
+  assert.ok(bottom.links > 0 && bottom.dotted === bottom.links, `the links in view at the bottom have their dots: ${JSON.stringify(bottom)}`);
+  assert.equal(await page.evaluate(() => window.__layer.writes), 0, 'nothing is written in the layer while a page that does not change scrolls');
+  // Text inserted at the top moves every link down; far below, where the visitor then scrolls, each dot has moved
+  // with its link (the page-world watcher checks every frame that no dot is shown beside no link or the wrong one).
+  await page.evaluate(() => scrollTo(0, 0));
+  await frames(page);
+  await page.evaluate(() => document.querySelector('main').insertAdjacentHTML('afterbegin', '<p style="height: 333px">Ajouté en tête.</p>'));
+  await frames(page);
+  for (let y = 0; y <= height + 333; y += 350) {
+    await page.evaluate((to) => scrollTo(0, to), y);
+    await frames(page);
+    if (y % 3500 === 0) {
+      const seen = await inText();
+      assert.ok(seen.dotted === seen.links, `the links in view have their dots after the insertion, scrolled to ${y}: ${JSON.stringify(seen)}`);
+    }
+  }
+  assert.deepEqual(await page.evaluate(() => window.__watch.wrong.slice(0, 10)), [], 'no mark ever shown beside no link or the wrong one');
+  await page.close();
+});

@@ -25,7 +25,7 @@ import { parsedHost } from '../lib/hosts.js';
 import { HostCache } from '../lib/host-cache.js';
 import { MAX_LOOKUP_HOSTS, send, type LinkMember } from '../lib/protocol.js';
 import { messages } from '../ui/extension.messages.js';
-import { LAYER_TAG, MarkLayer, markPlacement, type Placement } from './member-mark.js';
+import { LAYER_TAG, MarkLayer, markPlacement, type Origin, type Placement } from './member-mark.js';
 
 /** The longest slice of work at a time, well under a frame, even when the browser offers a longer idle period. */
 const SLICE_MS = 6;
@@ -41,6 +41,13 @@ export const KNOWN_HOSTS_CAP = 5_000;
 const NEAR_VIEWPORT = '50% 0px';
 /** How far, in viewports above and below it, the marked links are watched for coming into view. */
 const WATCHED_VIEWPORTS = 2;
+/**
+ * The most marks kept in the layer. Below it, a mark placed stays, wherever the visitor scrolls, until the page's
+ * layout moves its link: the marks of the rest of the page are placed ahead in idle time, so that a page that does not
+ * change scrolls with no script of ours. Above it (a page of tens of thousands of member links), only the watched
+ * viewports keep theirs.
+ */
+export const MAX_MARKS = 3_000;
 
 /** What `link`'s boxes do to it: whether one pins it to the viewport, and the part of the viewport they show it in. */
 interface Ancestry {
@@ -125,8 +132,28 @@ interface Marked {
   description: string;
   /** Its mark in the layer, while the link is within the watched viewports. */
   mark?: HTMLElement;
-  /** Its top and bottom in the document, when it was last measured. */
-  at?: readonly [number, number];
+  /** Its top, bottom, left and right in the document, when it was last measured. */
+  at?: readonly [number, number, number, number];
+  /** The top and bottom of its dot in the document, while one is shown there. */
+  dot?: readonly [number, number];
+}
+
+/** What a frame reads of a link before it writes its mark. */
+interface Reading {
+  link: HTMLAnchorElement;
+  ancestry: Ancestry;
+  /** Where its dot goes, if anywhere (within what its ancestors show). */
+  placement?: Placement;
+  /** Whether it has a box at all. */
+  rendered: boolean;
+}
+
+/** The reads for the mark of `link` (layout reads only). */
+function read(link: HTMLAnchorElement): Reading {
+  const found = ancestry(link);
+  const own = markPlacement(link);
+  // A link with a place for its dot has a box; only the others are asked.
+  return { link, ancestry: found, placement: shownIn(own, found.clip), rendered: !!own || link.getClientRects().length > 0 };
 }
 
 /** Annotates the page's links until `signal` aborts; then removes every mark it added. */
@@ -173,6 +200,11 @@ export function init(signal: AbortSignal): void {
   /** Those of them that came into view, or left it, since the last frame: their marks are placed again. */
   const crossed = new Set<HTMLAnchorElement>();
   let watchedAt = Number.NaN;
+  /**
+   * Where the marks placed ahead ({@link placeAhead}) have got to: two indexes in `byTop`, going up and down from `y`,
+   * the middle of the viewport when they started; a measure starts them again.
+   */
+  let ahead: { up: number; down: number; y: number } | undefined;
   /** Whether the viewport came near or past an edge of the watched viewports (a sentinel). */
   let edge = false;
   let remeasure = false;
@@ -213,10 +245,16 @@ export function init(signal: AbortSignal): void {
     remeasure ||= measure;
     if (!frame && all.size && !work.signal.aborted) frame = requestAnimationFrame(draw);
   }
-  /** Where each marked link is in the document (layout reads only; disconnected links are let go). */
-  function measureAll(): void {
+  /**
+   * Where each marked link is in the document (layout reads only; disconnected links are let go). Returns the links
+   * whose box is not where it was last measured.
+   */
+  function measureAll(): Set<HTMLAnchorElement> {
     byTop = [];
     tallest = 0;
+    ahead = undefined;
+    const moved = new Set<HTMLAnchorElement>();
+    const x = scrollX;
     const y = scrollY;
     for (const link of all) {
       if (!link.isConnected) {
@@ -224,14 +262,29 @@ export function init(signal: AbortSignal): void {
         continue;
       }
       const box = link.getBoundingClientRect();
-      const top = box.top + y;
-      const bottom = box.bottom + y;
-      marked.get(link)!.at = [top, bottom];
-      byTop.push({ link, top, bottom });
-      tallest = Math.max(tallest, bottom - top);
+      const state = marked.get(link)!;
+      const at = [box.top + y, box.bottom + y, box.left + x, box.right + x] as const;
+      const was = state.at;
+      if (!was || was[0] !== at[0] || was[1] !== at[1] || was[2] !== at[2] || was[3] !== at[3]) moved.add(link);
+      state.at = at;
+      byTop.push({ link, top: at[0], bottom: at[1] });
+      tallest = Math.max(tallest, at[1] - at[0]);
     }
     byTop.sort((a, b) => a.top - b.top);
+    return moved;
   }
+  /** The index in `byTop` of the first link whose top is within the tallest link's height above `y`, or after. */
+  function firstFrom(y: number): number {
+    let first = 0;
+    for (let last = byTop.length; first < last; ) {
+      const middle = (first + last) >> 1;
+      if (byTop[middle]!.top < y - tallest) first = middle + 1;
+      else last = middle;
+    }
+    return first;
+  }
+  /** The watched viewports around the viewport at `y`: document coordinates, top and bottom. */
+  const watchedAround = (y: number, height: number) => [y - WATCHED_VIEWPORTS * height, y + (WATCHED_VIEWPORTS + 1) * height] as const;
   /**
    * Stops drawing the mark of `link` (it leaves the watched viewports, or is unmarked); returns the mark, for the
    * caller to take out of the layer (a write).
@@ -240,7 +293,7 @@ export function init(signal: AbortSignal): void {
     watched.delete(link);
     stale.delete(link);
     pinned.delete(link);
-    if (observed.delete(link)) viewport.unobserve(link);
+    if (observed.delete(link)) unobserve(link);
     crossed.delete(link);
     const state = marked.get(link);
     const mark = state?.mark;
@@ -249,36 +302,47 @@ export function init(signal: AbortSignal): void {
   }
   /**
    * Watches the marked links within WATCHED_VIEWPORTS viewports of the viewport, as last measured, and those in a
-   * fixed or sticky box, and no other; the links that enter are to be placed. Returns the marks of those that left.
+   * fixed or sticky box; the links that enter are to be placed. The others keep their marks, up to MAX_MARKS.
+   * Returns the marks of those that left.
    */
-  function watchNear(): HTMLElement[] {
+  function watchNear(height: number): HTMLElement[] {
     watchedAt = scrollY;
-    const low = scrollY - WATCHED_VIEWPORTS * innerHeight;
-    const high = scrollY + (WATCHED_VIEWPORTS + 1) * innerHeight;
+    const [low, high] = watchedAround(scrollY, height);
     const wanted = new Set<HTMLAnchorElement>(pinned);
-    // The first link whose top is within the tallest link's height above `low`, then on until `high`.
-    let first = 0;
-    for (let last = byTop.length; first < last; ) {
-      const middle = (first + last) >> 1;
-      if (byTop[middle]!.top < low - tallest) first = middle + 1;
-      else last = middle;
-    }
-    for (let i = first; i < byTop.length && byTop[i]!.top <= high; i++) {
+    for (let i = firstFrom(low); i < byTop.length && byTop[i]!.top <= high; i++) {
       const { link, bottom } = byTop[i]!;
       if (bottom >= low) wanted.add(link);
-    }
-    const left: HTMLElement[] = [];
-    for (const link of watched) {
-      if (wanted.has(link)) continue;
-      const mark = unwatch(link);
-      if (mark) left.push(mark);
     }
     for (const link of wanted) {
       if (watched.has(link) || !all.has(link)) continue;
       watched.add(link);
       stale.add(link);
     }
+    const left: HTMLElement[] = [];
+    if (watched.size <= MAX_MARKS) return left;
+    for (const link of watched) {
+      if (wanted.has(link)) continue;
+      const mark = unwatch(link);
+      if (mark) left.push(mark);
+    }
     return left;
+  }
+  /** Writes the mark of a link from what was read of it (`origin` read with it). */
+  function write({ link, ancestry: { pinned: inPinned, clip }, placement, rendered }: Reading, origin: Origin): void {
+    const state = marked.get(link)!;
+    stale.delete(link);
+    if (inPinned) pinned.add(link);
+    else pinned.delete(link);
+    if (!rendered) toggles.add(link);
+    if (rendered && !clip && !toggles.has(link)) {
+      if (observed.delete(link)) unobserve(link);
+    } else if (!observed.has(link)) {
+      observed.add(link);
+      viewport.observe(link);
+    }
+    state.mark ??= layer.createMark(state.member.id);
+    layer.place(state.mark, placement, inPinned ? undefined : origin);
+    state.dot = placement && !inPinned ? [placement.y - origin.y, placement.y - origin.y + placement.size] : undefined;
   }
   function draw(): void {
     frame = 0;
@@ -292,50 +356,117 @@ export function init(signal: AbortSignal): void {
     // `scrolled`: the watched viewports move because the viewport did; `moved`: they move, for any reason.
     const scrolled = !remeasure && (edge || Math.abs(scrollY - watchedAt) > height / 2);
     const moved = scrolled || remeasure;
+    let shifted: Set<HTMLAnchorElement> | undefined;
     if (remeasure) {
       remeasure = false;
-      measureAll();
+      shifted = measureAll();
     }
-    const left = moved ? watchNear() : [];
+    const left = moved ? watchNear(height) : [];
     edge = false;
-    if (full) for (const link of watched) stale.add(link);
-    // In or near the viewport (the observer's margin), as last measured.
-    const low = scrollY - height / 2;
-    const high = scrollY + 1.5 * height;
-    const near = (link: HTMLAnchorElement) => {
-      const at = marked.get(link)?.at;
-      return !at || (at[0] <= high && at[1] >= low);
+    // Whether the link, or the dot it has (placed before the link moved), lies between `low` and `high`.
+    const spans = (link: HTMLAnchorElement, low: number, high: number) => {
+      const { at, dot } = marked.get(link) ?? {};
+      return !at || (at[0] <= high && at[1] >= low) || (!!dot && dot[0] <= high && dot[1] >= low);
     };
+    // In or near the viewport (the observer's margin), as last measured.
+    const near = (link: HTMLAnchorElement) => spans(link, scrollY - height / 2, scrollY + 1.5 * height);
+    // After a change that can move links, the marks near the viewport are placed again (those of the links there,
+    // and those shown there), and the others whose link moved are, once the watched viewports reach them (or in idle
+    // time).
+    if (full) for (const link of watched) if (!shifted || shifted.has(link) || near(link)) stale.add(link);
+    const [low, high] = watchedAround(scrollY, height);
     const links = new Set<HTMLAnchorElement>([...crossed, ...pinned]);
     crossed.clear();
-    for (const link of stale) if (scrolled || near(link)) links.add(link);
-    const placing = [...links].filter((link) => link.isConnected && watched.has(link));
-    const ancestries = placing.map(ancestry);
-    const own = placing.map(markPlacement);
-    const placements = own.map((placement, i) => shownIn(placement, ancestries[i]!.clip));
-    // A link with a place for its dot has a box; only the others are asked.
-    const rendered = placing.map((link, i) => !!own[i] || link.getClientRects().length > 0);
+    for (const link of stale) if (scrolled ? spans(link, low, high) : near(link)) links.add(link);
+    const readings = [...links].filter((link) => link.isConnected && watched.has(link)).map(read);
     for (const mark of left) mark.remove();
-    placing.forEach((link, i) => {
-      const state = marked.get(link)!;
-      const { pinned: inPinned, clip } = ancestries[i]!;
-      stale.delete(link);
-      if (inPinned) pinned.add(link);
-      else pinned.delete(link);
-      if (!rendered[i]) toggles.add(link);
-      if (rendered[i] && !clip && !toggles.has(link)) {
-        if (observed.delete(link)) viewport.unobserve(link);
-      } else if (!observed.has(link)) {
-        observed.add(link);
-        viewport.observe(link);
-      }
-      state.mark ??= layer.createMark(state.member.id);
-      layer.place(state.mark, placements[i], inPinned ? undefined : origin);
-    });
-    // The sentinels: the viewport meets one (the observer's margin is half a viewport) once it is half a viewport
-    // from where the watched viewports were set, or anywhere past that.
-    if (moved) layer.placeSentinels(-height, 2 * height, origin);
+    for (const reading of readings) write(reading, origin);
     followDocumentScroll(pinned.size > 0);
+    if (stale.size || watched.size < Math.min(all.size, MAX_MARKS)) void placeAhead();
+    // The sentinels, while observed: the viewport meets one (the observer's margin is half a viewport) once it is
+    // half a viewport from where the watched viewports were set, or anywhere past that.
+    if ((watchEdges() || moved) && edgesWatched) layer.placeSentinels(-height, 2 * height, origin);
+  }
+
+  /**
+   * Observes the sentinels while there is something to place as the visitor scrolls: links without marks, or marks
+   * left to place again. Once every mark is placed, the page scrolls with no observation of ours but that of the
+   * {@link observed} links.
+   */
+  let edgesWatched = false;
+  /** Returns whether the sentinels are observed from now on (and were not). */
+  function watchEdges(): boolean {
+    const needed = stale.size > 0 || watched.size < all.size;
+    if (needed === edgesWatched) return false;
+    edgesWatched = needed;
+    for (const sentinel of layer.sentinels) {
+      if (needed) viewport.observe(sentinel);
+      else unobserve(sentinel);
+    }
+    return needed;
+  }
+  /**
+   * Stops observing `target`; with no target left, the observer is disconnected (Chromium still computes each frame
+   * for an observer whose targets were all unobserved).
+   */
+  function unobserve(target: Element): void {
+    if (!edgesWatched && !observed.size) viewport.disconnect();
+    else viewport.unobserve(target);
+  }
+
+  /**
+   * The next marked link without a mark, or whose mark is to be placed again, nearest to the viewport first (as last
+   * measured), or `undefined`.
+   */
+  function nextAhead(): HTMLAnchorElement | undefined {
+    if (!ahead) {
+      const y = scrollY + innerHeight / 2;
+      const down = firstFrom(y);
+      ahead = { up: down - 1, down, y };
+    }
+    while (ahead.up >= 0 || ahead.down < byTop.length) {
+      const above = byTop[ahead.up];
+      const below = byTop[ahead.down];
+      const entry = below && (!above || below.top - ahead.y <= ahead.y - above.bottom) ? byTop[ahead.down++]! : byTop[ahead.up--]!;
+      const { link } = entry;
+      if (all.has(link) && (stale.has(link) || (!watched.has(link) && watched.size < MAX_MARKS))) return link;
+    }
+    return undefined;
+  }
+
+  /**
+   * Places the marks of the rest of the page in idle time, nearest to the viewport first, a slice at a time (reads,
+   * then writes), after the judging of links and between frames: once it is done, scrolling a page that does not
+   * change places nothing.
+   */
+  let placingAhead = false;
+  async function placeAhead(): Promise<void> {
+    if (placingAhead) return;
+    placingAhead = true;
+    try {
+      while (stale.size || watched.size < MAX_MARKS) {
+        const deadline = await idle(work.signal);
+        // A frame to draw, or links to judge, come first.
+        if (frame || urgent.length || head < queue.length) continue;
+        const until = performance.now() + slice(deadline) / 2;
+        const origin = layer.origin();
+        const readings: Reading[] = [];
+        for (let link = nextAhead(); link; link = performance.now() < until ? nextAhead() : undefined) {
+          if (link.isConnected) readings.push(read(link));
+        }
+        if (!readings.length) break;
+        for (const reading of readings) {
+          watched.add(reading.link);
+          write(reading, origin);
+        }
+        followDocumentScroll(pinned.size > 0);
+      }
+      watchEdges();
+    } catch (error) {
+      if (!work.signal.aborted) throw error;
+    } finally {
+      placingAhead = false;
+    }
   }
 
   function describedBy(link: HTMLAnchorElement): string[] {
@@ -349,7 +480,8 @@ export function init(signal: AbortSignal): void {
     const tokens = describedBy(link).filter((token) => !layer.isDescription(token));
     link.setAttribute(DESCRIBED, [...tokens, description].join(' '));
     link.setAttribute(MEMBER, member.id);
-    state?.mark?.remove();
+    // A link marked again (for another member) is watched afresh: its mark is made and placed anew.
+    if (state) unwatch(link)?.remove();
     marked.set(link, { member, description });
     // A link already in view keeps its place there, and gets its new mark once it is measured and watched.
     all.add(link);
@@ -568,7 +700,7 @@ export function init(signal: AbortSignal): void {
   );
 
   layer.attach();
-  for (const sentinel of layer.sentinels) viewport.observe(sentinel);
+  watchEdges();
   observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
   collect(document.documentElement);
   void drain();

@@ -271,8 +271,11 @@ export class MarkLayer {
     this.sentinels = [sentinel(), sentinel()];
     this.#page = document.createElement('div');
     this.#page.className = 'page';
-    this.#page.append(...this.sentinels);
-    this.#root.append(this.#page, this.#pinned);
+    // The sentinels in a group of their own: moving them lays out neither the page nor the marks.
+    const edges = document.createElement('div');
+    edges.className = 'page';
+    edges.append(...this.sentinels);
+    this.#root.append(edges, this.#page, this.#pinned);
     this.#prefix = `fsd-member-description-${Date.now().toString(36)}-${MarkLayer.#layers++}-`;
   }
 

@@ -114,8 +114,8 @@ export default async function linkMarks({ report }) {
     const visit = async (host, settle) => {
       await page.tracing.start({ path: tracePath, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'toplevel'] });
       await page.goto(sites.url(host, '/article'), { waitUntil: 'load' });
-      // With annotation: until every link is marked and the layer has not changed for half a second.
-      if (settle === undefined) await page.waitForFunction(() => window.__bench.visible !== undefined && window.__bench.all !== undefined && performance.now() - window.__bench.lastMarkChange > 500, { timeout: 60_000, polling: 100 });
+      // With annotation: until every link is marked and the layer has not changed for a second.
+      if (settle === undefined) await page.waitForFunction(() => window.__bench.visible !== undefined && window.__bench.all !== undefined && performance.now() - window.__bench.lastMarkChange > 1000, { timeout: 60_000, polling: 100 });
       else await new Promise((r) => setTimeout(r, settle));
       await new Promise((r) => setTimeout(r, 300));
       await page.evaluate((frames) => window.__scroll(frames), FRAMES);
@@ -130,7 +130,7 @@ export default async function linkMarks({ report }) {
       const on = await visit(ON);
       // Trace microseconds, until the last change in the layer.
       const span = on.trace.marks['fsd-bench-all'] - on.trace.navigation + Math.max(0, on.bench.lastMarkChange - on.bench.all) * 1000;
-      const off = await visit(OFF, Math.ceil(on.bench.lastMarkChange - on.bench.load + 500));
+      const off = await visit(OFF, Math.ceil(on.bench.lastMarkChange - on.bench.load + 1000));
       figures.load.push(off.bench.load);
       figures.visible.push(on.bench.visible - on.bench.load);
       figures.all.push(on.bench.all - on.bench.load);

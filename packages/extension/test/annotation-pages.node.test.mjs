@@ -405,7 +405,7 @@ test('a long article, once marked, scrolls top to bottom with nothing written in
       }
     }).observe(document.querySelector('fsd-link-marks').shadowRoot, { subtree: true, childList: true, attributes: true });
   });
-  await waitFor(() => page.evaluate(() => performance.now() - window.__layer.last > 500), 'the layer to settle');
+  await waitFor(() => page.evaluate(() => performance.now() - window.__layer.last > 1000), 'the layer to settle');
   /** The member links of the running text fully in view, and the dots shown beside them. */
   const inText = () =>
     page.evaluate(
@@ -451,5 +451,27 @@ test('a long article, once marked, scrolls top to bottom with nothing written in
     }
   }
   assert.deepEqual(await page.evaluate(() => window.__watch.wrong.slice(0, 10)), [], 'no mark ever shown beside no link or the wrong one');
+  await page.close();
+});
+
+test('a page of 13,000 links opened scrolled to its middle: the member links in view are marked before most of the others', async () => {
+  // The page scrolls itself to its middle as soon as it is parsed (a restored position, an anchor), and records how
+  // many member links carry their attribute when the last of those in view gets it.
+  const script = `<script>
+const MEMBERS = ${JSON.stringify(MEMBER_HOSTS)};
+scrollTo(0, document.documentElement.scrollHeight / 2);
+const members = [...document.querySelectorAll('a[href]')].filter((a) => MEMBERS[a.hostname]);
+const inView = members.filter((a) => { const r = a.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; });
+window.__order = { members: members.length, inView: inView.length };
+new MutationObserver(() => {
+  if (window.__order.markedThen === undefined && inView.every((a) => a.dataset.fsdMember)) window.__order.markedThen = members.filter((a) => a.dataset.fsdMember).length;
+}).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-fsd-member'] });
+</script>`;
+  sites.pages.set('/huge', articlePage({ paragraphs: 1_500, script }));
+  const page = await open(ON, '/huge');
+  await allMarked(page, 30_000);
+  const order = await page.evaluate(() => window.__order);
+  assert.ok(order.members > 3_000 && order.inView > 0, `a page of many member links, some in view: ${JSON.stringify(order)}`);
+  assert.ok(order.markedThen < order.members / 4, `the links in view are marked first: ${JSON.stringify(order)}`);
   await page.close();
 });

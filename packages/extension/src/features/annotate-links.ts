@@ -29,6 +29,11 @@ import { LAYER_TAG, MarkLayer, markPlacement, type Origin, type Placement } from
 
 /** The longest slice of work at a time, well under a frame, even when the browser offers a longer idle period. */
 const SLICE_MS = 6;
+/**
+ * The longest slice of the first pass, which looks for the links near the viewport among all the page's (a few
+ * microseconds a link): once per page, half the long-task threshold, so that a page of 5,000 links takes one.
+ */
+const FIRST_PASS_MS = 25;
 const MEMBER = 'data-fsd-member';
 const DESCRIBED = 'aria-describedby';
 /**
@@ -48,6 +53,11 @@ const WATCHED_VIEWPORTS = 2;
  * viewports keep theirs.
  */
 export const MAX_MARKS = 3_000;
+/**
+ * How long the page's layout must stay still before marks are placed ahead: a page that keeps changing (an infinite
+ * feed, a ticker) would have them placed again and again for nothing; there, only the watched viewports get theirs.
+ */
+const QUIET_MS = 300;
 
 /** What `link`'s boxes do to it: whether one pins it to the viewport, and the part of the viewport they show it in. */
 interface Ancestry {
@@ -93,22 +103,17 @@ function shownIn(placement: Placement | undefined, clip: Ancestry['clip']): Plac
   return x >= clip.left && x <= clip.right && y >= clip.top && y <= clip.bottom ? placement : undefined;
 }
 
-/** The next idle period (or a timeout, so that it always comes); rejects, and cancels the wait, once `signal` aborts. */
-function idle(signal: AbortSignal): Promise<IdleDeadline | undefined> {
+/**
+ * Waits for what `start` starts (it calls `done`, and returns how to cancel it); rejects, and cancels the wait, once
+ * `signal` aborts.
+ */
+function wait<T>(start: (done: (value: T) => void) => () => void, signal: AbortSignal): Promise<T> {
   return new Promise((resolve, reject) => {
     signal.throwIfAborted();
-    let cancel: () => void;
-    if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(done, { timeout: 250 });
-      cancel = () => cancelIdleCallback(id);
-    } else {
-      const id = setTimeout(done, 0);
-      cancel = () => clearTimeout(id);
-    }
-    function done(deadline?: IdleDeadline) {
+    const cancel = start((value) => {
       signal.removeEventListener('abort', stop);
-      resolve(deadline);
-    }
+      resolve(value);
+    });
     function stop() {
       cancel();
       reject(signal.reason);
@@ -116,6 +121,24 @@ function idle(signal: AbortSignal): Promise<IdleDeadline | undefined> {
     signal.addEventListener('abort', stop, { once: true });
   });
 }
+
+/** The next idle period (or a timeout, so that it always comes). */
+const idle = (signal: AbortSignal) =>
+  wait<IdleDeadline | undefined>((done) => {
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(done, { timeout: 250 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(done, 0);
+    return () => clearTimeout(id);
+  }, signal);
+
+/** `ms` milliseconds. */
+const pause = (ms: number, signal: AbortSignal) =>
+  wait<void>((done) => {
+    const id = setTimeout(done, ms);
+    return () => clearTimeout(id);
+  }, signal);
 
 const slice = (deadline: IdleDeadline | undefined) => (deadline ? Math.min(Math.max(deadline.timeRemaining(), 2), SLICE_MS) : SLICE_MS);
 
@@ -239,8 +262,11 @@ export function init(signal: AbortSignal): void {
    */
   let frame = 0;
   let relayout = false;
+  /** When the page last changed in a way that can move links. */
+  let changedAt = 0;
   /** `layout`: the marks are placed again; `measure`: so is where every marked link is in the document. */
   function schedule(layout = true, measure = layout): void {
+    if (layout) changedAt = performance.now();
     relayout ||= layout;
     remeasure ||= measure;
     if (!frame && all.size && !work.signal.aborted) frame = requestAnimationFrame(draw);
@@ -436,8 +462,8 @@ export function init(signal: AbortSignal): void {
 
   /**
    * Places the marks of the rest of the page in idle time, nearest to the viewport first, a slice at a time (reads,
-   * then writes), after the judging of links and between frames: once it is done, scrolling a page that does not
-   * change places nothing.
+   * then writes), once the page's layout has been still for QUIET_MS, after the judging of links and between frames:
+   * once it is done, scrolling a page that does not change places nothing.
    */
   let placingAhead = false;
   async function placeAhead(): Promise<void> {
@@ -445,6 +471,7 @@ export function init(signal: AbortSignal): void {
     placingAhead = true;
     try {
       while (stale.size || watched.size < MAX_MARKS) {
+        for (let still = performance.now() - changedAt; still < QUIET_MS; still = performance.now() - changedAt) await pause(QUIET_MS - still, work.signal);
         const deadline = await idle(work.signal);
         // A frame to draw, or links to judge, come first.
         if (frame || urgent.length || head < queue.length) continue;
@@ -514,13 +541,18 @@ export function init(signal: AbortSignal): void {
   /** Whether `box` is in the viewport or within half a viewport of it. */
   const near = (box: DOMRect) => box.bottom >= -innerHeight / 2 && box.top <= innerHeight * 1.5 && box.width + box.height > 0;
 
-  /** The first pass: the links of the page in or near the viewport go first (layout reads only, once laid out). */
-  function visibleFirst(): void {
-    firstPass = false;
-    for (let i = head; i < queue.length; i++) {
-      const link = queue[i]!.deref();
-      if (link && near(link.getBoundingClientRect())) urgent.push(queue[i]!);
+  /**
+   * The first pass: the links of the page in or near the viewport go first (layout reads only, once laid out). It
+   * looks at the queue until `until`, and goes on from there at the next slice (a page of 50,000 links takes ten).
+   */
+  let scanned = 0;
+  function visibleFirst(until: number): void {
+    for (scanned = Math.max(scanned, head); scanned < queue.length; scanned++) {
+      if ((scanned & 63) === 0 && performance.now() > until) return;
+      const link = queue[scanned]!.deref();
+      if (link && near(link.getBoundingClientRect())) urgent.push(queue[scanned]!);
     }
+    firstPass = false;
   }
 
   /**
@@ -560,8 +592,16 @@ export function init(signal: AbortSignal): void {
     try {
       while (urgent.length || head < queue.length) {
         const deadline = await idle(work.signal);
-        if (firstPass) visibleFirst();
         const until = performance.now() + slice(deadline);
+        // Those it found are judged before it goes on.
+        if (firstPass && !urgent.length) {
+          // The page's own layout, when one is due (the first read has it done), is not counted in the pass's slice.
+          document.documentElement.getBoundingClientRect();
+          visibleFirst(performance.now() + FIRST_PASS_MS);
+        }
+        // Until the first pass has seen every link, only those it found near the viewport are judged.
+        const more = () => urgent.length > 0 || (!firstPass && head < queue.length);
+        if (!more()) continue;
         // Reads: the links' hosts (URL parsing), as many as fit in the slice.
         const batch: HTMLAnchorElement[] = [];
         // The answers for this batch's hosts, taken from the cache now or asked for: the cache may forget some of
@@ -582,7 +622,7 @@ export function init(signal: AbortSignal): void {
             else found.set(host, member);
           }
           batch.push(link);
-        } while ((urgent.length || head < queue.length) && performance.now() < until);
+        } while (more() && performance.now() < until);
         if (head === queue.length) queue.length = head = 0;
         if (unknown.size) await lookup([...unknown], found);
         // Writes in a slice of their own (attributes only: the marks are drawn per frame, for the visible links).

@@ -11,10 +11,12 @@
  *   once from the hosts already known, else the link loses its mark until the background answers.
  * - Removed links are dropped at once from the observers and the drawn marks; the queue of links to judge holds
  *   them weakly (WeakRef), so a page that removes links faster than they are judged keeps no detached node alive.
- * - Cost bounded by what the visitor sees: marks exist only for member links within a few viewports of the
- *   viewport (WATCHED_VIEWPORTS), placed once per frame at most (requestAnimationFrame: layout reads, then writes),
- *   in document coordinates: the browser scrolls them with the page, and they are placed ahead, when that window
- *   moves (the layer's sentinels tell when), so that scrolling runs no script of ours in between.
+ * - Cost bounded by what the visitor sees: the links near the viewport are judged first, and their marks placed
+ *   first, once per frame at most (requestAnimationFrame: layout reads, then writes), in document coordinates: the
+ *   browser scrolls them with the page. A mark stays where it was placed until the page's layout moves its link; the
+ *   rest of the page's marks are placed ahead, in idle time, once its layout is still (up to MAX_MARKS). Until then,
+ *   the marks within a few viewports of the viewport (WATCHED_VIEWPORTS) are placed as that window moves (the
+ *   layer's sentinels tell when). So once a page is marked, scrolling it runs no script of ours.
  *   The judging of links happens in idle-time slices of at most 6 ms.
  * - {@link init} starts it; when its signal aborts, everything stops (observers, idle callbacks, pending work) and
  *   the layer, the `data-fsd-member` attributes and the descriptions go.

@@ -8,13 +8,14 @@
  *   keeps them out of the document's scrollable area: however far a mark is placed, the page neither widens nor
  *   lengthens, in Chromium and in Firefox. And the layer takes no click.
  * - Its shadow root (open: the page's CSS cannot reach into it, and the page's own scripts can see what it shows)
- *   holds one small dot per member link within a few viewports of the viewport, placed from the link's boxes
+ *   holds one small dot per member link (up to a few thousand: see annotate-links.ts), placed from the link's boxes
  *   ({@link markPlacement}): in the line gap above the end of its last line box for links in running text, in the
  *   top right corner of the padding for block links, in the top right corner of the image for image links. Never
  *   over text: where a line has no gap (line-height: normal) and no space follows the link, an inline link gets no
  *   dot (only its description).
- * - Two sentinels (invisible, in the same group) cover the document above and below the part of it where marks are
- *   kept: an IntersectionObserver tells when the visitor has scrolled, or jumped, near or past either edge.
+ * - Two sentinels (invisible, in a contained group of their own, so that moving them lays out no mark) cover the
+ *   document above and below the part of it where marks are placed: an IntersectionObserver tells when the visitor
+ *   has scrolled, or jumped, near or past either edge.
  * - The marks of links in a fixed or sticky box are in a group of their own, `position: fixed` and the size of the
  *   viewport (`contain: strict`, clipped), placed in viewport coordinates, again at each scroll.
  * - Screen readers: the layer's light DOM holds one hidden description per member (`<span id hidden>`, not slotted,

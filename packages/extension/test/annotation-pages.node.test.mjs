@@ -389,6 +389,24 @@ test('links in a fixed header, a sticky aside and a scroller of their own: each 
   await page.close();
 });
 
+/** The member links of the running text fully in view, and how many of them have a dot shown beside them. */
+const dotsInText = (page) =>
+  page.evaluate(
+    (ownerSource, boxesSource) => {
+      const ownerOf = new Function(`return (${ownerSource})`)();
+      const boxes = new Function(`return (${boxesSource})`)()();
+      const links = [...document.querySelectorAll('main > p a[data-fsd-member]')].filter((a) => {
+        const r = a.getBoundingClientRect();
+        return r.top >= 30 && r.bottom <= innerHeight;
+      });
+      const layer = document.querySelector('fsd-link-marks').shadowRoot;
+      const owners = new Set([...layer.querySelectorAll('.mark:not([hidden])')].map((m) => ownerOf(m.getBoundingClientRect(), boxes)));
+      return { links: links.length, dotted: links.filter((a) => owners.has(a)).length };
+    },
+    ownerOf.toString(),
+    linkBoxes.toString(),
+  );
+
 test('a long article, once marked, scrolls top to bottom with nothing written in the layer; text inserted above moves every mark with its link', async () => {
   sites.pages.set('/long', articlePage({ head: HEAD, paragraphs: 120 }));
   const page = await open(ON, '/long');
@@ -406,23 +424,7 @@ test('a long article, once marked, scrolls top to bottom with nothing written in
     }).observe(document.querySelector('fsd-link-marks').shadowRoot, { subtree: true, childList: true, attributes: true });
   });
   await waitFor(() => page.evaluate(() => performance.now() - window.__layer.last > 1000), 'the layer to settle');
-  /** The member links of the running text fully in view, and the dots shown beside them. */
-  const inText = () =>
-    page.evaluate(
-      (ownerSource, boxesSource) => {
-        const ownerOf = new Function(`return (${ownerSource})`)();
-        const boxes = new Function(`return (${boxesSource})`)()();
-        const links = [...document.querySelectorAll('main > p a[data-fsd-member]')].filter((a) => {
-          const r = a.getBoundingClientRect();
-          return r.top >= 30 && r.bottom <= innerHeight;
-        });
-        const layer = document.querySelector('fsd-link-marks').shadowRoot;
-        const owners = new Set([...layer.querySelectorAll('.mark:not([hidden])')].map((m) => ownerOf(m.getBoundingClientRect(), boxes)));
-        return { links: links.length, dotted: links.filter((a) => owners.has(a)).length };
-      },
-      ownerOf.toString(),
-      linkBoxes.toString(),
-    );
+  const inText = () => dotsInText(page);
   const height = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
   assert.ok(height > 10_000, `the article is long: ${height} px to scroll`);
   const top = await inText();
@@ -454,7 +456,7 @@ test('a long article, once marked, scrolls top to bottom with nothing written in
   await page.close();
 });
 
-test('a page of 13,000 links opened scrolled to its middle: the member links in view are marked before most of the others', async () => {
+test('a page of 13,000 links opened scrolled to its middle: the member links in view are marked before most of the others; past 3,000 dots, those near the viewport are kept', async () => {
   // The page scrolls itself to its middle as soon as it is parsed (a restored position, an anchor), and records how
   // many member links carry their attribute when the last of those in view gets it.
   const script = `<script>
@@ -467,11 +469,38 @@ new MutationObserver(() => {
   if (window.__order.markedThen === undefined && inView.every((a) => a.dataset.fsdMember)) window.__order.markedThen = members.filter((a) => a.dataset.fsdMember).length;
 }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-fsd-member'] });
 </script>`;
-  sites.pages.set('/huge', articlePage({ paragraphs: 1_500, script }));
+  sites.pages.set('/huge', articlePage({ paragraphs: 1_500, script, head: HEAD }));
   const page = await open(ON, '/huge');
   await allMarked(page, 30_000);
   const order = await page.evaluate(() => window.__order);
   assert.ok(order.members > 3_000 && order.inView > 0, `a page of many member links, some in view: ${JSON.stringify(order)}`);
   assert.ok(order.markedThen < order.members / 4, `the links in view are marked first: ${JSON.stringify(order)}`);
+  // More member links than the layer keeps dots for (MAX_MARKS in annotate-links.ts): once it has placed them
+  // ahead, it holds at most 3,000, and wherever the visitor goes, the links in view have theirs.
+  const dots = () => page.evaluate(() => document.querySelector('fsd-link-marks').shadowRoot.querySelectorAll('.mark').length);
+  let count = -1;
+  await waitFor(
+    async () => {
+      const before = await dots();
+      await new Promise((r) => setTimeout(r, 1000));
+      return (count = await dots()) === before;
+    },
+    'the layer to settle',
+    30_000,
+  );
+  assert.ok(count > 2_000 && count <= 3_000, `the layer keeps at most 3,000 dots: ${count}`);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+  for (const y of [0, height / 4, height, height / 2 + 5_000]) {
+    for (let step = 0; step < 3; step++) {
+      await page.evaluate((to) => scrollTo(0, to), y + step * 300);
+      await frames(page);
+    }
+    const seen = await dotsInText(page);
+    assert.ok(seen.links > 0 && seen.dotted === seen.links, `the links in view have their dots, scrolled to ${Math.round(y)}: ${JSON.stringify(seen)}`);
+  }
+  // Those far from where the visitor went gave theirs up, not the others.
+  const kept = await dots();
+  assert.ok(kept > 2_000 && kept <= 3_000, `the layer still keeps up to 3,000 dots: ${kept}`);
+  assert.deepEqual(await page.evaluate(() => window.__watch.wrong.slice(0, 10)), [], 'no mark ever shown beside no link or the wrong one');
   await page.close();
 });

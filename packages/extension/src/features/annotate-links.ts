@@ -51,8 +51,8 @@ const WATCHED_VIEWPORTS = 2;
 /**
  * The most marks kept in the layer. Below it, a mark placed stays, wherever the visitor scrolls, until the page's
  * layout moves its link: the marks of the rest of the page are placed ahead in idle time, so that a page that does not
- * change scrolls with no script of ours. Above it (a page of tens of thousands of member links), only the watched
- * viewports keep theirs.
+ * change scrolls with no script of ours. Above it (a page of thousands of member links), the marks farthest from the
+ * viewport are given up as the visitor moves.
  */
 export const MAX_MARKS = 3_000;
 /**
@@ -330,8 +330,8 @@ export function init(signal: AbortSignal): void {
   }
   /**
    * Watches the marked links within WATCHED_VIEWPORTS viewports of the viewport, as last measured, and those in a
-   * fixed or sticky box; the links that enter are to be placed. The others keep their marks, up to MAX_MARKS.
-   * Returns the marks of those that left.
+   * fixed or sticky box; the links that enter are to be placed. The others keep their marks, up to MAX_MARKS: past
+   * it, the farthest from the viewport lose theirs. Returns the marks of those that left.
    */
   function watchNear(height: number): HTMLElement[] {
     watchedAt = scrollY;
@@ -346,10 +346,12 @@ export function init(signal: AbortSignal): void {
       watched.add(link);
       stale.add(link);
     }
+    // Over the cap, the marks farthest from the viewport go: from either end of the document, inwards.
     const left: HTMLElement[] = [];
-    if (watched.size <= MAX_MARKS) return left;
-    for (const link of watched) {
-      if (wanted.has(link)) continue;
+    const middle = scrollY + height / 2;
+    for (let top = 0, bottom = byTop.length - 1; watched.size > MAX_MARKS && top <= bottom; ) {
+      const { link } = middle - byTop[top]!.bottom >= byTop[bottom]!.top - middle ? byTop[top++]! : byTop[bottom--]!;
+      if (wanted.has(link) || !watched.has(link)) continue;
       const mark = unwatch(link);
       if (mark) left.push(mark);
     }
@@ -480,8 +482,13 @@ export function init(signal: AbortSignal): void {
         const until = performance.now() + slice(deadline) / 2;
         const origin = layer.origin();
         const readings: Reading[] = [];
-        for (let link = nextAhead(); link; link = performance.now() < until ? nextAhead() : undefined) {
-          if (link.isConnected) readings.push(read(link));
+        // Up to the cap: the links without a mark yet count towards it.
+        let fresh = 0;
+        const more = () => performance.now() < until && watched.size + fresh < MAX_MARKS;
+        for (let link = nextAhead(); link; link = more() ? nextAhead() : undefined) {
+          if (!link.isConnected) continue;
+          if (!watched.has(link)) fresh++;
+          readings.push(read(link));
         }
         if (!readings.length) break;
         for (const reading of readings) {

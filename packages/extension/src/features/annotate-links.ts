@@ -155,7 +155,7 @@ interface Marked {
   member: LinkMember;
   /** The description id it added to the link's `aria-describedby`. */
   description: string;
-  /** Its mark in the layer, while the link is within the watched viewports. */
+  /** Its mark in the layer, while it has one (see MAX_MARKS). */
   mark?: HTMLElement;
   /** Its top, bottom, left and right in the document, when it was last measured. */
   at?: readonly [number, number, number, number];
@@ -203,7 +203,8 @@ export function init(signal: AbortSignal): void {
   /**
    * Every marked link (until it is unmarked: removed links are at once, and a measure drops any left disconnected;
    * where each was last measured is in its {@link Marked} state), and the ones among them whose marks exist: those
-   * within {@link WATCHED_VIEWPORTS} viewports of the viewport, and those in fixed or sticky boxes.
+   * within {@link WATCHED_VIEWPORTS} viewports of the viewport, those in fixed or sticky boxes, and those placed
+   * ahead, up to {@link MAX_MARKS} in all.
    */
   const all = new Set<HTMLAnchorElement>();
   /** The measured links by their top, and the tallest one's height: the watched viewports are found by bisection. */
@@ -314,8 +315,8 @@ export function init(signal: AbortSignal): void {
   /** The watched viewports around the viewport at `y`: document coordinates, top and bottom. */
   const watchedAround = (y: number, height: number) => [y - WATCHED_VIEWPORTS * height, y + (WATCHED_VIEWPORTS + 1) * height] as const;
   /**
-   * Stops drawing the mark of `link` (it leaves the watched viewports, or is unmarked); returns the mark, for the
-   * caller to take out of the layer (a write).
+   * Stops drawing the mark of `link` (far from the viewport past MAX_MARKS, unmarked, or marked again); returns the
+   * mark, for the caller to take out of the layer (a write).
    */
   function unwatch(link: HTMLAnchorElement): HTMLElement | undefined {
     watched.delete(link);
@@ -445,10 +446,10 @@ export function init(signal: AbortSignal): void {
   }
 
   /**
-   * The next marked link without a mark, or whose mark is to be placed again, nearest to the viewport first (as last
-   * measured), or `undefined`.
+   * The next marked link whose mark is to be placed again, or without a mark while there is room for `fresh` more,
+   * nearest to the viewport first (as last measured), or `undefined`.
    */
-  function nextAhead(): HTMLAnchorElement | undefined {
+  function nextAhead(fresh: number): HTMLAnchorElement | undefined {
     if (!ahead) {
       const y = scrollY + innerHeight / 2;
       const down = firstFrom(y);
@@ -459,7 +460,7 @@ export function init(signal: AbortSignal): void {
       const below = byTop[ahead.down];
       const entry = below && (!above || below.top - ahead.y <= ahead.y - above.bottom) ? byTop[ahead.down++]! : byTop[ahead.up--]!;
       const { link } = entry;
-      if (all.has(link) && (stale.has(link) || (!watched.has(link) && watched.size < MAX_MARKS))) return link;
+      if (all.has(link) && (stale.has(link) || (!watched.has(link) && watched.size + fresh < MAX_MARKS))) return link;
     }
     return undefined;
   }
@@ -484,8 +485,7 @@ export function init(signal: AbortSignal): void {
         const readings: Reading[] = [];
         // Up to the cap: the links without a mark yet count towards it.
         let fresh = 0;
-        const more = () => performance.now() < until && watched.size + fresh < MAX_MARKS;
-        for (let link = nextAhead(); link; link = more() ? nextAhead() : undefined) {
+        for (let link = nextAhead(0); link; link = performance.now() < until ? nextAhead(fresh) : undefined) {
           if (!link.isConnected) continue;
           if (!watched.has(link)) fresh++;
           readings.push(read(link));

@@ -424,10 +424,9 @@ test('a long article, once marked, scrolls top to bottom with nothing written in
     }).observe(document.querySelector('fsd-link-marks').shadowRoot, { subtree: true, childList: true, attributes: true });
   });
   await waitFor(() => page.evaluate(() => performance.now() - window.__layer.last > 1000), 'the layer to settle');
-  const inText = () => dotsInText(page);
   const height = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
   assert.ok(height > 10_000, `the article is long: ${height} px to scroll`);
-  const top = await inText();
+  const top = await dotsInText(page);
   assert.ok(top.links > 0 && top.dotted === top.links, `the links in view at the top have their dots: ${JSON.stringify(top)}`);
   await page.evaluate(() => (window.__layer.writes = 0));
   // Scrolled as a wheel does, in steps, to the bottom: every dot is already in place.
@@ -435,7 +434,7 @@ test('a long article, once marked, scrolls top to bottom with nothing written in
     await page.evaluate((to) => scrollTo(0, to), y);
     await frames(page);
   }
-  const bottom = await inText();
+  const bottom = await dotsInText(page);
   assert.ok(bottom.links > 0 && bottom.dotted === bottom.links, `the links in view at the bottom have their dots: ${JSON.stringify(bottom)}`);
   assert.equal(await page.evaluate(() => window.__layer.writes), 0, 'nothing is written in the layer while a page that does not change scrolls');
   // Text inserted at the top moves every link down; far below, where the visitor then scrolls, each dot has moved
@@ -448,7 +447,7 @@ test('a long article, once marked, scrolls top to bottom with nothing written in
     await page.evaluate((to) => scrollTo(0, to), y);
     await frames(page);
     if (y % 3500 === 0) {
-      const seen = await inText();
+      const seen = await dotsInText(page);
       assert.ok(seen.dotted === seen.links, `the links in view have their dots after the insertion, scrolled to ${y}: ${JSON.stringify(seen)}`);
     }
   }

@@ -314,6 +314,8 @@ export function init(signal: AbortSignal): void {
   }
   /** The watched viewports around the viewport at `y`: document coordinates, top and bottom. */
   const watchedAround = (y: number, height: number) => [y - WATCHED_VIEWPORTS * height, y + (WATCHED_VIEWPORTS + 1) * height] as const;
+  /** The viewport at `y` and half a viewport around it (the observer's margin): top and bottom. */
+  const nearAround = (y: number, height: number) => [y - height / 2, y + 1.5 * height] as const;
   /**
    * Stops drawing the mark of `link` (far from the viewport past MAX_MARKS, unmarked, or marked again); returns the
    * mark, for the caller to take out of the layer (a write).
@@ -400,15 +402,15 @@ export function init(signal: AbortSignal): void {
       return !at || (at[0] <= high && at[1] >= low) || (!!dot && dot[0] <= high && dot[1] >= low);
     };
     // In or near the viewport (the observer's margin), as last measured.
-    const near = (link: HTMLAnchorElement) => spans(link, scrollY - height / 2, scrollY + 1.5 * height);
+    const nearViewport = (link: HTMLAnchorElement) => spans(link, ...nearAround(scrollY, height));
     // After a change that can move links, the marks near the viewport are placed again (those of the links there,
     // and those shown there), and the others whose link moved are, once the watched viewports reach them (or in idle
     // time).
-    if (full) for (const link of watched) if (!shifted || shifted.has(link) || near(link)) stale.add(link);
+    if (full) for (const link of watched) if (!shifted || shifted.has(link) || nearViewport(link)) stale.add(link);
     const [low, high] = watchedAround(scrollY, height);
     const links = new Set<HTMLAnchorElement>([...crossed, ...pinned]);
     crossed.clear();
-    for (const link of stale) if (scrolled ? spans(link, low, high) : near(link)) links.add(link);
+    for (const link of stale) if (scrolled ? spans(link, low, high) : nearViewport(link)) links.add(link);
     const readings = [...links].filter((link) => link.isConnected && watched.has(link)).map(read);
     for (const mark of left) mark.remove();
     for (const reading of readings) write(reading, origin);
@@ -548,7 +550,10 @@ export function init(signal: AbortSignal): void {
   }
 
   /** Whether `box` is in the viewport or within half a viewport of it. */
-  const near = (box: DOMRect) => box.bottom >= -innerHeight / 2 && box.top <= innerHeight * 1.5 && box.width + box.height > 0;
+  const near = (box: DOMRect) => {
+    const [low, high] = nearAround(0, innerHeight);
+    return box.bottom >= low && box.top <= high && box.width + box.height > 0;
+  };
 
   /**
    * The first pass: the links of the page in or near the viewport go first (layout reads only, once laid out). It

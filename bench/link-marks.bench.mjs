@@ -1,7 +1,7 @@
 // Link marks (the extension's annotation) on the largest page of the annotation tests: the article of
 // tools/annotation-pages.mjs with 555 paragraphs (about 5,000 links, one in four to a member), with the shipped
 // Chrome build in headless Chromium. The same page is opened on a site where annotation is on and on one where it is
-// off, in the same run, and traced (main thread of the page's renderer):
+// off, in the same run (in turns: on then off, off then on), and traced (main thread of the page's renderer):
 //   - time from the load event until every member link in the viewport shows its mark, and until every member link
 //     of the page carries its attribute, and until the marks of the whole page are placed (ahead of scrolling, in
 //     idle time), against the page's own load;
@@ -124,13 +124,24 @@ export default async function linkMarks({ report }) {
       return { bench, trace: readTrace(tracePath) };
     };
 
-    await visit(ON); // warm-up: caches, the extension's registry in memory
+    // How long the page without annotation waits before its scroll: as long as the last page with it waited.
+    const settleOf = (on) => Math.ceil(on.bench.lastMarkChange - on.bench.load + 1000);
+    let settle = settleOf(await visit(ON)); // warm-up: caches, the extension's registry in memory
     const figures = { load: [], visible: [], all: [], placed: [], longestOn: [], longestOff: [], frameOn: [], frameOff: [], inView: 0, expected: 0 };
     for (let run = 0; run < RUNS; run++) {
-      const on = await visit(ON);
+      // The two visits of a run in turns, one order then the other (ABBA): a drift of the machine over the run, or
+      // what the first visit leaves for the second, weighs on neither side.
+      let on, off;
+      if (run % 2 === 0) {
+        on = await visit(ON);
+        off = await visit(OFF, settleOf(on));
+      } else {
+        off = await visit(OFF, settle);
+        on = await visit(ON);
+      }
+      settle = settleOf(on);
       // Trace microseconds, until the last change in the layer.
       const span = on.trace.marks['fsd-bench-all'] - on.trace.navigation + Math.max(0, on.bench.lastMarkChange - on.bench.all) * 1000;
-      const off = await visit(OFF, Math.ceil(on.bench.lastMarkChange - on.bench.load + 1000));
       figures.load.push(off.bench.load);
       figures.visible.push(on.bench.visible - on.bench.load);
       figures.all.push(on.bench.all - on.bench.load);

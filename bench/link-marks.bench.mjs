@@ -6,7 +6,10 @@
 //     of the page carries its attribute, and until the marks of the whole page are placed (ahead of scrolling, in
 //     idle time), against the page's own load;
 //   - the longest main-thread task (scripting and rendering) from navigation until every mark is placed, against the
-//     same span of the page without annotation;
+//     same span of the page without annotation; the longest of the tasks that annotation schedules (its idle
+//     callbacks, timers and message replies, and the frames in which it draws, their rendering included); and the
+//     most time its script takes inside one of the page's own tasks (its DOMContentLoaded listener, its
+//     MutationObserver callbacks);
 //   - after marking, the main-thread time of a frame while the page scrolls (120 frames), against the same scroll of
 //     the page without annotation.
 /* global chrome */
@@ -72,7 +75,19 @@ window.__scroll = (frames) => new Promise((done) => {
 });
 })();`;
 
-/** The page renderer's main-thread tasks and the user-timing marks, from a trace file. */
+/** Whether a trace event is the extension's content script running (a callback of it, or its evaluation). */
+const ofContentScript = (e) => (e.name === 'FunctionCall' || e.name === 'EvaluateScript') && /^chrome-extension:\/\/[a-p]{32}\/content\.js$/.test(e.args?.data?.url ?? '');
+/** The events through which the browser runs a callback that a script scheduled (an idle period, a timer, a frame). */
+const CALLBACKS = new Set(['FireIdleCallback', 'TimerFire', 'FireAnimationFrame']);
+/** The events that stand for a task itself (the scheduler's own, around the work). */
+const TASK_EVENTS = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
+
+/**
+ * The page renderer's main-thread tasks and the user-timing marks, from a trace file. Of each task: whether
+ * annotation scheduled it (`ours`: an idle callback, timer or animation frame of the content script, whose frame
+ * renders too, or a message's reply), and how long the content script ran in it (`script`, ms; in the page's own
+ * tasks: its DOMContentLoaded listener, its MutationObserver callbacks).
+ */
 function readTrace(path) {
   const parsed = JSON.parse(readFileSync(path, 'utf8'));
   const events = parsed.traceEvents ?? parsed;
@@ -85,15 +100,49 @@ function readTrace(path) {
     }
   }
   const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain');
-  const tasks = events.filter((e) => e.ph === 'X' && e.pid === pid && e.tid === main?.tid && e.name === 'RunTask').map((e) => ({ start: e.ts, end: e.ts + e.dur, dur: e.dur / 1000 }));
+  const onMain = events.filter((e) => e.ph === 'X' && e.pid === pid && e.tid === main?.tid).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const tasks = [];
+  for (let i = 0; i < onMain.length; i++) {
+    const task = onMain[i];
+    if (task.name !== 'RunTask') continue;
+    const end = task.ts + task.dur;
+    let ours = false;
+    let script = 0;
+    let scriptUntil = -Infinity;
+    // The events within the task (sorted by start): the content script's outermost ones, and what holds them.
+    const holders = [];
+    for (let j = i + 1; j < onMain.length && onMain[j].ts <= end; j++) {
+      const e = onMain[j];
+      if (e.name === 'RunTask') break;
+      while (holders.length && holders.at(-1).ts + holders.at(-1).dur < e.ts) holders.pop();
+      if (ofContentScript(e)) {
+        if (e.ts >= scriptUntil) {
+          script += e.dur / 1000;
+          scriptUntil = e.ts + e.dur;
+          // Directly in the task (a message's reply), or in a callback the browser runs for it.
+          ours ||= !holders.length || CALLBACKS.has(holders.at(-1).name);
+        }
+      } else if (!TASK_EVENTS.has(e.name)) holders.push(e);
+    }
+    tasks.push({ start: task.ts, end, dur: task.dur / 1000, ours, script });
+  }
   const navigation = events.find((e) => e.pid === pid && e.name === 'navigationStart')?.ts ?? Math.min(...tasks.map((t) => t.start));
   return { marks, tasks, navigation };
 }
 
-/** The longest task, and the sum of the tasks' durations, that start within [from, to] (trace microseconds). */
+/**
+ * Of the tasks that start within [from, to] (trace microseconds): the longest, the longest that annotation
+ * scheduled, the most time the content script took in one of the page's own tasks, and the sum of their durations.
+ */
 function within(tasks, from, to) {
   const inside = tasks.filter((t) => t.start >= from && t.start <= to);
-  return { longest: Math.max(0, ...inside.map((t) => t.dur)), total: inside.reduce((sum, t) => sum + t.dur, 0) };
+  const most = (list, of) => Math.max(0, ...list.map(of));
+  return {
+    longest: most(inside, (t) => t.dur),
+    longestOurs: most(inside.filter((t) => t.ours), (t) => t.dur),
+    scriptInPage: most(inside.filter((t) => !t.ours), (t) => t.script),
+    total: inside.reduce((sum, t) => sum + t.dur, 0),
+  };
 }
 
 export default async function linkMarks({ report }) {
@@ -127,7 +176,7 @@ export default async function linkMarks({ report }) {
     // How long the page without annotation waits before its scroll: as long as the last page with it waited.
     const settleOf = (on) => Math.ceil(on.bench.lastMarkChange - on.bench.load + 1000);
     let settle = settleOf(await visit(ON)); // warm-up: caches, the extension's registry in memory
-    const figures = { load: [], visible: [], all: [], placed: [], longestOn: [], longestOff: [], frameOn: [], frameOff: [], inView: 0, expected: 0 };
+    const figures = { load: [], visible: [], all: [], placed: [], longestOn: [], longestOff: [], longestOurs: [], scriptInPage: [], frameOn: [], frameOff: [], inView: 0, expected: 0 };
     for (let run = 0; run < RUNS; run++) {
       // The two visits of a run in turns, one order then the other (ABBA): a drift of the machine over the run, or
       // what the first visit leaves for the second, weighs on neither side.
@@ -148,7 +197,10 @@ export default async function linkMarks({ report }) {
       figures.placed.push(on.bench.lastMarkChange - on.bench.load);
       figures.inView = on.bench.inView;
       figures.expected = on.bench.expected;
-      figures.longestOn.push(within(on.trace.tasks, on.trace.navigation, on.trace.navigation + span).longest);
+      const marking = within(on.trace.tasks, on.trace.navigation, on.trace.navigation + span);
+      figures.longestOn.push(marking.longest);
+      figures.longestOurs.push(marking.longestOurs);
+      figures.scriptInPage.push(marking.scriptInPage);
       figures.longestOff.push(within(off.trace.tasks, off.trace.navigation, off.trace.navigation + span).longest);
       for (const [visitFigures, key] of [[on, 'frameOn'], [off, 'frameOff']]) {
         const { marks, tasks } = visitFigures.trace;
@@ -163,6 +215,18 @@ export default async function linkMarks({ report }) {
     const longestOff = median(figures.longestOff);
     report('longest main-thread task, navigation to every mark placed, without annotation (reference)', longestOff, 'ms');
     report('longest main-thread task, navigation to every mark placed, with annotation', median(figures.longestOn), 'ms', `${(median(figures.longestOn) / longestOff).toFixed(2)}× the reference; long task from 50 ms`);
+    report(
+      'longest task that annotation schedules (its idle callbacks, timers, replies, and the frames it draws in), same span',
+      median(figures.longestOurs),
+      'ms',
+      `${(median(figures.longestOurs) / longestOff).toFixed(2)}× the reference; longest of ${RUNS} runs ${Math.max(...figures.longestOurs).toFixed(1)} ms; long task from 50 ms`,
+    );
+    report(
+      "most time the content script adds to one of the page's own tasks (its listeners and observers), same span",
+      median(figures.scriptInPage),
+      'ms',
+      `longest of ${RUNS} runs ${Math.max(...figures.scriptInPage).toFixed(1)} ms`,
+    );
     const frameOff = median(figures.frameOff);
     report(`main-thread time per frame, ${FRAMES} frames of scrolling, without annotation (reference)`, frameOff, 'ms');
     // Each run's two visits follow each other: the ratio within a run leaves out how busy the machine was then.

@@ -40,7 +40,10 @@ if (!running[RUNNING]) {
   // Once stopped, a later injection starts afresh.
   controller.signal.addEventListener('abort', () => (running[RUNNING] = false), { once: true });
   stopWhenTurnedOff(controller);
-  // Registered at document_start (lib/annotation.ts): the links are read once the document is parsed.
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => annotateLinks.init(controller.signal), { once: true });
-  else annotateLinks.init(controller.signal);
+  // Registered at document_start (lib/annotation.ts): the links are read once the document is parsed, in a task of
+  // their own, so that the task in which the parsing ends (the page's own, often long: it lays the page out) holds
+  // nothing of ours.
+  const start = () => setTimeout(() => annotateLinks.init(controller.signal), 0);
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
 }

@@ -197,6 +197,13 @@ export function init(signal: AbortSignal): void {
   const waiting = new WeakSet<HTMLAnchorElement>();
   let head = 0;
   let firstPass = true;
+  /**
+   * The page's links when the script started, not yet queued: the first pass takes them a slice at a time, so that
+   * the task in which the page's parsing ends (DOMContentLoaded) holds no per-link work of ours (queueing 5,000 links
+   * costs 5 to 10 ms). Its strong references last until the pass is done (a few slices); removed links are skipped.
+   */
+  let initial: NodeListOf<HTMLAnchorElement> | undefined;
+  let taken = 0;
   let running = false;
   /** The member links marked, and what was added to each. */
   const marked = new WeakMap<HTMLAnchorElement, Marked>();
@@ -557,15 +564,24 @@ export function init(signal: AbortSignal): void {
 
   /**
    * The first pass: the links of the page in or near the viewport go first (layout reads only, once laid out). It
-   * looks at the queue until `until`, and goes on from there at the next slice (a page of 50,000 links takes ten).
+   * looks at the queue, and queues the page's {@link initial} links as it goes, until `until`, and goes on from there
+   * at the next slice (a page of 50,000 links takes ten).
    */
   let scanned = 0;
   function visibleFirst(until: number): void {
-    for (scanned = Math.max(scanned, head); scanned < queue.length; scanned++) {
-      if ((scanned & 63) === 0 && performance.now() > until) return;
-      const link = queue[scanned]!.deref();
-      if (link && near(link.getBoundingClientRect())) urgent.push(queue[scanned]!);
+    for (let count = 0; ; count++) {
+      if ((count & 63) === 0 && performance.now() > until) return;
+      scanned = Math.max(scanned, head);
+      if (scanned < queue.length) {
+        const link = queue[scanned]!.deref();
+        if (link && near(link.getBoundingClientRect())) urgent.push(queue[scanned]!);
+        scanned++;
+      } else if (initial && taken < initial.length) {
+        const link = initial[taken++]!;
+        if (link.isConnected) add(link, false);
+      } else break;
     }
+    initial = undefined;
     firstPass = false;
   }
 
@@ -604,7 +620,7 @@ export function init(signal: AbortSignal): void {
     if (running) return;
     running = true;
     try {
-      while (urgent.length || head < queue.length) {
+      while (urgent.length || head < queue.length || initial) {
         const deadline = await idle(work.signal);
         const until = performance.now() + slice(deadline);
         // Those it found are judged before it goes on.
@@ -671,9 +687,14 @@ export function init(signal: AbortSignal): void {
   function collect(node: Node): void {
     if (!(node instanceof Element) || node.localName === LAYER_TAG) return;
     const first = !firstPass && near(node.getBoundingClientRect());
-    const add = (link: HTMLAnchorElement) => (link.hasAttribute(MEMBER) || marked.has(link) ? judgeNow(link) : enqueue(link, first));
-    if (node instanceof HTMLAnchorElement && node.hasAttribute('href')) add(node);
-    if (node.firstElementChild) for (const link of node.querySelectorAll<HTMLAnchorElement>('a[href]')) add(link);
+    if (node instanceof HTMLAnchorElement && node.hasAttribute('href')) add(node, first);
+    if (node.firstElementChild) for (const link of node.querySelectorAll<HTMLAnchorElement>('a[href]')) add(link, first);
+  }
+
+  /** A link found in the page: a marked one (moved, or a clone with copied attributes) is judged at once. */
+  function add(link: HTMLAnchorElement, first: boolean): void {
+    if (link.hasAttribute(MEMBER) || marked.has(link)) judgeNow(link);
+    else enqueue(link, first);
   }
 
   /** Links taken out of the page: unmarked and unobserved at once, so that nothing of the script holds them. */
@@ -738,6 +759,7 @@ export function init(signal: AbortSignal): void {
       resized.disconnect();
       cancelAnimationFrame(frame);
       queue.length = urgent.length = head = 0;
+      initial = undefined;
       for (const set of [all, watched, stale, pinned, observed, crossed]) set.clear();
       byTop = [];
     },
@@ -756,6 +778,6 @@ export function init(signal: AbortSignal): void {
   layer.attach();
   watchEdges();
   observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
-  collect(document.documentElement);
+  initial = document.querySelectorAll<HTMLAnchorElement>('a[href]');
   void drain();
 }

@@ -8,8 +8,8 @@
 //   - the longest main-thread task (scripting and rendering) from navigation until every mark is placed, against the
 //     same span of the page without annotation; the longest of the tasks that annotation schedules (its idle
 //     callbacks, timers and message replies, and the frames in which it draws, their rendering included); and the
-//     most time its script takes inside one of the page's own tasks (its DOMContentLoaded listener, its
-//     MutationObserver callbacks);
+//     most time its script takes inside one of the page's own tasks (its evaluation at document_start, its
+//     DOMContentLoaded listener, its MutationObserver callbacks);
 //   - after marking, the main-thread time of a frame while the page scrolls (120 frames), against the same scroll of
 //     the page without annotation.
 /* global chrome */
@@ -86,7 +86,7 @@ const TASK_EVENTS = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
  * The page renderer's main-thread tasks and the user-timing marks, from a trace file. Of each task: whether
  * annotation scheduled it (`ours`: an idle callback, timer or animation frame of the content script, whose frame
  * renders too, or a message's reply), and how long the content script ran in it (`script`, ms; in the page's own
- * tasks: its DOMContentLoaded listener, its MutationObserver callbacks).
+ * tasks: its evaluation at document_start, its DOMContentLoaded listener, its MutationObserver callbacks).
  */
 function readTrace(path) {
   const parsed = JSON.parse(readFileSync(path, 'utf8'));

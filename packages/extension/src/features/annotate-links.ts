@@ -202,8 +202,7 @@ export function init(signal: AbortSignal): void {
    * the task in which the page's parsing ends (DOMContentLoaded) holds no per-link work of ours (queueing 5,000 links
    * costs 7 to 13 ms). Its strong references last until the pass is done (a few slices); removed links are skipped.
    */
-  let initial: NodeListOf<HTMLAnchorElement> | undefined;
-  let taken = 0;
+  let initial: Iterator<HTMLAnchorElement> | undefined;
   let running = false;
   /** The member links marked, and what was added to each. */
   const marked = new WeakMap<HTMLAnchorElement, Marked>();
@@ -569,17 +568,18 @@ export function init(signal: AbortSignal): void {
    */
   let scanned = 0;
   function visibleFirst(until: number): void {
+    scanned = Math.max(scanned, head);
     for (let count = 0; ; count++) {
       if ((count & 63) === 0 && performance.now() > until) return;
-      scanned = Math.max(scanned, head);
       if (scanned < queue.length) {
         const link = queue[scanned]!.deref();
         if (link && near(link.getBoundingClientRect())) urgent.push(queue[scanned]!);
         scanned++;
-      } else if (initial && taken < initial.length) {
-        const link = initial[taken++]!;
-        if (link.isConnected) add(link, false);
-      } else break;
+        continue;
+      }
+      const next = initial?.next();
+      if (!next || next.done) break;
+      if (next.value.isConnected) add(next.value, false);
     }
     initial = undefined;
     firstPass = false;
@@ -778,6 +778,6 @@ export function init(signal: AbortSignal): void {
   layer.attach();
   watchEdges();
   observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
-  initial = document.querySelectorAll<HTMLAnchorElement>('a[href]');
+  initial = document.querySelectorAll<HTMLAnchorElement>('a[href]').values();
   void drain();
 }
